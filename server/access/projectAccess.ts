@@ -1,0 +1,42 @@
+/**
+ * Who may do what in a project. The single place where rights are decided, used by the REST API
+ * and by the collaboration socket alike.
+ */
+import type { ProjectAccess } from '../../shared/api/types.js';
+import type { Project } from '../../shared/domain/project.js';
+import { ROLE_CAPABILITIES } from '../../shared/domain/roles.js';
+import type { ProjectRole } from '../../shared/domain/roles.js';
+import type { MetadataStore, UserRecord } from '../storage/types.js';
+
+const NO_ACCESS: ProjectAccess = {
+  role: null,
+  canView: false,
+  canEdit: false,
+  canComment: false,
+  canManage: false,
+  readOnlyReason: null,
+};
+
+export function accessFor(store: MetadataStore, user: UserRecord, project: Project): ProjectAccess {
+  const member = store.collection('members').findOne({ projectId: project.id, userId: user.id });
+  let role: ProjectRole | null = member?.role ?? null;
+  // Staff of a supervising bureau see the projects their bureau supervises, as reviewers.
+  if (!role && project.supervisingBureauIds.includes(user.organizationId)) role = 'reviewer';
+  if (!role) {
+    if (!user.isAdmin) return NO_ACCESS;
+    return { role: null, canView: true, canEdit: false, canComment: false, canManage: true, readOnlyReason: 'not-member' };
+  }
+  const caps = ROLE_CAPABILITIES[role];
+  return {
+    role,
+    canView: true,
+    canEdit: caps.edit,
+    canComment: caps.comment,
+    canManage: caps.manage || user.isAdmin,
+    readOnlyReason: caps.edit ? null : role === 'reviewer' ? 'reviewer' : 'observer',
+  };
+}
+
+export function projectOfDocument(store: MetadataStore, documentId: string): Project | undefined {
+  return store.collection('projects').findMany().find((p) => p.documents.some((d) => d.id === documentId));
+}

@@ -1,0 +1,54 @@
+/** The REST API: session middleware, error mapping and the route modules under /api. */
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError } from '../../shared/api/types.js';
+import { SESSION_COOKIE } from '../auth/SessionService.js';
+import { ApiProblem } from '../services/ApiProblem.js';
+import type { ApiEnv, AppServices } from './context.js';
+import { authRoutes } from './routes/auth.js';
+import { documentRoutes } from './routes/documents.js';
+import { healthRoutes } from './routes/health.js';
+import { invitationRoutes } from './routes/invitations.js';
+import { memberRoutes } from './routes/members.js';
+import { organizationRoutes } from './routes/organizations.js';
+import { projectRoutes } from './routes/projects.js';
+import { userRoutes } from './routes/users.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApi(services: AppServices): Hono<ApiEnv> {
+  const api = new Hono<ApiEnv>();
+
+  api.use('*', async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_BODY_BYTES) throw new ApiProblem(400, 'request body too large');
+    const header = c.req.header('authorization');
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const token = bearer ?? getCookie(c, SESSION_COOKIE) ?? null;
+    c.set('token', token);
+    c.set('user', services.sessions.resolve(token));
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  api.route('/', healthRoutes(services));
+  api.route('/', authRoutes(services));
+  api.route('/', projectRoutes(services));
+  api.route('/', memberRoutes(services));
+  api.route('/', invitationRoutes(services));
+  api.route('/', documentRoutes(services));
+  api.route('/', organizationRoutes(services));
+  api.route('/', userRoutes(services));
+
+  api.notFound((c) => c.json<ApiError>({ error: 'no such endpoint' }, 404));
+  api.onError((error, c) => {
+    if (error instanceof ApiProblem) {
+      const body: ApiError = { error: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+      return c.json(body, error.status as ContentfulStatusCode);
+    }
+    services.log.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json<ApiError>({ error: 'internal server error' }, 500);
+  });
+  return api;
+}

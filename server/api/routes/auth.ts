@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { LoginResponse, MeResponse } from '../../../shared/api/types.js';
+import { loginBody } from '../../../shared/validation/requests.js';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords.js';
+import { ApiProblem } from '../../services/ApiProblem.js';
+import { publicUser } from '../../services/views.js';
+import type { ApiEnv, AppServices } from '../context.js';
+import { requireUser } from '../guards.js';
+import { parseBody } from '../validation.js';
+import { clearSessionCookie, setSessionCookie } from '../sessionCookie.js';
+
+export function authRoutes(services: AppServices): Hono<ApiEnv> {
+  const limiter = new RateLimiterMemory({ points: services.loginLimit.points, duration: services.loginLimit.durationSeconds });
+  return new Hono<ApiEnv>()
+    .post('/auth/login', async (c) => {
+      const body = await parseBody(c, loginBody);
+      const ip = getConnInfo(c).remote.address ?? 'unknown';
+      try {
+        await limiter.consume(`${ip}|${body.email}`);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) {
+          c.header('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)));
+          throw new ApiProblem(429, 'too many sign-in attempts; try again later');
+        }
+        throw error;
+      }
+      const user = services.metadata.collection('users').findOne({ email: body.email });
+      const ok = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      if (!user || !ok) throw new ApiProblem(401, 'wrong email or password');
+      if (!user.active) throw new ApiProblem(403, 'this account is disabled');
+      await limiter.delete(`${ip}|${body.email}`);
+      const token = await services.sessions.create(user.id);
+      setSessionCookie(c, token);
+      services.log.info({ userId: user.id }, 'signed in');
+      const response: LoginResponse = { token, user: publicUser(services.metadata, user) };
+      return c.json(response);
+    })
+    .post('/auth/logout', async (c) => {
+      requireUser(c);
+      const token = c.get('token');
+      if (token) await services.sessions.revoke(token);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .get('/auth/me', (c) => {
+      const response: MeResponse = { user: publicUser(services.metadata, requireUser(c)) };
+      return c.json(response);
+    });
+}

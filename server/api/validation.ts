@@ -1,0 +1,19 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { ApiProblem } from '../services/ApiProblem.js';
+
+/** Parses and validates a JSON request body; any problem is a 400 with field-level issues. */
+export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ApiProblem(400, 'the request body must be JSON');
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new ApiProblem(400, `invalid request: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`, issues);
+  }
+  return result.data;
+}

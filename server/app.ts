@@ -1,0 +1,146 @@
+/**
+ * Composition root: one HTTP server on one port serves the built client, the REST API under /api
+ * and the collaboration websocket under /collab.
+ */
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { getRequestListener } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createLogger } from './logger.js';
+import { LowdbMetadataStore } from './storage/lowdb/LowdbMetadataStore.js';
+import { FileDocumentStore } from './storage/files/FileDocumentStore.js';
+import { SessionService } from './auth/SessionService.js';
+import { DomainEventBus } from './events.js';
+import { AuditLog } from './services/AuditLog.js';
+import { ProjectService } from './services/ProjectService.js';
+import { MembershipService } from './services/MembershipService.js';
+import { CollabServer } from './collab/CollabServer.js';
+import type { StorePolicy } from './collab/CollabDocument.js';
+import type { Extension } from './collab/hooks.js';
+import { AuthenticationExtension } from './extensions/AuthenticationExtension.js';
+import { PersistenceExtension } from './extensions/PersistenceExtension.js';
+import { createApi } from './api/createApi.js';
+import type { ApiEnv, AppServices } from './api/context.js';
+import { seedDemo } from './seed/seedDemo.js';
+import type { DemoAccount } from './seed/seedDemo.js';
+
+export interface StartOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  seedDemo: boolean;
+  logLevel?: string;
+  /** Where the built client is; defaults to dist/client of the project. */
+  clientDir?: string;
+  store?: Partial<StorePolicy>;
+  maxPayloadBytes?: number;
+  pingIntervalMs?: number;
+  loginLimit?: { points: number; durationSeconds: number };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: AppServices;
+  collab: CollabServer;
+  /** The demo accounts created by this start (empty unless the data dir was empty and seeding was on). */
+  seeded: DemoAccount[];
+  close(): Promise<void>;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+async function readVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+function createWebApp(services: AppServices, clientDir: string): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  app.route('/api', createApi(services));
+  if (existsSync(clientDir)) {
+    app.use('/*', serveStatic({ root: clientDir }));
+    // Client-side routes (/projects/…, /documents/…) all load the single-page app.
+    const indexHtml = readFile(join(clientDir, 'index.html'), 'utf8');
+    app.get('*', async (c) => c.html(await indexHtml));
+  } else {
+    app.get('*', (c) => c.text('The client is not built: run `npm run build` (npm start does it for you).', 503));
+  }
+  return app;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const log = createLogger(options.logLevel);
+  await mkdir(join(options.dataDir, 'documents'), { recursive: true });
+  const metadata = await LowdbMetadataStore.open(join(options.dataDir, 'metadata.json'));
+  const documents = new FileDocumentStore(join(options.dataDir, 'documents'));
+  const events = new DomainEventBus();
+  const audit = new AuditLog(metadata);
+  const sessions = new SessionService(metadata);
+  let collab: CollabServer | null = null;
+  const services: AppServices = {
+    log,
+    metadata,
+    documents,
+    sessions,
+    events,
+    audit,
+    projects: new ProjectService(metadata, documents, audit),
+    membership: new MembershipService(metadata, audit, events),
+    collab: () => {
+      if (!collab) throw new Error('collaboration server not started');
+      return collab;
+    },
+    startedAt: Date.now(),
+    version: await readVersion(),
+    loginLimit: options.loginLimit ?? { points: 10, durationSeconds: 300 },
+  };
+
+  const extensions: Extension[] = [
+    new AuthenticationExtension(metadata, sessions, events),
+    new PersistenceExtension(documents),
+  ];
+  collab = await CollabServer.create({
+    extensions,
+    log,
+    store: options.store,
+    maxPayloadBytes: options.maxPayloadBytes,
+    pingIntervalMs: options.pingIntervalMs,
+  });
+
+  const seeded = options.seedDemo && metadata.isEmpty() ? await seedDemo(services) : [];
+
+  const clientDir = options.clientDir ?? join(PROJECT_ROOT, 'dist', 'client');
+  const app = createWebApp(services, clientDir);
+  const server: Server = createServer(getRequestListener(app.fetch));
+  const collabServer = collab;
+  server.on('upgrade', (request, socket, head) => {
+    if (!collabServer.handleUpgrade(request, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  log.info({ url, dataDir: options.dataDir }, 'server listening');
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      server.close();
+      await collabServer.destroy();
+      await metadata.close();
+      server.closeAllConnections();
+      log.info('server stopped; all documents stored');
+    })();
+    return closing;
+  };
+  return { url, port, services, collab: collabServer, seeded, close };
+}

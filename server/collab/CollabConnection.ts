@@ -1,0 +1,138 @@
+/**
+ * One client connection on one document: applies the y-websocket protocol messages it sends,
+ * enforcing read-only access and binding awareness client ids to this connection.
+ */
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from '../../shared/collab/closeCodes.js';
+import type { Logger } from '../logger.js';
+import type { ConnectionContext } from './hooks.js';
+import type { CollabDocument } from './CollabDocument.js';
+import {
+  MalformedMessage,
+  awarenessMessage,
+  decodeMessage,
+  encodeAwarenessEntries,
+  syncStep1Message,
+  syncStep2Message,
+} from './messages.js';
+import type { AwarenessEntry } from './messages.js';
+
+/** Bytes queued on a socket beyond which the client is considered too slow and disconnected. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export class CollabConnection {
+  /** Awareness client ids this connection has announced (and only it may update). */
+  readonly clientIds = new Set<number>();
+  alive = true;
+
+  constructor(
+    readonly id: string,
+    readonly socket: WebSocket,
+    readonly document: CollabDocument,
+    readonly context: ConnectionContext,
+    private readonly log: Logger,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.MessageTooBig, 'client too slow');
+      return;
+    }
+    this.socket.send(message, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
+      this.socket.close(code, reason);
+    }
+  }
+
+  /** Starts the protocol: the server's sync step 1 and the current presence. */
+  start(): void {
+    this.send(syncStep1Message(this.document.doc));
+    const states = [...this.document.awareness.getStates().keys()];
+    if (states.length > 0) this.send(awarenessMessage(this.document.awareness, states));
+  }
+
+  /** Handles one frame. Malformed frames close this connection only and never touch the document. */
+  handle(data: Uint8Array): void {
+    let message;
+    try {
+      message = decodeMessage(data);
+    } catch (error) {
+      const reason = error instanceof MalformedMessage ? error.message : 'malformed message';
+      this.log.warn({ connectionId: this.id, documentId: this.document.id, reason }, 'malformed frame; closing connection');
+      this.close(CloseCode.MalformedMessage, `malformed message: ${reason}`.slice(0, 120));
+      return;
+    }
+    switch (message.type) {
+      case 'sync-step-1':
+        this.send(syncStep2Message(this.document.doc, message.stateVector));
+        return;
+      case 'sync-step-2':
+      case 'update':
+        if (this.context.readOnly) {
+          // Never applied, stored or broadcast: the server is the guard, not the client's UI.
+          if (!Y.snapshotContainsUpdate(Y.snapshot(this.document.doc), message.update)) {
+            this.log.info({ connectionId: this.id, userId: this.context.user.id }, 'dropped an update from a read-only connection');
+          }
+          return;
+        }
+        Y.applyUpdate(this.document.doc, message.update, this);
+        return;
+      case 'awareness':
+        this.applyAwareness(message.entries);
+        return;
+      case 'query-awareness':
+        this.send(awarenessMessage(this.document.awareness, [...this.document.awareness.getStates().keys()]));
+        return;
+      case 'auth':
+        return;
+    }
+  }
+
+  /**
+   * Presence: a connection may only speak for the client ids it introduced, and the identity shown to
+   * others (`user.id/name/organization`) is the authenticated one, whatever the client claims.
+   */
+  private applyAwareness(entries: AwarenessEntry[]): void {
+    const accepted: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      if (!this.clientIds.has(entry.clientId)) {
+        if (this.ownedElsewhere(entry.clientId)) continue;
+        this.clientIds.add(entry.clientId);
+      }
+      accepted.push({ ...entry, state: entry.state === null ? null : this.withTrueIdentity(entry.state) });
+    }
+    if (accepted.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.document.awareness, encodeAwarenessEntries(accepted), this);
+  }
+
+  private ownedElsewhere(clientId: number): boolean {
+    for (const c of this.document.connections) if (c !== this && c.clientIds.has(clientId)) return true;
+    return false;
+  }
+
+  private withTrueIdentity(state: Record<string, unknown>): Record<string, unknown> {
+    const claimed = state.user;
+    const color =
+      typeof claimed === 'object' && claimed !== null && 'color' in claimed && typeof claimed.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(claimed.color)
+        ? claimed.color
+        : '#1677ff';
+    const { user } = this.context;
+    return {
+      ...state,
+      user: { id: user.id, name: user.name, organization: user.organizationName, color, readOnly: this.context.readOnly },
+    };
+  }
+
+  /** Removes this connection's presence (on close). */
+  removePresence(): void {
+    if (this.clientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.document.awareness, [...this.clientIds], this);
+    }
+  }
+}

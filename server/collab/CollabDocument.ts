@@ -1,0 +1,148 @@
+/**
+ * One loaded document: its Y.Doc, its awareness (presence), its live connections, and the updates
+ * accepted since the last store. Updates are broadcast at once; storing is debounced (with a
+ * maximum wait) so that everything a client sent is on disk within about two seconds.
+ */
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import type { Logger } from '../logger.js';
+import type { StoredUpdate } from '../storage/types.js';
+import type { HookPipeline } from './HookPipeline.js';
+import type { CollabConnection } from './CollabConnection.js';
+import { awarenessMessage, updateMessage } from './messages.js';
+
+/** Origin of updates made by the server on behalf of a user (e.g. seeding, anchoring). */
+export class ServerOrigin {
+  constructor(readonly userId: string) {}
+}
+
+/** Origin of the stored state applied while loading (not a change). */
+export const LOAD_ORIGIN = Symbol('load');
+
+export interface StorePolicy {
+  debounceMs: number;
+  maxWaitMs: number;
+  retryMs: number;
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+export class CollabDocument {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  readonly connections = new Set<CollabConnection>();
+  private pending: StoredUpdate[] = [];
+  private firstPendingAt: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private storing: Promise<void> | null = null;
+  /** Set while the document is being unloaded; a connection arriving then waits for a fresh load. */
+  unloading: Promise<void> | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly hooks: HookPipeline,
+    private readonly policy: StorePolicy,
+    private readonly log: Logger,
+  ) {
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    const connection = this.connectionOf(origin);
+    const userId = connection ? connection.context.user.id : origin instanceof ServerOrigin ? origin.userId : null;
+    if (userId === null) {
+      this.log.warn({ documentId: this.id }, 'update without a known origin was not stored');
+      return;
+    }
+    const message = updateMessage(update);
+    for (const c of this.connections) if (c !== connection) c.send(message);
+    this.pending.push({ update, userId, at: Date.now() });
+    this.hooks.fire('onChange', {
+      documentId: this.id,
+      document: this.doc,
+      update,
+      userId,
+      context: connection ? connection.context : null,
+    });
+    this.scheduleStore();
+  };
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0 || this.connections.size === 0) return;
+    const message = awarenessMessage(this.awareness, changed);
+    for (const c of this.connections) c.send(message);
+  };
+
+  private connectionOf(origin: unknown): CollabConnection | null {
+    for (const c of this.connections) if (c === origin) return c;
+    return null;
+  }
+
+  get hasUnstoredChanges(): boolean {
+    return this.pending.length > 0 || this.storing !== null;
+  }
+
+  private scheduleStore(): void {
+    const now = Date.now();
+    this.firstPendingAt ??= now;
+    const delay = Math.max(0, Math.min(this.policy.debounceMs, this.firstPendingAt + this.policy.maxWaitMs - now));
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.store();
+    }, delay);
+  }
+
+  /** Stores the pending updates now; resolves when they (and any store in flight) are on disk. */
+  async store(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.storing) await this.storing;
+    if (this.pending.length === 0) return;
+    const changes = this.pending;
+    this.pending = [];
+    this.firstPendingAt = null;
+    this.storing = this.hooks
+      .run('onStoreDocument', { documentId: this.id, document: this.doc, changes })
+      .catch((error: unknown) => {
+        this.log.error({ err: error, documentId: this.id }, 'storing the document failed; will retry');
+        this.pending = [...changes, ...this.pending];
+        this.firstPendingAt ??= Date.now();
+        if (!this.timer) {
+          this.timer = setTimeout(() => {
+            this.timer = null;
+            void this.store();
+          }, this.policy.retryMs);
+        }
+      })
+      .finally(() => {
+        this.storing = null;
+      });
+    await this.storing;
+  }
+
+  /** Stores until nothing is pending (used on shutdown and before unloading). */
+  async flush(): Promise<void> {
+    for (let attempt = 0; attempt < 5 && this.hasUnstoredChanges; attempt++) await this.store();
+    if (this.hasUnstoredChanges) throw new Error(`document ${this.id} could not be stored`);
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.doc.off('update', this.onUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

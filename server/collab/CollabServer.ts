@@ -1,0 +1,294 @@
+/**
+ * The collaboration endpoint: `ws://HOST:PORT/collab/<documentId>`, speaking the standard
+ * y-websocket protocol. It owns the loaded documents and their connections and runs the
+ * extensions' hooks (see hooks.ts) at each step.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer } from 'ws';
+import type { RawData, WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { COLLAB_PATH, CloseCode } from '../../shared/collab/closeCodes.js';
+import type { Logger } from '../logger.js';
+import { HookPipeline } from './HookPipeline.js';
+import { ConnectionRejected } from './hooks.js';
+import type { ConnectionContext, Extension } from './hooks.js';
+import { CollabConnection } from './CollabConnection.js';
+import { CollabDocument, ServerOrigin } from './CollabDocument.js';
+import type { StorePolicy } from './CollabDocument.js';
+
+export interface CollabServerOptions {
+  extensions: Extension[];
+  log: Logger;
+  /** Largest frame accepted; larger ones close the connection with 1009. */
+  maxPayloadBytes?: number;
+  store?: Partial<StorePolicy>;
+  pingIntervalMs?: number;
+}
+
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
+
+export class CollabServer {
+  readonly hooks: HookPipeline;
+  private readonly wss: WebSocketServer;
+  private readonly documents = new Map<string, CollabDocument>();
+  private readonly loading = new Map<string, Promise<CollabDocument>>();
+  private readonly policy: StorePolicy;
+  private readonly pingTimer: NodeJS.Timeout;
+  private readonly log: Logger;
+  private closing = false;
+
+  private constructor(options: CollabServerOptions) {
+    this.log = options.log;
+    this.hooks = new HookPipeline(options.extensions, options.log);
+    this.policy = { debounceMs: 500, maxWaitMs: 1500, retryMs: 1000, ...options.store };
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 16 * 1024 * 1024 });
+    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000);
+    this.pingTimer.unref();
+  }
+
+  static async create(options: CollabServerOptions): Promise<CollabServer> {
+    const server = new CollabServer(options);
+    await server.hooks.run('onConfigure', { server });
+    return server;
+  }
+
+  /** Handles an HTTP upgrade if it is for the collaboration path; returns false otherwise. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== COLLAB_PATH && !url.pathname.startsWith(`${COLLAB_PATH}/`)) return false;
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      void this.accept(ws, request, url);
+    });
+    return true;
+  }
+
+  private async accept(ws: WebSocket, request: IncomingMessage, url: URL): Promise<void> {
+    // Frames that arrive while authenticating and loading are queued, in order.
+    const queue: Uint8Array[] = [];
+    let connection: CollabConnection | null = null;
+    let closed = false;
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        ws.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
+        return;
+      }
+      const bytes = toBytes(data);
+      if (connection) connection.handle(bytes);
+      else queue.push(bytes);
+    });
+    ws.on('error', (error) => this.log.warn({ err: error }, 'websocket error'));
+    ws.on('close', () => {
+      closed = true;
+    });
+
+    if (this.closing) {
+      ws.close(CloseCode.GoingAway, 'server shutting down');
+      return;
+    }
+    const documentId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    let context: ConnectionContext | null;
+    try {
+      if (!DOCUMENT_ID.test(documentId)) throw new ConnectionRejected(CloseCode.Forbidden, 'no access to this document');
+      context = await this.hooks.authenticate({ documentId, request, parameters: url.searchParams });
+      if (!context) throw new ConnectionRejected(CloseCode.Unauthenticated, 'not signed in');
+    } catch (error) {
+      const rejected = error instanceof ConnectionRejected ? error : new ConnectionRejected(CloseCode.Forbidden, 'authentication failed');
+      if (!(error instanceof ConnectionRejected)) this.log.error({ err: error, documentId }, 'authentication hook failed');
+      ws.close(rejected.code, rejected.reason);
+      return;
+    }
+    if (closed) return;
+
+    let document: CollabDocument;
+    try {
+      document = await this.load(documentId);
+    } catch (error) {
+      this.log.error({ err: error, documentId }, 'loading the document failed');
+      ws.close(1011, 'document could not be loaded');
+      return;
+    }
+    if (closed || ws.readyState !== ws.OPEN) {
+      void this.unloadIfIdle(document);
+      return;
+    }
+    const conn = new CollabConnection(randomUUID(), ws, document, context, this.log);
+    document.connections.add(conn);
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('close', () => void this.disconnect(conn));
+    try {
+      await this.hooks.run('onConnect', { documentId, document: document.doc, connectionId: conn.id, context });
+    } catch (error) {
+      this.log.error({ err: error, documentId }, 'onConnect hook failed');
+      conn.close(1011, 'connection setup failed');
+      return;
+    }
+    conn.start();
+    connection = conn;
+    for (const bytes of queue.splice(0)) conn.handle(bytes);
+  }
+
+  /** Loads a document once; concurrent first connections share the same load. */
+  private async load(documentId: string): Promise<CollabDocument> {
+    for (;;) {
+      const existing = this.documents.get(documentId);
+      if (existing && !existing.unloading) return existing;
+      if (existing?.unloading) {
+        await existing.unloading;
+        continue;
+      }
+      const inFlight = this.loading.get(documentId);
+      if (inFlight) return inFlight;
+      const promise = this.loadFresh(documentId);
+      this.loading.set(documentId, promise);
+      try {
+        return await promise;
+      } finally {
+        this.loading.delete(documentId);
+      }
+    }
+  }
+
+  private async loadFresh(documentId: string): Promise<CollabDocument> {
+    const document = new CollabDocument(documentId, this.hooks, this.policy, this.log);
+    try {
+      await this.hooks.run('onLoadDocument', { documentId, document: document.doc });
+      await this.hooks.run('afterLoadDocument', { documentId, document: document.doc });
+    } catch (error) {
+      document.destroy();
+      throw error;
+    }
+    this.documents.set(documentId, document);
+    return document;
+  }
+
+  private async disconnect(conn: CollabConnection): Promise<void> {
+    const { document } = conn;
+    if (!document.connections.delete(conn)) return;
+    conn.removePresence();
+    try {
+      await this.hooks.run('onDisconnect', {
+        documentId: document.id,
+        document: document.doc,
+        connectionId: conn.id,
+        context: conn.context,
+        remainingConnections: document.connections.size,
+      });
+    } catch (error) {
+      this.log.error({ err: error, documentId: document.id }, 'onDisconnect hook failed');
+    }
+    await this.unloadIfIdle(document);
+  }
+
+  /** Unloads a document with no connections, after its last store. */
+  private async unloadIfIdle(document: CollabDocument): Promise<void> {
+    if (document.connections.size > 0 || document.unloading || this.closing) return;
+    if (this.documents.get(document.id) !== document) return;
+    try {
+      await document.flush();
+    } catch (error) {
+      this.log.error({ err: error, documentId: document.id }, 'could not store before unloading; keeping it in memory');
+      return;
+    }
+    if (document.connections.size > 0 || document.unloading || this.documents.get(document.id) !== document) return;
+    document.unloading = (async () => {
+      try {
+        await this.hooks.run('afterUnloadDocument', { documentId: document.id });
+      } catch (error) {
+        this.log.error({ err: error, documentId: document.id }, 'afterUnloadDocument hook failed');
+      } finally {
+        this.documents.delete(document.id);
+        document.destroy();
+      }
+    })();
+    await document.unloading;
+  }
+
+  /**
+   * Applies a change made by the server on behalf of a user (e.g. an anchor for a reviewer's
+   * comment). The document is loaded if needed, stored like any other change, and unloaded again
+   * if nobody has it open.
+   */
+  async applyServerChange(documentId: string, userId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const document = await this.load(documentId);
+    document.doc.transact(() => change(document.doc), new ServerOrigin(userId));
+    await document.store();
+    await this.unloadIfIdle(document);
+  }
+
+  /** Reads a document's current state: the live one if loaded, otherwise loaded for the read. */
+  async readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const document = await this.load(documentId);
+    try {
+      return read(document.doc);
+    } finally {
+      void this.unloadIfIdle(document);
+    }
+  }
+
+  /** Closes the live connections that match (e.g. a member whose role changed), with a close code. */
+  closeConnections(match: (context: ConnectionContext, documentId: string) => boolean, code: number, reason: string): number {
+    let count = 0;
+    for (const document of this.documents.values()) {
+      for (const conn of document.connections) {
+        if (match(conn.context, document.id)) {
+          conn.close(code, reason);
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  stats(): { loadedDocuments: number; connections: number } {
+    let connections = 0;
+    for (const d of this.documents.values()) connections += d.connections.size;
+    return { loadedDocuments: this.documents.size, connections };
+  }
+
+  isLoaded(documentId: string): boolean {
+    return this.documents.has(documentId);
+  }
+
+  private pingAll(): void {
+    for (const document of this.documents.values()) {
+      for (const conn of document.connections) {
+        if (!conn.alive) {
+          this.log.info({ connectionId: conn.id }, 'dropping a dead connection');
+          conn.socket.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.socket.ping();
+      }
+    }
+  }
+
+  /** Shutdown: close every connection, store every document, then let extensions clean up. */
+  async destroy(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.pingTimer);
+    await Promise.allSettled([...this.loading.values()]);
+    for (const document of this.documents.values()) {
+      for (const conn of document.connections) conn.close(CloseCode.GoingAway, 'server shutting down');
+    }
+    const results = await Promise.allSettled([...this.documents.values()].map((d) => d.flush()));
+    for (const r of results) if (r.status === 'rejected') this.log.error({ err: r.reason }, 'a document could not be stored at shutdown');
+    for (const document of this.documents.values()) {
+      await this.hooks.run('afterUnloadDocument', { documentId: document.id }).catch(() => undefined);
+      document.destroy();
+    }
+    this.documents.clear();
+    this.wss.close();
+    await this.hooks.run('onDestroy');
+  }
+}

@@ -1,0 +1,157 @@
+/** The drafting group: invitations, role changes, removals — each audited, each re-authorizing live sockets. */
+import type { InviteResponse } from '../../shared/api/types.js';
+import type { Project } from '../../shared/domain/project.js';
+import type { AcceptInvitationBody, InviteBody, UpdateMemberBody } from '../../shared/validation/requests.js';
+import type { InvitationRecord, MemberRecord, MetadataStore, UserRecord } from '../storage/types.js';
+import { hashPassword } from '../auth/passwords.js';
+import { hashToken, newId, newToken } from '../auth/tokens.js';
+import type { DomainEventBus } from '../events.js';
+import type { AuditLog } from './AuditLog.js';
+import { ApiProblem } from './ApiProblem.js';
+import { invitationView, memberView } from './views.js';
+
+const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
+
+export class MembershipService {
+  constructor(
+    private readonly store: MetadataStore,
+    private readonly audit: AuditLog,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  private member(projectId: string, userId: string): MemberRecord {
+    const member = this.store.collection('members').findOne({ projectId, userId });
+    if (!member) throw new ApiProblem(404, 'member not found');
+    return member;
+  }
+
+  private assertKeepsALead(projectId: string, leaving: MemberRecord): void {
+    if (leaving.role !== 'lead') return;
+    const leads = this.store.collection('members').findMany({ projectId, role: 'lead' });
+    if (leads.length <= 1) throw new ApiProblem(409, 'a project must keep at least one lead member');
+  }
+
+  async invite(project: Project, body: InviteBody, actor: UserRecord, baseUrl: string): Promise<InviteResponse> {
+    const existing = this.store.collection('users').findOne({ email: body.email });
+    if (existing) {
+      if (this.store.collection('members').findOne({ projectId: project.id, userId: existing.id })) {
+        throw new ApiProblem(409, 'this user is already a member of the drafting group');
+      }
+      const member: MemberRecord = {
+        id: newId('mem'),
+        projectId: project.id,
+        userId: existing.id,
+        organizationId: existing.organizationId,
+        relation: body.relation,
+        role: body.role,
+        addedAt: new Date().toISOString(),
+      };
+      await this.store.collection('members').insert(member);
+      await this.audit.record(project.id, actor.id, 'member.added', { userId: existing.id, email: existing.email, role: body.role, relation: body.relation });
+      this.events.emit('access-changed', { userId: existing.id, projectId: project.id });
+      return { kind: 'added', member: memberView(this.store, member) };
+    }
+    if (!body.organizationId || !this.store.collection('organizations').get(body.organizationId)) {
+      throw new ApiProblem(400, 'an organization is required to invite a new user', [{ path: 'organizationId', message: 'required for a new user' }]);
+    }
+    const pending = this.store.collection('invitations').findMany({ projectId: project.id, email: body.email, acceptedAt: null });
+    for (const p of pending) await this.store.collection('invitations').remove(p.id);
+    const token = newToken();
+    const now = Date.now();
+    const invitation: InvitationRecord = {
+      id: newId('inv'),
+      projectId: project.id,
+      email: body.email,
+      organizationId: body.organizationId,
+      relation: body.relation,
+      role: body.role,
+      tokenHash: hashToken(token),
+      invitedBy: actor.id,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + INVITATION_TTL_MS).toISOString(),
+      acceptedAt: null,
+    };
+    await this.store.collection('invitations').insert(invitation);
+    await this.audit.record(project.id, actor.id, 'member.invited', { email: body.email, role: body.role, relation: body.relation });
+    return { kind: 'invited', invitation: invitationView(this.store, invitation), link: `${baseUrl}/invite/${token}` };
+  }
+
+  /** The pending, unexpired invitation a link's token stands for. */
+  findInvitation(token: string): InvitationRecord {
+    const invitation = this.store.collection('invitations').findOne({ tokenHash: hashToken(token) });
+    if (!invitation || invitation.acceptedAt !== null) throw new ApiProblem(404, 'invitation not found or already used');
+    if (Date.parse(invitation.expiresAt) < Date.now()) throw new ApiProblem(410, 'this invitation has expired');
+    return invitation;
+  }
+
+  async accept(token: string, body: AcceptInvitationBody): Promise<UserRecord> {
+    const invitation = this.findInvitation(token);
+    if (this.store.collection('users').findOne({ email: invitation.email })) {
+      throw new ApiProblem(409, 'an account with this email already exists; sign in instead');
+    }
+    const user: UserRecord = {
+      id: newId('usr'),
+      name: body.name,
+      email: invitation.email,
+      phone: body.phone,
+      organizationId: invitation.organizationId,
+      passwordHash: await hashPassword(body.password),
+      isAdmin: false,
+      active: true,
+      createdAt: new Date().toISOString(),
+    };
+    await this.store.collection('users').insert(user);
+    await this.store.collection('members').insert({
+      id: newId('mem'),
+      projectId: invitation.projectId,
+      userId: user.id,
+      organizationId: invitation.organizationId,
+      relation: invitation.relation,
+      role: invitation.role,
+      addedAt: new Date().toISOString(),
+    });
+    await this.store.collection('invitations').update(invitation.id, { acceptedAt: new Date().toISOString() });
+    await this.audit.record(invitation.projectId, user.id, 'invitation.accepted', { email: user.email, role: invitation.role });
+    return user;
+  }
+
+  async revokeInvitation(project: Project, invitationId: string, actor: UserRecord): Promise<void> {
+    const invitation = this.store.collection('invitations').get(invitationId);
+    if (!invitation || invitation.projectId !== project.id || invitation.acceptedAt !== null) throw new ApiProblem(404, 'invitation not found');
+    await this.store.collection('invitations').remove(invitationId);
+    await this.audit.record(project.id, actor.id, 'invitation.revoked', { email: invitation.email });
+  }
+
+  async update(project: Project, userId: string, body: UpdateMemberBody, actor: UserRecord): Promise<MemberRecord> {
+    const member = this.member(project.id, userId);
+    if (body.role && body.role !== 'lead') this.assertKeepsALead(project.id, member);
+    const updated = await this.store.collection('members').update(member.id, {
+      ...(body.role ? { role: body.role } : {}),
+      ...(body.relation ? { relation: body.relation } : {}),
+    });
+    if (!updated) throw new ApiProblem(404, 'member not found');
+    await this.audit.record(project.id, actor.id, 'member.updated', {
+      userId,
+      fromRole: member.role,
+      toRole: updated.role,
+      relation: updated.relation,
+    });
+    if (body.role && body.role !== member.role) this.events.emit('access-changed', { userId, projectId: project.id });
+    return updated;
+  }
+
+  async remove(project: Project, userId: string, actor: UserRecord): Promise<void> {
+    const member = this.member(project.id, userId);
+    this.assertKeepsALead(project.id, member);
+    await this.store.collection('members').remove(member.id);
+    await this.audit.record(project.id, actor.id, 'member.removed', { userId, role: member.role });
+    this.events.emit('access-changed', { userId, projectId: project.id });
+  }
+
+  pendingInvitations(projectId: string): InvitationRecord[] {
+    return this.store
+      .collection('invitations')
+      .findMany({ projectId, acceptedAt: null })
+      .filter((i) => Date.parse(i.expiresAt) >= Date.now());
+  }
+}

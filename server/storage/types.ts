@@ -1,0 +1,109 @@
+/**
+ * Storage interfaces. The embedded default is lowdb (metadata) plus per-document append logs
+ * (Yjs updates); a server database can replace either by implementing these interfaces.
+ */
+import type { Organization } from '../../shared/domain/organization.js';
+import type { AuditEntry, Project, ProjectMember } from '../../shared/domain/project.js';
+import type { MemberRelation, ProjectRole } from '../../shared/domain/roles.js';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  organizationId: string;
+  /** scrypt hash, `scrypt$N$r$p$salt$hash` (base64). Never leaves the server. */
+  passwordHash: string;
+  isAdmin: boolean;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface InvitationRecord {
+  id: string;
+  projectId: string;
+  email: string;
+  organizationId: string;
+  relation: MemberRelation;
+  role: ProjectRole;
+  /** SHA-256 of the invitation token sent in the link. */
+  tokenHash: string;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+export type MemberRecord = ProjectMember & { id: string };
+
+export interface MetadataSchema {
+  organizations: Organization[];
+  users: UserRecord[];
+  sessions: SessionRecord[];
+  projects: Project[];
+  members: MemberRecord[];
+  invitations: InvitationRecord[];
+  audit: AuditEntry[];
+}
+
+export type CollectionName = keyof MetadataSchema;
+export type RecordOf<K extends CollectionName> = MetadataSchema[K][number];
+
+/** A typed collection with equality filters (translatable to SQL `WHERE a = ? AND b = ?`). */
+export interface Collection<T extends { id: string }> {
+  get(id: string): T | undefined;
+  findOne(where: Partial<T>): T | undefined;
+  findMany(where?: Partial<T>): T[];
+  insert(record: T): Promise<T>;
+  update(id: string, patch: Partial<Omit<T, 'id'>>): Promise<T | undefined>;
+  remove(id: string): Promise<boolean>;
+  removeWhere(where: Partial<T>): Promise<number>;
+}
+
+export interface MetadataStore {
+  collection<K extends CollectionName>(name: K): Collection<RecordOf<K>>;
+  /** True when the store holds no organizations and no users (a fresh data dir). */
+  isEmpty(): boolean;
+  close(): Promise<void>;
+}
+
+/** One accepted Yjs update with who sent it and when: the raw material of the change history. */
+export interface StoredUpdate {
+  update: Uint8Array;
+  userId: string;
+  /** Epoch milliseconds when the server accepted it. */
+  at: number;
+}
+
+/** A compacted history entry: consecutive updates of one user merged over a time window. */
+export interface HistoryEntry {
+  update: Uint8Array;
+  userId: string;
+  from: number;
+  to: number;
+  /** Number of original updates merged into this entry. */
+  count: number;
+}
+
+export interface DocumentStore {
+  /** The document's full state as one Yjs update (V1), or null if nothing was ever stored. */
+  loadState(documentId: string): Promise<Uint8Array | null>;
+  /** Durably appends updates (on disk when the promise resolves). */
+  append(documentId: string, updates: StoredUpdate[]): Promise<void>;
+  /** The attributed history, oldest first. */
+  history(documentId: string): Promise<HistoryEntry[]>;
+  /** Merges small updates into history windows and refreshes the state snapshot. */
+  compact(documentId: string): Promise<void>;
+  /** Frees what the store holds open for a document (called when it is unloaded from memory). */
+  release(documentId: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+/** Response shapes of the REST API (the client's view of the server). */
+import type { Organization } from '../domain/organization.js';
+import type { AuditEntry, ProjectDocument, ProjectSummary } from '../domain/project.js';
+import type { MemberRelation, ProjectRole } from '../domain/roles.js';
+import type { PublicUser } from '../domain/user.js';
+
+export interface ApiError {
+  error: string;
+  /** Field-level problems of a rejected request body. */
+  issues?: { path: string; message: string }[];
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  version: string;
+  uptimeSeconds: number;
+  loadedDocuments: number;
+  connections: number;
+}
+
+export interface LoginResponse {
+  token: string;
+  user: PublicUser;
+}
+
+export interface MeResponse {
+  user: PublicUser;
+}
+
+/** What the caller may do in a project (derived from role, bureau supervision and admin rights). */
+export interface ProjectAccess {
+  role: ProjectRole | null;
+  canView: boolean;
+  canEdit: boolean;
+  canComment: boolean;
+  canManage: boolean;
+  /** Why the caller may not edit, when they may not (shown in the UI). */
+  readOnlyReason: 'reviewer' | 'observer' | 'not-member' | null;
+}
+
+export interface ProjectListItem extends ProjectSummary {
+  access: ProjectAccess;
+  leadOrganizationName: string;
+}
+
+export interface MemberView {
+  userId: string;
+  name: string;
+  email: string;
+  organizationId: string;
+  organizationName: string;
+  relation: MemberRelation;
+  role: ProjectRole;
+  addedAt: string;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  organizationId: string;
+  organizationName: string;
+  relation: MemberRelation;
+  role: ProjectRole;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ProjectDetailResponse {
+  project: ProjectListItem;
+  members: MemberView[];
+}
+
+/** POST /api/projects/:id/invitations — an existing user is added at once; otherwise an invitation link is made. */
+export type InviteResponse =
+  | { kind: 'added'; member: MemberView }
+  | { kind: 'invited'; invitation: InvitationView; link: string };
+
+/** GET /api/invitations/:token (no sign-in needed). */
+export interface InvitationInfo {
+  email: string;
+  projectName: string;
+  organizationName: string;
+  role: ProjectRole;
+}
+
+export interface DocumentResponse {
+  document: ProjectDocument;
+  project: ProjectListItem;
+}
+
+export type OrganizationView = Organization;
+export type AuditView = AuditEntry & { actorName: string };

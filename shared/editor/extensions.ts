@@ -1,0 +1,52 @@
+/**
+ * The one list of editor extensions. The browser editor and the server (which reads documents for
+ * linting, statistics and export) both build their schema from `documentExtensions()`; the browser
+ * adds the collaboration binding on top with `collaborativeExtensions()`. Node and mark names are
+ * stable: they are what is stored in every document's Yjs state.
+ */
+import type { AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { Doc } from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import type { PresenceUser } from '../domain/user.js';
+
+/** The Y.XmlFragment that holds the editor content (TipTap's default field). */
+export const CONTENT_FIELD = 'default';
+
+/** Content extensions: everything that defines the schema. */
+export function documentExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Undo/redo comes from the collaboration extension (per-user, Yjs-aware).
+      undoRedo: false,
+      heading: { levels: [1, 2, 3, 4, 5, 6] },
+      link: { openOnClick: false, autolink: true },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+  ];
+}
+
+export interface CollaborationBinding {
+  document: Doc;
+  /** Anything with an `awareness` property, e.g. a y-websocket WebsocketProvider. */
+  provider: { awareness: Awareness };
+  user: PresenceUser;
+  renderCaret?: (user: Record<string, unknown>) => HTMLElement;
+}
+
+/** The full list for a collaborative browser editor: the document extensions plus Yjs binding and carets. */
+export function collaborativeExtensions(binding: CollaborationBinding): AnyExtension[] {
+  const caret = CollaborationCaret.configure({
+    provider: binding.provider,
+    user: { ...binding.user },
+    ...(binding.renderCaret ? { render: binding.renderCaret } : {}),
+  });
+  return [
+    ...documentExtensions(),
+    Collaboration.configure({ document: binding.document, field: CONTENT_FIELD }),
+    caret,
+  ];
+}

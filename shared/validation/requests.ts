@@ -1,0 +1,104 @@
+/** Request bodies of the REST API, validated at the boundary on the server and reused by client forms. */
+import { z } from 'zod';
+import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '../domain/organization.js';
+import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '../domain/project.js';
+import { MEMBER_RELATIONS, PROJECT_ROLES } from '../domain/roles.js';
+import { isValidCreditCode } from '../domain/creditCode.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const email = z.string().trim().toLowerCase().email('invalid email address').max(254);
+const password = z.string().min(10, 'password must have at least 10 characters').max(200);
+const phone = z.string().trim().regex(/^[0-9+\-() ]{0,30}$/, 'invalid phone number');
+const name = z.string().trim().min(1, 'required').max(100);
+
+export const loginBody = z.object({ email, password: z.string().min(1).max(200) }).strict();
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const organizationBody = z
+  .object({
+    name: z.string().trim().min(2).max(200),
+    creditCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isValidCreditCode, 'invalid unified social credit code (统一社会信用代码)'),
+    kind: z.enum(ORGANIZATION_KINDS),
+    bureauLevel: z.enum(BUREAU_LEVELS).optional(),
+  })
+  .strict()
+  .refine((o) => (o.kind === 'market-supervision-bureau') === (o.bureauLevel !== undefined), {
+    message: 'bureauLevel is required for market supervision bureaus and only for them',
+    path: ['bureauLevel'],
+  });
+export type OrganizationBody = z.infer<typeof organizationBody>;
+
+export const createUserBody = z
+  .object({ name, email, phone: phone.default(''), organizationId: z.string().min(1), password, isAdmin: z.boolean().default(false) })
+  .strict();
+export type CreateUserBody = z.infer<typeof createUserBody>;
+
+export const updateUserBody = z
+  .object({
+    name: name.optional(),
+    phone: phone.optional(),
+    organizationId: z.string().min(1).optional(),
+    active: z.boolean().optional(),
+    isAdmin: z.boolean().optional(),
+    password: password.optional(),
+  })
+  .strict();
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+const planFields = {
+  nameZh: z.string().trim().min(2).max(200),
+  nameEn: z.string().trim().max(300).default(''),
+  standardType: z.enum(STANDARD_TYPES),
+  publicationCategory: z.enum(PUBLICATION_CATEGORIES),
+  planBatch: z.string().trim().max(100).default(''),
+  planNumber: z.string().trim().max(100).default(''),
+  supervisingBureauIds: z.array(z.string().min(1)).max(10).default([]),
+  startDate: isoDate,
+  /** Defaults to six months after the start date. */
+  dueDate: isoDate.optional(),
+};
+
+export const createProjectBody = z
+  .object({ ...planFields, leadOrganizationId: z.string().min(1).optional() })
+  .strict();
+export type CreateProjectBody = z.infer<typeof createProjectBody>;
+
+export const updateProjectBody = z
+  .object({
+    nameZh: planFields.nameZh.optional(),
+    nameEn: z.string().trim().max(300).optional(),
+    standardType: planFields.standardType.optional(),
+    publicationCategory: planFields.publicationCategory.optional(),
+    planBatch: z.string().trim().max(100).optional(),
+    planNumber: z.string().trim().max(100).optional(),
+    supervisingBureauIds: z.array(z.string().min(1)).max(10).optional(),
+    startDate: isoDate.optional(),
+    dueDate: isoDate.optional(),
+    stage: z.enum(PROJECT_STAGES).optional(),
+  })
+  .strict();
+export type UpdateProjectBody = z.infer<typeof updateProjectBody>;
+
+export const inviteBody = z
+  .object({
+    email,
+    role: z.enum(PROJECT_ROLES),
+    relation: z.enum(MEMBER_RELATIONS),
+    /** Required when the email does not belong to an existing user. */
+    organizationId: z.string().min(1).optional(),
+  })
+  .strict();
+export type InviteBody = z.infer<typeof inviteBody>;
+
+export const acceptInvitationBody = z.object({ name, phone: phone.default(''), password }).strict();
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationBody>;
+
+export const updateMemberBody = z
+  .object({ role: z.enum(PROJECT_ROLES).optional(), relation: z.enum(MEMBER_RELATIONS).optional() })
+  .strict()
+  .refine((b) => b.role !== undefined || b.relation !== undefined, 'nothing to change');
+export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
