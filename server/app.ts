@@ -41,6 +41,8 @@ export interface StartOptions {
   maxPayloadBytes?: number;
   pingIntervalMs?: number;
   loginLimit?: { points: number; durationSeconds: number };
+  /** Further collaboration extensions, run after the built-in ones of the same priority. */
+  extensions?: Extension[];
 }
 
 export interface RunningServer {
@@ -104,6 +106,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const extensions: Extension[] = [
     new AuthenticationExtension(metadata, sessions, events),
     new PersistenceExtension(documents),
+    ...(options.extensions ?? []),
   ];
   collab = await CollabServer.create({
     extensions,

@@ -55,6 +55,7 @@ export class ProjectService {
       supervisingBureauIds: body.supervisingBureauIds,
       startDate: body.startDate,
       dueDate: body.dueDate ?? defaultDueDate(body.startDate),
+      publishingBody: body.publishingBody,
       stage: options.stage ?? 'drafting',
       documents: DOCUMENT_KINDS.map((kind): ProjectDocument => ({ id: newId('doc'), kind, title: DOCUMENT_TITLES[kind] })),
       createdAt: now,
@@ -71,7 +72,7 @@ export class ProjectService {
           participatingOrganizationNames: [],
           drafterNames: [actor.name],
           year: Number(project.startDate.slice(0, 4)),
-          publishingBody: '浙江省质量协会',
+          publishingBody: project.publishingBody,
         });
       const doc = new Y.Doc();
       writeJSONToYDoc(doc, json);

@@ -42,6 +42,8 @@ export interface ProjectPlan {
   supervisingBureauIds: string[];
   startDate: string;
   dueDate: string;
+  /** The publishing body printed on the cover (it has changed over the years: a setting, never hard-coded). */
+  publishingBody: string;
 }
 
 export interface Project extends ProjectPlan {

@@ -5,6 +5,9 @@ import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '../domai
 import { MEMBER_RELATIONS, PROJECT_ROLES } from '../domain/roles.js';
 import { isValidCreditCode } from '../domain/creditCode.js';
 
+/** The publisher of the province's recent development plans; each project can set its own. */
+export const DEFAULT_PUBLISHING_BODY = '浙江省质量协会';
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const email = z.string().trim().toLowerCase().email('invalid email address').max(254);
 const password = z.string().min(10, 'password must have at least 10 characters').max(200);
@@ -60,6 +63,7 @@ const planFields = {
   startDate: isoDate,
   /** Defaults to six months after the start date. */
   dueDate: isoDate.optional(),
+  publishingBody: z.string().trim().min(2).max(200).default(DEFAULT_PUBLISHING_BODY),
 };
 
 export const createProjectBody = z
@@ -78,6 +82,7 @@ export const updateProjectBody = z
     supervisingBureauIds: z.array(z.string().min(1)).max(10).optional(),
     startDate: isoDate.optional(),
     dueDate: isoDate.optional(),
+    publishingBody: z.string().trim().min(2).max(200).optional(),
     stage: z.enum(PROJECT_STAGES).optional(),
   })
   .strict();

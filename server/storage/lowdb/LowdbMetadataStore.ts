@@ -24,6 +24,11 @@ function matches<T extends object>(record: T, where: Partial<T>): boolean {
   return true;
 }
 
+/** Records leave the store as copies, as rows from a database would: callers cannot alias stored state. */
+function copy<T>(record: T | undefined): T | undefined {
+  return record === undefined ? undefined : structuredClone(record);
+}
+
 export class LowdbMetadataStore implements MetadataStore {
   private writeChain: Promise<void> = Promise.resolve();
 
@@ -46,21 +51,21 @@ export class LowdbMetadataStore implements MetadataStore {
     const rows = (): T[] => this.db.data[name] as T[];
     const persist = (): Promise<void> => this.persist();
     return {
-      get: (id) => rows().find((r) => r.id === id),
-      findOne: (where) => rows().find((r) => matches(r, where)),
-      findMany: (where) => (where ? rows().filter((r) => matches(r, where)) : [...rows()]),
+      get: (id) => copy(rows().find((r) => r.id === id)),
+      findOne: (where) => copy(rows().find((r) => matches(r, where))),
+      findMany: (where) => (where ? rows().filter((r) => matches(r, where)) : rows()).map((r) => structuredClone(r)),
       insert: async (record) => {
         if (rows().some((r) => r.id === record.id)) throw new Error(`duplicate id ${record.id} in ${name}`);
-        rows().push(record);
+        rows().push(structuredClone(record));
         await persist();
-        return record;
+        return structuredClone(record);
       },
       update: async (id, patch) => {
         const row = rows().find((r) => r.id === id);
         if (!row) return undefined;
-        Object.assign(row, patch);
+        Object.assign(row, structuredClone(patch));
         await persist();
-        return row;
+        return structuredClone(row);
       },
       remove: async (id) => {
         const list = rows();

@@ -1,0 +1,281 @@
+/**
+ * The permission matrix: every REST endpoint × every kind of caller, from one table. A route the
+ * server has but the table lacks fails the test, so a new endpoint cannot be forgotten.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InviteResponse } from '../../shared/api/types.js';
+import { withCheckChar } from '../../shared/domain/creditCode.js';
+import { createApi } from '../../server/api/createApi.js';
+import { startTestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
+import { DEMO_PASSWORD, demoProject, login, request } from '../helpers/api.js';
+
+const CALLERS = ['anonymous', 'outsider', 'observer', 'bureau', 'expert', 'drafter', 'lead', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface Target {
+  path: string;
+  body?: unknown;
+  /** Use a fresh session (for endpoints that end the session). */
+  freshSession?: boolean;
+}
+
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The route as the server declares it. */
+  route: string;
+  /** Builds the concrete request; may create throwaway records so that each call has its own. */
+  target: (caller: Caller) => Promise<Target>;
+  expect: Record<Caller, number>;
+}
+
+let server: TestServer;
+const tokens = {} as Record<Caller, string | null>;
+const emails = {} as Record<Caller, string>;
+let projectId = '';
+let standardId = '';
+let leadOrgId = '';
+let testingOrgId = '';
+let counter = 0;
+
+const unique = (): number => ++counter;
+
+/** Expected statuses: `ok` for the allowed callers, the given status for the rest. */
+function statuses(ok: number, allowed: Caller[], others: Partial<Record<Caller, number>> = {}): Record<Caller, number> {
+  const result = {} as Record<Caller, number>;
+  for (const caller of CALLERS) result[caller] = allowed.includes(caller) ? ok : (others[caller] ?? 403);
+  return result;
+}
+const everyone: Caller[] = ['anonymous', ...CALLERS.slice(1)];
+const signedIn: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
+const viewers: Caller[] = ['observer', 'bureau', 'expert', 'drafter', 'lead', 'admin'];
+const managers: Caller[] = ['lead', 'admin'];
+const projectScoped = { anonymous: 401, outsider: 404 };
+
+async function adminCall<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const result = await request<T>(server.url, method, path, { token: tokens.admin, body });
+  if (result.status >= 300) throw new Error(`${method} ${path} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+async function freshUser(): Promise<{ id: string; email: string }> {
+  const n = unique();
+  const email = `temp${n}@example.com`;
+  const user = await adminCall<{ id: string }>('POST', '/api/users', {
+    name: `临时用户${n}`,
+    email,
+    organizationId: testingOrgId,
+    password: DEMO_PASSWORD,
+  });
+  return { id: user.id, email };
+}
+
+async function freshMember(): Promise<string> {
+  const user = await freshUser();
+  await adminCall('POST', `/api/projects/${projectId}/invitations`, { email: user.email, role: 'observer', relation: 'testing-body' });
+  return user.id;
+}
+
+async function freshInvitation(): Promise<{ id: string; token: string }> {
+  const result = await adminCall<InviteResponse>('POST', `/api/projects/${projectId}/invitations`, {
+    email: `invitee${unique()}@example.com`,
+    role: 'drafter',
+    relation: 'peer-company',
+    organizationId: testingOrgId,
+  });
+  if (result.kind !== 'invited') throw new Error('expected an invitation');
+  return { id: result.invitation.id, token: result.link.split('/invite/')[1]! };
+}
+
+function freshCreditCode(): string {
+  return withCheckChar(`91330100MA${String(2_000_000 + unique()).padStart(7, '0')}`);
+}
+
+const ROWS: Row[] = [
+  { method: 'GET', route: '/health', target: async () => ({ path: '/api/health' }), expect: statuses(200, everyone) },
+  {
+    method: 'POST',
+    route: '/auth/login',
+    target: async () => ({ path: '/api/auth/login', body: { email: 'drafter@example.com', password: DEMO_PASSWORD } }),
+    expect: statuses(200, everyone),
+  },
+  { method: 'POST', route: '/auth/logout', target: async () => ({ path: '/api/auth/logout', freshSession: true }), expect: statuses(204, signedIn, { anonymous: 401 }) },
+  { method: 'GET', route: '/auth/me', target: async () => ({ path: '/api/auth/me' }), expect: statuses(200, signedIn, { anonymous: 401 }) },
+  { method: 'GET', route: '/projects', target: async () => ({ path: '/api/projects' }), expect: statuses(200, signedIn, { anonymous: 401 }) },
+  {
+    method: 'POST',
+    route: '/projects',
+    target: async () => ({
+      path: '/api/projects',
+      body: { nameZh: `权限测试项目${unique()}`, standardType: 'product', publicationCategory: 'T', startDate: '2026-03-01', leadOrganizationId: leadOrgId },
+    }),
+    expect: statuses(201, managers, { anonymous: 401 }),
+  },
+  { method: 'GET', route: '/projects/:id', target: async () => ({ path: `/api/projects/${projectId}` }), expect: statuses(200, viewers, projectScoped) },
+  {
+    method: 'PATCH',
+    route: '/projects/:id',
+    target: async () => ({ path: `/api/projects/${projectId}`, body: { planBatch: `2026年第${unique()}批` } }),
+    expect: statuses(200, managers, projectScoped),
+  },
+  { method: 'GET', route: '/projects/:id/audit', target: async () => ({ path: `/api/projects/${projectId}/audit` }), expect: statuses(200, ['bureau', 'expert', 'lead', 'admin'], projectScoped) },
+  { method: 'GET', route: '/projects/:id/members', target: async () => ({ path: `/api/projects/${projectId}/members` }), expect: statuses(200, viewers, projectScoped) },
+  {
+    method: 'PATCH',
+    route: '/projects/:id/members/:userId',
+    target: async () => ({ path: `/api/projects/${projectId}/members/${await freshMember()}`, body: { role: 'drafter' } }),
+    expect: statuses(200, managers, projectScoped),
+  },
+  {
+    method: 'DELETE',
+    route: '/projects/:id/members/:userId',
+    target: async () => ({ path: `/api/projects/${projectId}/members/${await freshMember()}` }),
+    expect: statuses(204, managers, projectScoped),
+  },
+  { method: 'GET', route: '/projects/:id/invitations', target: async () => ({ path: `/api/projects/${projectId}/invitations` }), expect: statuses(200, managers, projectScoped) },
+  {
+    method: 'POST',
+    route: '/projects/:id/invitations',
+    target: async () => ({
+      path: `/api/projects/${projectId}/invitations`,
+      body: { email: `new${unique()}@example.com`, role: 'drafter', relation: 'peer-company', organizationId: testingOrgId },
+    }),
+    expect: statuses(201, managers, projectScoped),
+  },
+  {
+    method: 'DELETE',
+    route: '/projects/:id/invitations/:invitationId',
+    target: async () => ({ path: `/api/projects/${projectId}/invitations/${(await freshInvitation()).id}` }),
+    expect: statuses(204, managers, projectScoped),
+  },
+  { method: 'GET', route: '/documents/:id', target: async () => ({ path: `/api/documents/${standardId}` }), expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }) },
+  { method: 'GET', route: '/invitations/:token', target: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}` }), expect: statuses(200, everyone) },
+  {
+    method: 'POST',
+    route: '/invitations/:token/accept',
+    target: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}/accept`, body: { name: '新成员', password: 'a-long-password' } }),
+    expect: statuses(200, everyone),
+  },
+  { method: 'GET', route: '/organizations', target: async () => ({ path: '/api/organizations' }), expect: statuses(200, signedIn, { anonymous: 401 }) },
+  {
+    method: 'POST',
+    route: '/organizations',
+    target: async () => ({ path: '/api/organizations', body: { name: `测试单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' } }),
+    expect: statuses(201, ['admin'], { anonymous: 401 }),
+  },
+  {
+    method: 'PATCH',
+    route: '/organizations/:id',
+    target: async () => {
+      const org = await adminCall<{ id: string }>('POST', '/api/organizations', { name: `待改单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' });
+      return { path: `/api/organizations/${org.id}`, body: { name: `已改单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' } };
+    },
+    expect: statuses(200, ['admin'], { anonymous: 401 }),
+  },
+  { method: 'GET', route: '/users', target: async () => ({ path: '/api/users' }), expect: statuses(200, ['admin'], { anonymous: 401 }) },
+  {
+    method: 'POST',
+    route: '/users',
+    target: async () => ({ path: '/api/users', body: { name: '新用户', email: `user${unique()}@example.com`, organizationId: testingOrgId, password: 'a-long-password' } }),
+    expect: statuses(201, ['admin'], { anonymous: 401 }),
+  },
+  {
+    method: 'PATCH',
+    route: '/users/:id',
+    target: async () => ({ path: `/api/users/${(await freshUser()).id}`, body: { phone: '0571-88880000' } }),
+    expect: statuses(200, ['admin'], { anonymous: 401 }),
+  },
+];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens.anonymous = null;
+  for (const caller of ['outsider', 'bureau', 'expert', 'drafter', 'lead', 'admin'] as const) {
+    emails[caller] = `${caller}@example.com`;
+    tokens[caller] = await login(server.url, emails[caller]);
+  }
+  const demo = await demoProject(server.url, tokens.lead!);
+  projectId = demo.project.id;
+  standardId = demo.standardId;
+  leadOrgId = demo.project.leadOrganizationId;
+  testingOrgId = server.services.metadata.collection('users').findOne({ email: 'testing@example.com' })!.organizationId;
+  // An observer: a user added to the drafting group with the read-only role.
+  const observer = await freshUser();
+  await adminCall('POST', `/api/projects/${projectId}/invitations`, { email: observer.email, role: 'observer', relation: 'testing-body' });
+  emails.observer = observer.email;
+  tokens.observer = await login(server.url, observer.email);
+});
+
+afterAll(async () => {
+  await server.dispose();
+});
+
+describe('permission matrix', () => {
+  it('covers every route the API declares', () => {
+    const declared = createApi(server.services)
+      .routes.filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
+    const tabled = ROWS.map((r) => `${r.method} ${r.route}`);
+    expect(new Set(declared)).toEqual(new Set(tabled));
+  });
+
+  for (const row of ROWS) {
+    for (const caller of CALLERS) {
+      it(`${row.method} ${row.route} as ${caller} → ${row.expect[caller]}`, async () => {
+        const target = await row.target(caller);
+        let token = tokens[caller];
+        // A fresh session for endpoints that end it, so the caller's main session stays valid.
+        if (target.freshSession && caller !== 'anonymous') token = await login(server.url, emails[caller]);
+        const result = await request(server.url, row.method, target.path, { token, body: target.body });
+        expect(result.status, JSON.stringify(result.body)).toBe(row.expect[caller]);
+        const text = JSON.stringify(result.body ?? '');
+        expect(text).not.toMatch(/passwordHash|tokenHash|scrypt\$/);
+      });
+    }
+  }
+});
+
+describe('boundaries', () => {
+  it('a project the caller may not see answers exactly like one that does not exist', async () => {
+    const hidden = await request(server.url, 'GET', `/api/projects/${projectId}`, { token: tokens.outsider });
+    const missing = await request(server.url, 'GET', '/api/projects/prj_missing', { token: tokens.outsider });
+    expect(hidden).toEqual(missing);
+  });
+
+  it('rejects bad bodies with a clear 400 and changes nothing', async () => {
+    const before = await request(server.url, 'GET', `/api/projects/${projectId}`, { token: tokens.lead });
+    const bad = await request<{ error: string; issues: { path: string }[] }>(server.url, 'PATCH', `/api/projects/${projectId}`, {
+      token: tokens.lead,
+      body: { startDate: '2026/01/01', unknownField: 1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/invalid request/);
+    const after = await request(server.url, 'GET', `/api/projects/${projectId}`, { token: tokens.lead });
+    expect(after.body).toEqual(before.body);
+    const badCode = await request<{ issues: { path: string }[] }>(server.url, 'POST', '/api/organizations', {
+      token: tokens.admin,
+      body: { name: '校验位错误的单位', creditCode: '91330100799655058C', kind: 'enterprise' },
+    });
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.issues.map((i) => i.path)).toContain('creditCode');
+  });
+
+  it('rate limits sign-in attempts', async () => {
+    const limited = await startTestServer({ loginLimit: { points: 3, durationSeconds: 60 } });
+    try {
+      const statusesSeen: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        statusesSeen.push((await request(limited.url, 'POST', '/api/auth/login', { body: { email: 'lead@example.com', password: 'wrong-password' } })).status);
+      }
+      expect(statusesSeen).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.dispose();
+    }
+  });
+
+  it('the audit log records who changed the drafting group', async () => {
+    const audit = await request<{ action: string; actorName: string }[]>(server.url, 'GET', `/api/projects/${projectId}/audit`, { token: tokens.lead });
+    expect(audit.body.some((e) => e.action === 'member.removed')).toBe(true);
+    expect(audit.body.some((e) => e.action === 'member.invited')).toBe(true);
+  });
+});

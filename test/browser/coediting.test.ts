@@ -1,0 +1,99 @@
+/** Two people in two real browsers co-edit the standard text; presence shows both. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
+import { launchBrowser, openStandard, signIn } from '../helpers/browser.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('co-editing in the browser', () => {
+  it('text typed in one browser appears in the other, and presence shows both', async () => {
+    const leadContext = await browser.newContext({ locale: 'zh-CN' });
+    const drafterContext = await browser.newContext({ locale: 'zh-CN' });
+    const lead = await leadContext.newPage();
+    const drafter = await drafterContext.newPage();
+    await signIn(lead, server.url, 'lead@example.com');
+    await signIn(drafter, server.url, 'drafter@example.com');
+    await openStandard(lead);
+    await openStandard(drafter);
+
+    const leadName = server.services.metadata.collection('users').findOne({ email: 'lead@example.com' })!.name;
+    const drafterName = server.services.metadata.collection('users').findOne({ email: 'drafter@example.com' })!.name;
+    for (const page of [lead, drafter]) {
+      const presence = page.getByTestId('presence-list');
+      await presence.getByText(leadName).waitFor();
+      await presence.getByText(drafterName).waitFor();
+    }
+
+    const editor = lead.locator('[data-testid="editor"] .ProseMirror');
+    await editor.locator('p').first().click();
+    await lead.keyboard.press('End');
+    await lead.keyboard.type('——牵头单位实时输入');
+    await drafter.locator('[data-testid="editor"] .ProseMirror').getByText('牵头单位实时输入').waitFor({ timeout: 10_000 });
+
+    // The drafter sees the lead's caret with their name.
+    await drafter.locator('.collaboration-carets__label', { hasText: leadName }).waitFor({ timeout: 10_000 });
+
+    await drafter.locator('[data-testid="editor"] .ProseMirror p').last().click();
+    await drafter.keyboard.press('End');
+    await drafter.keyboard.type('同类企业补充');
+    await editor.getByText('同类企业补充').waitFor({ timeout: 10_000 });
+    expect(await lead.getByTestId('connection-status').getAttribute('data-unsynced')).toBe('false');
+    await leadContext.close();
+    await drafterContext.close();
+  });
+
+  it('a reviewer sees the text but cannot type into it, and sees why', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'bureau@example.com');
+    await openStandard(page);
+    await page.getByTestId('readonly-notice').waitFor();
+    const editor = page.locator('[data-testid="editor"] .ProseMirror');
+    expect(await editor.getAttribute('contenteditable')).toBe('false');
+    const before = await editor.innerText();
+    await editor.click();
+    await page.keyboard.type('审阅者输入');
+    expect(await editor.innerText()).toBe(before);
+    await context.close();
+  });
+
+  it('keeps edits made while the server is down and syncs them when it returns', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'testing@example.com');
+    await openStandard(page);
+    const port = server.port;
+    await server.close();
+    const status = page.getByTestId('connection-status');
+    await page.locator('[data-testid="connection-status"]:not([data-state="connected"])').waitFor();
+    const editor = page.locator('[data-testid="editor"] .ProseMirror');
+    await editor.locator('p').first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('离线时写的内容');
+    await page.locator('[data-testid="connection-status"][data-unsynced="true"]').waitFor();
+    expect(await status.getAttribute('data-state')).not.toBe('connected');
+    server = await startTestServer({ dataDir: server.dataDir, port });
+    // The open page reconnects by itself and sends what was typed offline.
+    await page.locator('[data-testid="connection-status"][data-state="connected"][data-unsynced="false"]').waitFor({ timeout: 15_000 });
+    const observer = await browser.newContext({ locale: 'zh-CN' });
+    const other = await observer.newPage();
+    await signIn(other, server.url, 'lead@example.com');
+    await openStandard(other);
+    await other.locator('[data-testid="editor"] .ProseMirror').getByText('离线时写的内容').waitFor({ timeout: 15_000 });
+    await context.close();
+    await observer.close();
+  });
+});

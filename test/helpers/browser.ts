@@ -1,0 +1,29 @@
+/** Real Chromium (Debian's) driven by playwright-core; never a downloaded browser. */
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './api.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('project-list').waitFor();
+}
+
+/** Opens the first project's standard text from the project list. */
+export async function openStandard(page: Page): Promise<void> {
+  await page.getByTestId('document-link-standard').first().click();
+  await page.locator('[data-testid="editor"] .ProseMirror').waitFor();
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+}
