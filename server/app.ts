@@ -27,6 +27,7 @@ import { PersistenceExtension } from './extensions/PersistenceExtension.js';
 import { createApi } from './api/createApi.js';
 import type { ApiEnv, AppServices } from './api/context.js';
 import { seedDemo } from './seed/seedDemo.js';
+import { ProjectEventHub } from './realtime/ProjectEventHub.js';
 import type { DemoAccount } from './seed/seedDemo.js';
 
 export interface StartOptions {
@@ -91,6 +92,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     documents,
     sessions,
     events,
+    hub: new ProjectEventHub(),
     audit,
     projects: new ProjectService(metadata, documents, audit),
     membership: new MembershipService(metadata, audit, events),
@@ -114,6 +116,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store: options.store,
     maxPayloadBytes: options.maxPayloadBytes,
     pingIntervalMs: options.pingIntervalMs,
+  });
+
+  // Drafting-group changes show up live in every open page of the project.
+  events.on('access-changed', ({ projectId }) => {
+    if (projectId) services.hub.publish(projectId, { type: 'members-changed' });
   });
 
   const seeded = options.seedDemo && metadata.isEmpty() ? await seedDemo(services) : [];

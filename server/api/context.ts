@@ -7,6 +7,7 @@ import type { AuditLog } from '../services/AuditLog.js';
 import type { MembershipService } from '../services/MembershipService.js';
 import type { ProjectService } from '../services/ProjectService.js';
 import type { CollabServer } from '../collab/CollabServer.js';
+import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 
 export interface AppServices {
   log: Logger;
@@ -14,6 +15,8 @@ export interface AppServices {
   documents: DocumentStore;
   sessions: SessionService;
   events: DomainEventBus;
+  /** Live events to browsers (SSE). */
+  hub: ProjectEventHub;
   audit: AuditLog;
   projects: ProjectService;
   membership: MembershipService;

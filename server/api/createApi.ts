@@ -8,6 +8,7 @@ import { ApiProblem } from '../services/ApiProblem.js';
 import type { ApiEnv, AppServices } from './context.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { memberRoutes } from './routes/members.js';
@@ -40,6 +41,7 @@ export function createApi(services: AppServices): Hono<ApiEnv> {
   api.route('/', documentRoutes(services));
   api.route('/', organizationRoutes(services));
   api.route('/', userRoutes(services));
+  api.route('/', eventRoutes(services));
 
   api.notFound((c) => c.json<ApiError>({ error: 'no such endpoint' }, 404));
   api.onError((error, c) => {

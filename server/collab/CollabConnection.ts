@@ -102,7 +102,8 @@ export class CollabConnection {
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
       if (!this.clientIds.has(entry.clientId)) {
-        if (this.ownedElsewhere(entry.clientId)) continue;
+        // The server's own presence (checker results, notices) cannot be spoken for by a client.
+        if (entry.clientId === this.document.awareness.clientID || this.ownedElsewhere(entry.clientId)) continue;
         this.clientIds.add(entry.clientId);
       }
       accepted.push({ ...entry, state: entry.state === null ? null : this.withTrueIdentity(entry.state) });

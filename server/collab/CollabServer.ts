@@ -249,6 +249,15 @@ export class CollabServer {
     return count;
   }
 
+  /**
+   * Sets the server's own awareness state on a loaded document (e.g. the drafting checker's
+   * findings), which every client receives through the awareness protocol. No-op if not loaded.
+   */
+  setServerPresence(documentId: string, state: Record<string, unknown> | null): void {
+    const document = this.documents.get(documentId);
+    if (document && !document.unloading) document.awareness.setLocalState(state);
+  }
+
   stats(): { loadedDocuments: number; connections: number } {
     let connections = 0;
     for (const d of this.documents.values()) connections += d.connections.size;

@@ -5,6 +5,9 @@
 import type { Organization } from '../../shared/domain/organization.js';
 import type { AuditEntry, Project, ProjectMember } from '../../shared/domain/project.js';
 import type { MemberRelation, ProjectRole } from '../../shared/domain/roles.js';
+import type { ConsultationItem, ConsultationRound } from '../../shared/domain/consultation.js';
+import type { ConsultationStats } from '../../shared/api/consultation.js';
+import type { ProseMirrorJSON } from '../../shared/editor/json.js';
 
 export interface UserRecord {
   id: string;
@@ -45,6 +48,16 @@ export interface InvitationRecord {
 
 export type MemberRecord = ProjectMember & { id: string };
 
+/** The drafting checker's latest counts for a document (read by progress tracking). */
+export interface DocumentCheckRecord {
+  /** The document id. */
+  id: string;
+  projectId: string;
+  errors: number;
+  warnings: number;
+  checkedAt: string;
+}
+
 export interface MetadataSchema {
   organizations: Organization[];
   users: UserRecord[];
@@ -53,6 +66,10 @@ export interface MetadataSchema {
   members: MemberRecord[];
   invitations: InvitationRecord[];
   audit: AuditEntry[];
+  documentChecks: DocumentCheckRecord[];
+  consultationRounds: ConsultationRound[];
+  consultationItems: ConsultationItem[];
+  consultationStats: ConsultationStats[];
 }
 
 export type CollectionName = keyof MetadataSchema;
@@ -106,4 +123,23 @@ export interface DocumentStore {
   /** Frees what the store holds open for a document (called when it is unloaded from memory). */
   release(documentId: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A frozen document version (the 征求意见稿 sent out in a consultation round). Never changes once saved. */
+export interface StoredSnapshot {
+  id: string;
+  projectId: string;
+  documentId: string;
+  createdAt: string;
+  createdBy: string;
+  /** The Yjs state (V1 update) at the moment of freezing. */
+  state: Uint8Array;
+  /** The same content as ProseMirror JSON. */
+  json: ProseMirrorJSON;
+}
+
+export interface SnapshotStore {
+  /** Stores a new snapshot durably; refuses to overwrite an existing id. */
+  save(snapshot: StoredSnapshot): Promise<void>;
+  load(id: string): Promise<StoredSnapshot | null>;
 }

@@ -18,6 +18,8 @@ interface Target {
   body?: unknown;
   /** Use a fresh session (for endpoints that end the session). */
   freshSession?: boolean;
+  /** A streaming response (SSE): only the status is read. */
+  stream?: boolean;
 }
 
 interface Row {
@@ -148,6 +150,7 @@ const ROWS: Row[] = [
     target: async () => ({ path: `/api/projects/${projectId}/invitations/${(await freshInvitation()).id}` }),
     expect: statuses(204, managers, projectScoped),
   },
+  { method: 'GET', route: '/projects/:id/events', target: async () => ({ path: `/api/projects/${projectId}/events`, stream: true }), expect: statuses(200, viewers, projectScoped) },
   { method: 'GET', route: '/documents/:id', target: async () => ({ path: `/api/documents/${standardId}` }), expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }) },
   { method: 'GET', route: '/invitations/:token', target: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}` }), expect: statuses(200, everyone) },
   {
@@ -186,6 +189,18 @@ const ROWS: Row[] = [
     expect: statuses(200, ['admin'], { anonymous: 401 }),
   },
 ];
+
+/** Opens a streaming endpoint, reads its status (and the body if it is an error), then hangs up. */
+async function streamStatus(path: string, token: string | null): Promise<{ status: number; body: unknown }> {
+  const controller = new AbortController();
+  const response = await fetch(`${server.url}${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    signal: controller.signal,
+  });
+  const body: unknown = response.ok ? null : await response.json();
+  controller.abort();
+  return { status: response.status, body };
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -226,7 +241,9 @@ describe('permission matrix', () => {
         let token = tokens[caller];
         // A fresh session for endpoints that end it, so the caller's main session stays valid.
         if (target.freshSession && caller !== 'anonymous') token = await login(server.url, emails[caller]);
-        const result = await request(server.url, row.method, target.path, { token, body: target.body });
+        const result = target.stream
+          ? await streamStatus(target.path, token)
+          : await request(server.url, row.method, target.path, { token, body: target.body });
         expect(result.status, JSON.stringify(result.body)).toBe(row.expect[caller]);
         const text = JSON.stringify(result.body ?? '');
         expect(text).not.toMatch(/passwordHash|tokenHash|scrypt\$/);

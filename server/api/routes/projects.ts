@@ -43,6 +43,7 @@ export function projectRoutes(services: AppServices): Hono<ApiEnv> {
       const { project, user } = managedProject(services, c, c.req.param('id'));
       const body = await parseBody(c, updateProjectBody);
       const updated = await services.projects.update(project, body, user);
+      services.hub.publish(project.id, { type: 'project-changed' });
       return c.json(projectListItem(metadata, updated, accessFor(metadata, user, updated)));
     })
     .get('/projects/:id/audit', (c) => {

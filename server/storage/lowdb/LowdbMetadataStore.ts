@@ -15,6 +15,10 @@ const EMPTY: MetadataSchema = {
   members: [],
   invitations: [],
   audit: [],
+  documentChecks: [],
+  consultationRounds: [],
+  consultationItems: [],
+  consultationStats: [],
 };
 
 function matches<T extends object>(record: T, where: Partial<T>): boolean {

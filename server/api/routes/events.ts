@@ -1,0 +1,43 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ProjectEvent } from '../../../shared/api/events.js';
+import type { ApiEnv, AppServices } from '../context.js';
+import { viewableProject } from '../guards.js';
+
+const HEARTBEAT_MS = 25_000;
+
+/** Server-Sent Events: live changes of a project (comments, consultation, members) for its viewers. */
+export function eventRoutes(services: AppServices): Hono<ApiEnv> {
+  return new Hono<ApiEnv>().get('/projects/:id/events', (c) => {
+    const { project } = viewableProject(services, c, c.req.param('id'));
+    return streamSSE(c, async (stream) => {
+      const queue: ProjectEvent[] = [{ type: 'ready' }];
+      let wake: (() => void) | null = null;
+      const unsubscribe = services.hub.subscribe(project.id, (event) => {
+        queue.push(event);
+        wake?.();
+      });
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      try {
+        while (!stream.aborted && !stream.closed) {
+          const event = queue.shift();
+          if (event) {
+            await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+            continue;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, HEARTBEAT_MS);
+          });
+          wake = null;
+          if (queue.length === 0 && !stream.aborted) await stream.write(': heartbeat\n\n');
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+}
