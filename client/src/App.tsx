@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuthProvider } from './features/auth/components/AuthProvider';
+import { LoginPage } from './features/auth/components/LoginPage';
+import { RequireAuth } from './features/auth/components/RequireAuth';
+import { FullPageSpin } from './features/auth/components/FullPageSpin';
+import { InvitationAcceptPage } from './features/invitations/components/InvitationAcceptPage';
+import { ProjectDetailPage } from './features/projects/components/ProjectDetailPage';
+import { ProjectListPage } from './features/projects/components/ProjectListPage';
+import { AppShell } from './features/shell/components/AppShell';
+import { NotFoundPage } from './features/shell/components/NotFoundPage';
+import { theme } from './theme';
+
+// The editor (TipTap, Yjs) and the administration screens load on demand.
+const DocumentPage = lazy(() => import('./features/document/components/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const AdminPage = lazy(() => import('./features/admin/components/AdminPage').then((m) => ({ default: m.AdminPage })));
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/invite/:token" element={<InvitationAcceptPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppShell />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<Navigate to="/projects" replace />} />
+                <Route path="/projects" element={<ProjectListPage />} />
+                <Route path="/projects/:id" element={<ProjectDetailPage />} />
+                <Route
+                  path="/documents/:id"
+                  element={
+                    <Suspense fallback={<FullPageSpin />}>
+                      <DocumentPage />
+                    </Suspense>
+                  }
+                />
+                <Route
+                  path="/admin"
+                  element={
+                    <Suspense fallback={<FullPageSpin />}>
+                      <AdminPage />
+                    </Suspense>
+                  }
+                />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '../../../../../shared/domain/organization';
+import type { BureauLevel, OrganizationKind } from '../../../../../shared/domain/organization';
+import { isValidCreditCode } from '../../../../../shared/domain/creditCode';
+import { describeError } from '../../../lib/errors';
+import { applyServerIssues } from '../../../lib/formErrors';
+import { organizationsApi } from '../../organizations/api/organizationsApi';
+
+interface OrganizationValues {
+  name: string;
+  creditCode: string;
+  kind: OrganizationKind;
+  bureauLevel?: BureauLevel;
+}
+
+const FIELDS = ['name', 'creditCode', 'kind', 'bureauLevel'] as const;
+
+interface OrganizationCreateModalProps {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}
+
+/** POST /api/organizations, checking the 统一社会信用代码 (GB 32100-2015 check character) as it is typed. */
+export function OrganizationCreateModal({ open, onClose, onCreated }: OrganizationCreateModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<OrganizationValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const kind = Form.useWatch('kind', form);
+
+  const submit = async (values: OrganizationValues) => {
+    setSubmitting(true);
+    try {
+      await organizationsApi.create({
+        name: values.name.trim(),
+        creditCode: values.creditCode.trim().toUpperCase(),
+        kind: values.kind,
+        bureauLevel: values.kind === 'market-supervision-bureau' ? values.bureauLevel : undefined,
+      });
+      message.success(t('admin.organizationCreated'));
+      onCreated();
+    } catch (error) {
+      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('admin.createOrganization')}
+      okText={t('app.create')}
+      cancelText={t('app.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<OrganizationValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ kind: 'enterprise' }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item
+          name="name"
+          label={t('admin.orgName')}
+          rules={[
+            { required: true, message: t('validation.required') },
+            { min: 2, message: t('validation.nameLength'), transform: (v: string) => v.trim() },
+          ]}
+        >
+          <Input maxLength={200} data-testid="organization-name" />
+        </Form.Item>
+        <Form.Item
+          name="creditCode"
+          label={t('admin.creditCode')}
+          normalize={(value: string) => value.toUpperCase().replace(/\s/g, '')}
+          rules={[
+            { required: true, message: t('validation.required') },
+            {
+              validator: async (_rule, value: unknown) => {
+                if (typeof value === 'string' && value.length > 0 && !isValidCreditCode(value)) {
+                  throw new Error(t('validation.creditCode'));
+                }
+              },
+            },
+          ]}
+        >
+          <Input maxLength={18} className="mono-input" data-testid="organization-credit-code" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('admin.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select options={ORGANIZATION_KINDS.map((v) => ({ value: v, label: t(`enums.organizationKind.${v}`) }))} />
+        </Form.Item>
+        {kind === 'market-supervision-bureau' ? (
+          <Form.Item name="bureauLevel" label={t('admin.bureauLevel')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={BUREAU_LEVELS.map((v) => ({ value: v, label: t(`enums.bureauLevel.${v}`) }))} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

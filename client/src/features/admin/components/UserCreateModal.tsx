@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OrganizationView } from '../../../../../shared/api/types';
+import { createUserBody } from '../../../../../shared/validation/requests';
+import { describeError } from '../../../lib/errors';
+import { applyServerIssues, zodRule } from '../../../lib/formErrors';
+import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
+import { usersApi } from '../api/usersApi';
+
+interface UserValues {
+  name: string;
+  email: string;
+  phone?: string;
+  organizationId: string;
+  password: string;
+  isAdmin: boolean;
+}
+
+const FIELDS = ['name', 'email', 'phone', 'organizationId', 'password', 'isAdmin'] as const;
+
+interface UserCreateModalProps {
+  open: boolean;
+  organizations: OrganizationView[];
+  onClose: () => void;
+  onCreated: () => void;
+}
+
+/** POST /api/users: an administrator creates an account with an initial password. */
+export function UserCreateModal({ open, organizations, onClose, onCreated }: UserCreateModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UserValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const organizationOptions = useOrganizationOptions(organizations);
+  const required = { required: true, message: t('validation.required') };
+
+  const submit = async (values: UserValues) => {
+    setSubmitting(true);
+    try {
+      await usersApi.create({
+        name: values.name.trim(),
+        email: values.email.trim().toLowerCase(),
+        phone: (values.phone ?? '').trim(),
+        organizationId: values.organizationId,
+        password: values.password,
+        isAdmin: values.isAdmin,
+      });
+      message.success(t('admin.userCreated'));
+      onCreated();
+    } catch (error) {
+      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('admin.createUser')}
+      okText={t('app.create')}
+      cancelText={t('app.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<UserValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ isAdmin: false }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="email" label={t('admin.email')} rules={[required, { type: 'email', message: t('validation.email') }]}>
+          <Input inputMode="email" autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="phone" label={t('admin.phone')} rules={[zodRule(createUserBody.shape.phone, t('validation.phone'))]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="organizationId" label={t('admin.organization')} rules={[required]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={organizationOptions} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('admin.password')}
+          rules={[required, zodRule(createUserBody.shape.password, t('validation.password'))]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="isAdmin" valuePropName="checked">
+          <Checkbox>{t('admin.isAdmin')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

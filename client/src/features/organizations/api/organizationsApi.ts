@@ -1,0 +1,8 @@
+import { http } from '../../../api/http';
+import type { OrganizationView } from '../../../../../shared/api/types';
+import type { OrganizationBody } from '../../../../../shared/validation/requests';
+
+export const organizationsApi = {
+  list: (signal?: AbortSignal) => http.get<OrganizationView[]>('/api/organizations', { signal }),
+  create: (body: OrganizationBody) => http.post<OrganizationView>('/api/organizations', body),
+};

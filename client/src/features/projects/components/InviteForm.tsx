@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Alert, App, Button, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { InviteResponse, OrganizationView } from '../../../../../shared/api/types';
+import { MEMBER_RELATIONS, PROJECT_ROLES } from '../../../../../shared/domain/roles';
+import type { MemberRelation, ProjectRole } from '../../../../../shared/domain/roles';
+import { describeError } from '../../../lib/errors';
+import { applyServerIssues } from '../../../lib/formErrors';
+import { formatDateTime } from '../../../lib/format';
+import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
+import { projectsApi } from '../api/projectsApi';
+
+interface InviteValues {
+  email: string;
+  role: ProjectRole;
+  relation: MemberRelation;
+  organizationId?: string;
+}
+
+const FIELDS = ['email', 'role', 'relation', 'organizationId'] as const;
+
+interface InviteFormProps {
+  projectId: string;
+  organizations: OrganizationView[];
+  onInvited: (response: InviteResponse) => void;
+}
+
+/** The invitation link as an absolute URL, whatever form the server gives it in. */
+function absoluteLink(link: string): string {
+  try {
+    return new URL(link, window.location.origin).href;
+  } catch {
+    return link;
+  }
+}
+
+/** Invites someone by email; an existing user joins at once, otherwise a link is shown to pass on. */
+export function InviteForm({ projectId, organizations, onInvited }: InviteFormProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<InviteValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const [result, setResult] = useState<InviteResponse | null>(null);
+  const organizationOptions = useOrganizationOptions(organizations);
+
+  const submit = async (values: InviteValues) => {
+    setSubmitting(true);
+    setResult(null);
+    try {
+      const response = await projectsApi.invite(projectId, {
+        email: values.email.trim().toLowerCase(),
+        role: values.role,
+        relation: values.relation,
+        organizationId: values.organizationId || undefined,
+      });
+      setResult(response);
+      if (response.kind === 'added') message.success(t('invite.added', { name: response.member.name }));
+      form.resetFields(['email', 'organizationId']);
+      onInvited(response);
+    } catch (error) {
+      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div data-testid="invite-form">
+      <Form<InviteValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ role: 'drafter', relation: 'peer-company' }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12} lg={6}>
+            <Form.Item
+              name="email"
+              label={t('invite.email')}
+              rules={[
+                { required: true, message: t('validation.required') },
+                { type: 'email', message: t('validation.email') },
+              ]}
+            >
+              <Input inputMode="email" data-testid="invite-email" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12} lg={4}>
+            <Form.Item name="role" label={t('invite.role')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Select options={PROJECT_ROLES.map((v) => ({ value: v, label: t(`enums.role.${v}`) }))} data-testid="invite-role" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12} lg={6}>
+            <Form.Item name="relation" label={t('invite.relation')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Select options={MEMBER_RELATIONS.map((v) => ({ value: v, label: t(`enums.relation.${v}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12} lg={8}>
+            <Form.Item name="organizationId" label={t('invite.organization')} extra={t('invite.organizationHint')}>
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={organizationOptions} data-testid="invite-organization" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Button type="primary" htmlType="submit" icon={<UserAddOutlined />} loading={submitting} data-testid="invite-submit">
+          {t('invite.submit')}
+        </Button>
+      </Form>
+      {result?.kind === 'invited' ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="invitation-link"
+          title={t('invite.invited')}
+          description={
+            <div>
+              <Typography.Paragraph copyable={{ text: absoluteLink(result.link) }} style={{ marginBottom: 4 }}>
+                <Typography.Text code>{absoluteLink(result.link)}</Typography.Text>
+              </Typography.Paragraph>
+              <Typography.Text type="secondary">
+                {result.invitation.email} · {t('invite.expiresAt')} {formatDateTime(result.invitation.expiresAt)}
+              </Typography.Text>
+            </div>
+          }
+          closable={{ onClose: () => setResult(null) }}
+        />
+      ) : null}
+    </div>
+  );
+}

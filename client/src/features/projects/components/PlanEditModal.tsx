@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { App, Form, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OrganizationView, ProjectListItem } from '../../../../../shared/api/types';
+import { describeError } from '../../../lib/errors';
+import { applyServerIssues } from '../../../lib/formErrors';
+import { projectsApi } from '../api/projectsApi';
+import { PLAN_FIELD_NAMES, fromProject, toUpdateBody } from '../lib/planForm';
+import type { PlanFormValues } from '../lib/planForm';
+import { PlanFormFields } from './PlanFormFields';
+
+interface PlanEditModalProps {
+  project: ProjectListItem;
+  organizations: OrganizationView[];
+  open: boolean;
+  onClose: () => void;
+  onSaved: (project: ProjectListItem) => void;
+}
+
+/** PATCH /api/projects/:id for the lead and administrators. */
+export function PlanEditModal({ project, organizations, open, onClose, onSaved }: PlanEditModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PlanFormValues>();
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async (values: PlanFormValues) => {
+    setSubmitting(true);
+    try {
+      const saved = await projectsApi.update(project.id, toUpdateBody(values));
+      message.success(t('project.planSaved'));
+      onSaved(saved);
+    } catch (error) {
+      if (!applyServerIssues(form, error, PLAN_FIELD_NAMES)) message.error(describeError(error, t));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('project.editPlan')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={680}
+    >
+      <Form<PlanFormValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={fromProject(project)}
+        onFinish={(values) => void submit(values)}
+      >
+        <PlanFormFields mode="edit" organizations={organizations} chooseLeadUnit={false} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,64 @@
+import { Button, Flex, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { LogoutOutlined, SettingOutlined, UserOutlined, AppstoreOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { App as AntApp } from 'antd';
+import { useAuth, useCurrentUser } from '../../auth/hooks/useAuth';
+import { describeError } from '../../../lib/errors';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Header with the product name, navigation, the signed-in user and the language switch. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { message } = AntApp.useApp();
+
+  const selected = location.pathname.startsWith('/admin') ? 'admin' : 'projects';
+  const items = [
+    { key: 'projects', icon: <AppstoreOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
+    ...(user.isAdmin ? [{ key: 'admin', icon: <SettingOutlined />, label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
+  ];
+
+  const handleSignOut = async () => {
+    try {
+      await signOut();
+      message.success(t('auth.signedOut'));
+      navigate('/login', { replace: true });
+    } catch (error) {
+      message.error(describeError(error, t));
+    }
+  };
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-header">
+        <Link to="/projects" className="app-header__brand">
+          <span className="brand-mark brand-mark--small">浙</span>
+          <span className="app-header__title">{t('app.name')}</span>
+        </Link>
+        <Menu mode="horizontal" selectedKeys={[selected]} items={items} className="app-header__menu" />
+        <Flex align="center" gap={16} className="app-header__right">
+          <LanguageSwitch />
+          <Space size={6} className="app-header__user" data-testid="current-user">
+            <UserOutlined />
+            <Typography.Text strong>{user.name}</Typography.Text>
+            <Typography.Text type="secondary" className="app-header__org">
+              {user.organizationName}
+            </Typography.Text>
+          </Space>
+          <Tooltip title={t('nav.signOut')}>
+            <Button icon={<LogoutOutlined />} onClick={() => void handleSignOut()} data-testid="sign-out">
+              <span className="app-header__signout-label">{t('nav.signOut')}</span>
+            </Button>
+          </Tooltip>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}
