@@ -3,6 +3,9 @@ import type { Organization } from '../domain/organization.js';
 import type { AuditEntry, ProjectDocument, ProjectSummary } from '../domain/project.js';
 import type { MemberRelation, ProjectRole } from '../domain/roles.js';
 import type { PublicUser } from '../domain/user.js';
+import type { DraftingCredits } from '../domain/draftingCredits.js';
+import type { ProseMirrorJSON } from '../editor/yjsContent.js';
+import type { Numbering } from '../editor/structure/numberingTypes.js';
 
 export interface ApiError {
   error: string;
@@ -86,6 +89,15 @@ export interface InvitationInfo {
 export interface DocumentResponse {
   document: ProjectDocument;
   project: ProjectListItem;
+}
+
+/** GET /api/documents/:id/content — the current text as ProseMirror JSON with its computed numbering. */
+export interface DocumentContentResponse {
+  documentId: string;
+  content: ProseMirrorJSON;
+  numbering: Numbering;
+  /** The foreword's generated lines, from the drafting group. */
+  draftingCredits: DraftingCredits;
 }
 
 export type OrganizationView = Organization;

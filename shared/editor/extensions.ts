@@ -12,6 +12,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { Doc } from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceUser } from '../domain/user.js';
+import { NODE, TOP_LEVEL_SECTION_TYPES, structureExtensions } from './structure/index.js';
 
 /** The Y.XmlFragment that holds the editor content (TipTap's default field). */
 export const CONTENT_FIELD = 'default';
@@ -20,12 +21,19 @@ export const CONTENT_FIELD = 'default';
 export function documentExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
+      // The GB/T 1.1 document node (structure/document.ts) replaces StarterKit's `block+` doc.
+      document: false,
       // Undo/redo comes from the collaboration extension (per-user, Yjs-aware).
       undoRedo: false,
       heading: { levels: [1, 2, 3, 4, 5, 6] },
+      // No empty paragraph appended after the last chapter/annex/bibliography of a standard.
+      trailingNode: { notAfter: [NODE.paragraph, ...TOP_LEVEL_SECTION_TYPES] },
       link: { openOnClick: false, autolink: true },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    // Chapters, clauses, annexes, terms, references, tables, figures, notes, cross-references,
+    // list styles, stable ids and the live numbering (docs/document-model.md).
+    ...structureExtensions(),
   ];
 }
 

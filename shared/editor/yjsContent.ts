@@ -6,14 +6,10 @@ import {
 } from '@tiptap/y-tiptap';
 import { editorSchema } from './schema.js';
 import { CONTENT_FIELD } from './extensions.js';
+import type { ProseMirrorJSON } from './json.js';
+import { ensureStructureIds } from './structure/ids.js';
 
-export interface ProseMirrorJSON {
-  type: string;
-  attrs?: Record<string, unknown>;
-  content?: ProseMirrorJSON[];
-  marks?: { type: string; attrs?: Record<string, unknown> }[];
-  text?: string;
-}
+export type { ProseMirrorJSON } from './json.js';
 
 /** Reads the editor content of a Y.Doc as ProseMirror JSON, validated against the shared schema. */
 export function yDocToJSON(doc: Y.Doc): ProseMirrorJSON {
@@ -21,11 +17,16 @@ export function yDocToJSON(doc: Y.Doc): ProseMirrorJSON {
   return node.toJSON() as ProseMirrorJSON;
 }
 
-/** Writes ProseMirror JSON into an (empty) Y.Doc's content fragment. Throws if it violates the schema. */
+/**
+ * Writes ProseMirror JSON into an (empty) Y.Doc's content fragment. Throws if it violates the schema.
+ * Structural nodes without an id (or sharing one) get a fresh id first, so that clients never race
+ * to assign them; content whose ids are all set is written unchanged.
+ */
 export function writeJSONToYDoc(doc: Y.Doc, json: ProseMirrorJSON): void {
   const schema = editorSchema();
-  schema.nodeFromJSON(json).check();
-  prosemirrorJSONToYXmlFragment(schema, json, doc.getXmlFragment(CONTENT_FIELD));
+  const content = ensureStructureIds(json);
+  schema.nodeFromJSON(content).check();
+  prosemirrorJSONToYXmlFragment(schema, content, doc.getXmlFragment(CONTENT_FIELD));
 }
 
 /** The plain text of a ProseMirror JSON tree, blocks separated by newlines. */

@@ -1,16 +1,33 @@
 import { Hono } from 'hono';
-import type { DocumentResponse } from '../../../shared/api/types.js';
+import type { DocumentContentResponse, DocumentResponse } from '../../../shared/api/types.js';
+import { draftingCredits } from '../../../shared/domain/draftingCredits.js';
+import { computeNumbering } from '../../../shared/editor/structure/numbering.js';
+import { yDocToJSON } from '../../../shared/editor/yjsContent.js';
 import { ApiProblem } from '../../services/ApiProblem.js';
-import { projectListItem } from '../../services/views.js';
+import { memberView, projectListItem } from '../../services/views.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { viewableDocument } from '../guards.js';
 
 export function documentRoutes(services: AppServices): Hono<ApiEnv> {
-  return new Hono<ApiEnv>().get('/documents/:id', (c) => {
-    const { project, access, documentId } = viewableDocument(services, c, c.req.param('id'));
-    const document = project.documents.find((d) => d.id === documentId);
-    if (!document) throw new ApiProblem(404, 'document not found');
-    const response: DocumentResponse = { document, project: projectListItem(services.metadata, project, access) };
-    return c.json(response);
-  });
+  const { metadata } = services;
+  return new Hono<ApiEnv>()
+    .get('/documents/:id', (c) => {
+      const { project, access, documentId } = viewableDocument(services, c, c.req.param('id'));
+      const document = project.documents.find((d) => d.id === documentId);
+      if (!document) throw new ApiProblem(404, 'document not found');
+      const response: DocumentResponse = { document, project: projectListItem(metadata, project, access) };
+      return c.json(response);
+    })
+    .get('/documents/:id/content', async (c) => {
+      const { project, documentId } = viewableDocument(services, c, c.req.param('id'));
+      const content = await services.collab().readDocument(documentId, (doc) => yDocToJSON(doc));
+      const members = metadata.collection('members').findMany({ projectId: project.id }).map((m) => memberView(metadata, m));
+      const response: DocumentContentResponse = {
+        documentId,
+        content,
+        numbering: computeNumbering(content),
+        draftingCredits: draftingCredits(members),
+      };
+      return c.json(response);
+    });
 }

@@ -1,0 +1,41 @@
+/** `annex`: lettered 附录A, 附录B … in document order, normative (规范性) or informative (资料性). */
+import { Node, mergeAttributes } from '@tiptap/core';
+import { ANNEX_TYPES, NODE, SECTION_GROUP } from './names.js';
+import type { AnnexType } from './names.js';
+import { dataTypeRule, idAttribute, stringAttribute } from './attributes.js';
+import { insertAnnex } from './commands/sectionCommands.js';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    annex: {
+      /** Inserts an annex after the current/last annex (before the bibliography). */
+      insertAnnex: (normative?: AnnexType) => ReturnType;
+    };
+  }
+}
+
+export const Annex = Node.create({
+  name: NODE.annex,
+  group: SECTION_GROUP,
+  content: `${NODE.sectionTitle} block* ${NODE.clause}*`,
+  defining: true,
+
+  addAttributes() {
+    return {
+      id: idAttribute(),
+      normative: stringAttribute('normative', 'normative', ANNEX_TYPES),
+    };
+  },
+
+  parseHTML() {
+    return [dataTypeRule('section', this.name)];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['section', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-annex' }), 0];
+  },
+
+  addCommands() {
+    return { insertAnnex: (normative?: AnnexType) => insertAnnex(normative) };
+  },
+});

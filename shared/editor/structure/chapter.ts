@@ -1,0 +1,41 @@
+/** `chapter`: numbered 1, 2, 3 … in document order; `role` names its place in the Zhejiang Made structure. */
+import { Node, mergeAttributes } from '@tiptap/core';
+import { CHAPTER_ROLES, NODE, SECTION_GROUP } from './names.js';
+import type { ChapterRole } from './names.js';
+import { dataTypeRule, idAttribute, stringAttribute } from './attributes.js';
+import { insertChapter } from './commands/sectionCommands.js';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    chapter: {
+      /** Inserts a chapter of `role` (titled with the role's conventional title) after the current one. */
+      insertChapter: (role?: ChapterRole) => ReturnType;
+    };
+  }
+}
+
+export const Chapter = Node.create({
+  name: NODE.chapter,
+  group: SECTION_GROUP,
+  content: `${NODE.sectionTitle} block* ${NODE.clause}*`,
+  defining: true,
+
+  addAttributes() {
+    return {
+      id: idAttribute(),
+      role: stringAttribute('role', 'other', CHAPTER_ROLES),
+    };
+  },
+
+  parseHTML() {
+    return [dataTypeRule('section', this.name)];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['section', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-chapter' }), 0];
+  },
+
+  addCommands() {
+    return { insertChapter: (role?: ChapterRole) => insertChapter(role) };
+  },
+});

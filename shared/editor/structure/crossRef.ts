@@ -1,0 +1,59 @@
+/**
+ * `crossRef`: an inline atom pointing at a chapter, clause, annex, table, figure, term entry or
+ * normative document by id. Rendered `<span data-type="crossRef" data-target-id="…">`; the editor's
+ * numbering plugin adds the current label as `data-label` (shown by CSS `::after`), so it follows
+ * renumbering without a NodeView.
+ */
+import { Node, mergeAttributes } from '@tiptap/core';
+import { NODE } from './names.js';
+import { idValue } from './ids.js';
+import { crossRefLabel } from './numbering.js';
+import { insertCrossRef } from './commands/blockCommands.js';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    crossRef: {
+      /** Inserts a cross-reference to the node with `targetId` at the cursor. */
+      insertCrossRef: (targetId: string) => ReturnType;
+    };
+  }
+}
+
+export const CrossRef = Node.create({
+  name: NODE.crossRef,
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  draggable: false,
+
+  addAttributes() {
+    return {
+      targetId: {
+        default: null,
+        parseHTML: (element) => idValue(element.getAttribute('data-target-id')),
+        renderHTML: (attributes) => {
+          const target = idValue(attributes.targetId);
+          return target === null ? {} : { 'data-target-id': target };
+        },
+      },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: `span[data-type="${this.name}"]`, priority: 100 }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-crossref' })];
+  },
+
+  renderText({ node }) {
+    const numbering = this.editor?.storage.structureNumbering?.numbering;
+    return numbering ? crossRefLabel(numbering, node.attrs.targetId) : '';
+  },
+
+  addCommands() {
+    return { insertCrossRef: (targetId: string) => insertCrossRef(targetId) };
+  },
+});

@@ -1,0 +1,149 @@
+/**
+ * Stable names of the GB/T 1.1—2020 document model (docs/document-model.md). These strings are
+ * stored in every document's Yjs state: never rename them.
+ */
+
+export const NODE = {
+  doc: 'doc',
+  standardCover: 'standardCover',
+  tableOfContents: 'tableOfContents',
+  foreword: 'foreword',
+  draftingCredits: 'draftingCredits',
+  chapter: 'chapter',
+  clause: 'clause',
+  annex: 'annex',
+  bibliography: 'bibliography',
+  sectionTitle: 'sectionTitle',
+  termEntry: 'termEntry',
+  termName: 'termName',
+  termEnglish: 'termEnglish',
+  termDefinition: 'termDefinition',
+  referenceEntry: 'referenceEntry',
+  tableBlock: 'tableBlock',
+  figureBlock: 'figureBlock',
+  caption: 'caption',
+  note: 'note',
+  crossRef: 'crossRef',
+  table: 'table',
+  tableRow: 'tableRow',
+  tableHeader: 'tableHeader',
+  tableCell: 'tableCell',
+  paragraph: 'paragraph',
+  bulletList: 'bulletList',
+  orderedList: 'orderedList',
+  listItem: 'listItem',
+} as const;
+
+export type NodeName = (typeof NODE)[keyof typeof NODE];
+
+/** Content group of the top-level parts of a standard. */
+export const SECTION_GROUP = 'section';
+
+/** Node types of the `section` group (the top-level parts of a standard). */
+export const TOP_LEVEL_SECTION_TYPES: readonly string[] = [
+  NODE.standardCover,
+  NODE.tableOfContents,
+  NODE.foreword,
+  NODE.chapter,
+  NODE.annex,
+  NODE.bibliography,
+];
+
+/** Node types that carry a stable `id` attribute. */
+export const STRUCTURAL_NODE_TYPES: readonly string[] = [
+  NODE.chapter,
+  NODE.clause,
+  NODE.annex,
+  NODE.termEntry,
+  NODE.referenceEntry,
+  NODE.tableBlock,
+  NODE.figureBlock,
+];
+
+/** Node types that form the numbered outline (a chapter, clause or annex: "a section"). */
+export const SECTION_NODE_TYPES: readonly string[] = [NODE.chapter, NODE.clause, NODE.annex];
+
+/** The place of a chapter in the Zhejiang Made structure, in the conventional order. */
+export const CHAPTER_ROLES = [
+  'scope',
+  'normative-references',
+  'terms',
+  'classification',
+  'basic-requirements',
+  'technical-requirements',
+  'test-methods',
+  'inspection-rules',
+  'marking',
+  'quality-commitment',
+  'other',
+] as const;
+
+export type ChapterRole = (typeof CHAPTER_ROLES)[number];
+
+/** The conventional Chinese title of a chapter of each role (`other` has none). */
+export const CHAPTER_ROLE_TITLES: Record<ChapterRole, string> = {
+  scope: '范围',
+  'normative-references': '规范性引用文件',
+  terms: '术语和定义',
+  classification: '产品分类',
+  'basic-requirements': '基本要求',
+  'technical-requirements': '技术要求',
+  'test-methods': '试验方法',
+  'inspection-rules': '检验规则',
+  marking: '标志、包装、运输和贮存',
+  'quality-commitment': '质量承诺',
+  other: '',
+};
+
+export function isChapterRole(value: unknown): value is ChapterRole {
+  return typeof value === 'string' && (CHAPTER_ROLES as readonly string[]).includes(value);
+}
+
+/** `annex.normative`: a normative (规范性) or informative (资料性) annex. */
+export const ANNEX_TYPES = ['normative', 'informative'] as const;
+export type AnnexType = (typeof ANNEX_TYPES)[number];
+
+export const ANNEX_TYPE_LABELS: Record<AnnexType, string> = {
+  normative: '（规范性）',
+  informative: '（资料性）',
+};
+
+export function isAnnexType(value: unknown): value is AnnexType {
+  return value === 'normative' || value === 'informative';
+}
+
+/** Stages printed on the cover. */
+export const STANDARD_STAGES = ['征求意见稿', '送审稿', '报批稿'] as const;
+export type StandardStage = (typeof STANDARD_STAGES)[number];
+
+/** The string attributes of `standardCover`, all `''` when not filled. */
+export const COVER_FIELDS = [
+  'ics',
+  'ccs',
+  'standardNumber',
+  'registrationNumber',
+  'titleZh',
+  'titleEn',
+  'publicationDate',
+  'implementationDate',
+  'publisher',
+  'stage',
+] as const;
+export type CoverField = (typeof COVER_FIELDS)[number];
+
+/** `bulletList.listStyle` and `orderedList.listStyle`. */
+export const BULLET_LIST_STYLES = ['dash'] as const;
+export const ORDERED_LIST_STYLES = ['letter', 'number'] as const;
+export type BulletListStyle = (typeof BULLET_LIST_STYLES)[number];
+export type OrderedListStyle = (typeof ORDERED_LIST_STYLES)[number];
+export type ListStyle = BulletListStyle | OrderedListStyle;
+
+export function isListStyle(value: unknown): value is ListStyle {
+  return value === 'dash' || value === 'letter' || value === 'number';
+}
+
+/** GB/T 1.1: at most five levels of clauses below a chapter (or an annex). */
+export const MAX_CLAUSE_LEVELS = 5;
+
+/** What a cross-reference shows when its target no longer exists. */
+export const DANGLING_REFERENCE_LABEL = '［引用目标已删除］';

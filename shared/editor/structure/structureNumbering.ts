@@ -1,0 +1,102 @@
+/**
+ * `StructureNumbering`: recomputes the numbering on every document change, shows it as decorations
+ * (see numberingDecorations.ts) and exposes it as `editor.storage.structureNumbering.numbering`
+ * (a new object after each change, the same object otherwise) for the outline, the contents and
+ * cross-reference pickers.
+ */
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import type { EditorState } from '@tiptap/pm/state';
+import type { DecorationSet } from '@tiptap/pm/view';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { computeNumberingWith, emptyNumbering } from './numbering.js';
+import type { Numbering, TreeAdapter } from './numbering.js';
+import { numberingDecorations } from './numberingDecorations.js';
+
+export interface StructureNumberingStorage {
+  numbering: Numbering;
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    structureNumbering: StructureNumberingStorage;
+  }
+}
+
+/** Reads ProseMirror nodes for `computeNumberingWith`. */
+export const proseMirrorAdapter: TreeAdapter<PMNode> = {
+  type: (node) => node.type.name,
+  attr: (node, name) => node.attrs[name],
+  children: (node) => node.content.content,
+  text: (node) => (node.isText ? (node.text ?? '') : ''),
+};
+
+/** The numbering of a ProseMirror document. */
+export function computeNumberingOfNode(doc: PMNode): Numbering {
+  return computeNumberingWith(doc, proseMirrorAdapter);
+}
+
+interface NumberingPluginState {
+  doc: PMNode;
+  numbering: Numbering;
+  /** Built on first use (the server never asks for decorations). */
+  decorations: DecorationSet | null;
+}
+
+export const structureNumberingPluginKey = new PluginKey<NumberingPluginState>('structureNumbering');
+
+/** The numbering of an editor state that has the StructureNumbering plugin. */
+export function getNumbering(state: EditorState): Numbering {
+  return structureNumberingPluginKey.getState(state)?.numbering ?? computeNumberingOfNode(state.doc);
+}
+
+/** The plain ProseMirror plugin; `onChange` receives every new numbering. */
+export function structureNumberingPlugin(onChange?: (numbering: Numbering) => void): Plugin<NumberingPluginState> {
+  const compute = (doc: PMNode): NumberingPluginState => {
+    const numbering = computeNumberingOfNode(doc);
+    onChange?.(numbering);
+    return { doc, numbering, decorations: null };
+  };
+  return new Plugin<NumberingPluginState>({
+    key: structureNumberingPluginKey,
+    state: {
+      init: (_config, state) => compute(state.doc),
+      apply: (tr, value, _oldState, newState) => (tr.docChanged ? compute(newState.doc) : value),
+    },
+    props: {
+      decorations(state) {
+        const value = structureNumberingPluginKey.getState(state);
+        if (!value) return null;
+        value.decorations ??= numberingDecorations(value.doc, value.numbering);
+        return value.decorations;
+      },
+    },
+  });
+}
+
+export const StructureNumbering = Extension.create<Record<string, never>, StructureNumberingStorage>({
+  name: 'structureNumbering',
+
+  addStorage() {
+    return { numbering: emptyNumbering() };
+  },
+
+  addProseMirrorPlugins() {
+    const storage = this.storage;
+    return [
+      structureNumberingPlugin((numbering) => {
+        storage.numbering = numbering;
+      }),
+    ];
+  },
+
+  onTransaction({ transaction, appendedTransactions }) {
+    // The committed state is authoritative (a plugin may compute states that are never committed).
+    // TipTap 3 adds plugins only when the editor is mounted: a headless editor computes here.
+    const value = structureNumberingPluginKey.getState(this.editor.state);
+    if (value) this.storage.numbering = value.numbering;
+    else if (transaction.docChanged || appendedTransactions.some((tr) => tr.docChanged)) {
+      this.storage.numbering = computeNumberingOfNode(this.editor.state.doc);
+    }
+  },
+});
