@@ -27,7 +27,11 @@ import { PersistenceExtension } from './extensions/PersistenceExtension.js';
 import { createApi } from './api/createApi.js';
 import type { ApiEnv, AppServices } from './api/context.js';
 import { seedDemo } from './seed/seedDemo.js';
+import { CheckerExtension } from './extensions/CheckerExtension.js';
 import { ProjectEventHub } from './realtime/ProjectEventHub.js';
+import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
+import { createConsultation } from './consultation/index.js';
+import { createComments } from './comments/index.js';
 import type { DemoAccount } from './seed/seedDemo.js';
 
 export interface StartOptions {
@@ -86,16 +90,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const audit = new AuditLog(metadata);
   const sessions = new SessionService(metadata);
   let collab: CollabServer | null = null;
+  const snapshots = new FileSnapshotStore(join(options.dataDir, 'snapshots'));
+  const hub = new ProjectEventHub();
   const services: AppServices = {
     log,
     metadata,
     documents,
     sessions,
     events,
-    hub: new ProjectEventHub(),
+    hub,
     audit,
     projects: new ProjectService(metadata, documents, audit),
     membership: new MembershipService(metadata, audit, events),
+    snapshots,
+    consultation: createConsultation({ metadata, snapshots, collab: () => services.collab(), audit, events, hub, log }),
+    comments: createComments({ metadata, collab: () => services.collab(), audit, events, hub, log }),
     collab: () => {
       if (!collab) throw new Error('collaboration server not started');
       return collab;
@@ -108,6 +117,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const extensions: Extension[] = [
     new AuthenticationExtension(metadata, sessions, events),
     new PersistenceExtension(documents),
+    new CheckerExtension(metadata, events, log),
+    services.comments.stats,
     ...(options.extensions ?? []),
   ];
   collab = await CollabServer.create({
@@ -146,6 +157,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     closing ??= (async () => {
       server.close();
       await collabServer.destroy();
+      await services.consultation.stats.idle();
       await metadata.close();
       server.closeAllConnections();
       log.info('server stopped; all documents stored');

@@ -1,11 +1,12 @@
 /** Response shapes of the REST API (the client's view of the server). */
 import type { Organization } from '../domain/organization.js';
-import type { AuditEntry, ProjectDocument, ProjectSummary } from '../domain/project.js';
+import type { AuditEntry, DocumentKind, ProjectDocument, ProjectSummary } from '../domain/project.js';
 import type { MemberRelation, ProjectRole } from '../domain/roles.js';
 import type { PublicUser } from '../domain/user.js';
 import type { DraftingCredits } from '../domain/draftingCredits.js';
 import type { ProseMirrorJSON } from '../editor/yjsContent.js';
 import type { Numbering } from '../editor/structure/numberingTypes.js';
+import type { Finding } from '../checker/types.js';
 
 export interface ApiError {
   error: string;
@@ -98,6 +99,15 @@ export interface DocumentContentResponse {
   numbering: Numbering;
   /** The foreword's generated lines, from the drafting group. */
   draftingCredits: DraftingCredits;
+}
+
+/** GET /api/documents/:id/check — the drafting checker's findings on the current text. */
+export interface DocumentCheckResponse {
+  documentId: string;
+  kind: DocumentKind;
+  findings: Finding[];
+  counts: { errors: number; warnings: number };
+  checkedAt: string;
 }
 
 export type OrganizationView = Organization;

@@ -5,10 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteResponse } from '../../shared/api/types.js';
 import { withCheckChar } from '../../shared/domain/creditCode.js';
+import * as Y from 'yjs';
+import type { ThreadView } from '../../shared/api/comments.js';
+import { encodeAnchor } from '../../shared/comments/anchors.js';
 import { createApi } from '../../server/api/createApi.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { DEMO_PASSWORD, demoProject, login, request } from '../helpers/api.js';
+import { ConsultationFixtures } from '../consultation/fixtures.js';
+import { upload } from '../consultation/helpers.js';
 
 const CALLERS = ['anonymous', 'outsider', 'observer', 'bureau', 'expert', 'drafter', 'lead', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
@@ -20,6 +25,8 @@ interface Target {
   freshSession?: boolean;
   /** A streaming response (SSE): only the status is read. */
   stream?: boolean;
+  /** A raw request body (a file upload), sent instead of `body`. */
+  raw?: Uint8Array;
 }
 
 interface Row {
@@ -39,6 +46,7 @@ let standardId = '';
 let leadOrgId = '';
 let testingOrgId = '';
 let counter = 0;
+let consultation: ConsultationFixtures;
 
 const unique = (): number => ++counter;
 
@@ -53,6 +61,8 @@ const signedIn: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
 const viewers: Caller[] = ['observer', 'bureau', 'expert', 'drafter', 'lead', 'admin'];
 const managers: Caller[] = ['lead', 'admin'];
 const projectScoped = { anonymous: 401, outsider: 404 };
+/** Members with the right to comment (the demo admin works at a supervising bureau: a reviewer). */
+const commenters: Caller[] = ['bureau', 'expert', 'drafter', 'lead', 'admin'];
 
 async function adminCall<T>(method: string, path: string, body?: unknown): Promise<T> {
   const result = await request<T>(server.url, method, path, { token: tokens.admin, body });
@@ -91,6 +101,27 @@ async function freshInvitation(): Promise<{ id: string; token: string }> {
 
 function freshCreditCode(): string {
   return withCheckChar(`91330100MA${String(2_000_000 + unique()).padStart(7, '0')}`);
+}
+
+/** A comment thread started by `author` (its anchor need not resolve: such a thread is simply orphaned). */
+async function freshThread(author: Caller, resolved = false): Promise<ThreadView> {
+  const doc = new Y.Doc();
+  const text = new Y.XmlText('权限测试引用的文字');
+  doc.getXmlFragment('default').insert(0, [text]);
+  const result = await request<ThreadView>(server.url, 'POST', `/api/documents/${standardId}/threads`, {
+    token: tokens[author],
+    body: {
+      anchorStart: encodeAnchor(Y.createRelativePositionFromTypeIndex(text, 1, 0)),
+      anchorEnd: encodeAnchor(Y.createRelativePositionFromTypeIndex(text, 4, -1)),
+      quote: '测试引用',
+      clauseId: null,
+      body: `权限测试意见${unique()}`,
+      mentions: [],
+    },
+  });
+  if (result.status !== 201) throw new Error(`thread not started: ${result.status} ${JSON.stringify(result.body)}`);
+  if (resolved) await request(server.url, 'POST', `/api/threads/${result.body.id}/resolve`, { token: tokens[author] });
+  return result.body;
 }
 
 const ROWS: Row[] = [
@@ -152,6 +183,8 @@ const ROWS: Row[] = [
   },
   { method: 'GET', route: '/projects/:id/events', target: async () => ({ path: `/api/projects/${projectId}/events`, stream: true }), expect: statuses(200, viewers, projectScoped) },
   { method: 'GET', route: '/documents/:id', target: async () => ({ path: `/api/documents/${standardId}` }), expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }) },
+  { method: 'GET', route: '/documents/:id/content', target: async () => ({ path: `/api/documents/${standardId}/content` }), expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }) },
+  { method: 'GET', route: '/documents/:id/check', target: async () => ({ path: `/api/documents/${standardId}/check` }), expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }) },
   { method: 'GET', route: '/invitations/:token', target: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}` }), expect: statuses(200, everyone) },
   {
     method: 'POST',
@@ -188,6 +221,79 @@ const ROWS: Row[] = [
     target: async () => ({ path: `/api/users/${(await freshUser()).id}`, body: { phone: '0571-88880000' } }),
     expect: statuses(200, ['admin'], { anonymous: 401 }),
   },
+  // Consultation rounds (征求意见). "download" rows only read the status (stream: true).
+  { method: 'GET', route: '/projects/:id/rounds', target: async () => ({ path: `/api/projects/${projectId}/rounds` }), expect: statuses(200, viewers, projectScoped) },
+  { method: 'POST', route: '/projects/:id/rounds', target: async () => ({ path: `/api/projects/${projectId}/rounds`, body: { deadline: '2026-06-30' } }), expect: statuses(201, managers, projectScoped) },
+  { method: 'GET', route: '/projects/:id/consultation-stats', target: async () => ({ path: `/api/projects/${projectId}/consultation-stats` }), expect: statuses(200, viewers, projectScoped) },
+  { method: 'GET', route: '/rounds/:id', target: async () => ({ path: `/api/rounds/${consultation.roundId}` }), expect: statuses(200, viewers, projectScoped) },
+  { method: 'GET', route: '/rounds/:id/snapshot', target: async () => ({ path: `/api/rounds/${consultation.roundId}/snapshot` }), expect: statuses(200, viewers, projectScoped) },
+  { method: 'PATCH', route: '/rounds/:id', target: async () => ({ path: `/api/rounds/${consultation.roundId}`, body: { deadline: '2026-07-31' } }), expect: statuses(200, managers, projectScoped) },
+  { method: 'POST', route: '/rounds/:id/recipients', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients`, body: { unitName: `权限新增单位${unique()}` } }), expect: statuses(201, managers, projectScoped) },
+  { method: 'PATCH', route: '/rounds/:id/recipients/:recipientId', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}`, body: { contact: '新联系人' } }), expect: statuses(200, managers, projectScoped) },
+  { method: 'DELETE', route: '/rounds/:id/recipients/:recipientId', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}` }), expect: statuses(204, managers, projectScoped) },
+  { method: 'POST', route: '/rounds/:id/recipients/:recipientId/no-comments', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}/no-comments` }), expect: statuses(200, ['drafter', ...managers], projectScoped) },
+  { method: 'POST', route: '/rounds/:id/items', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items`, body: { recipientId: consultation.drafterUnitId, clauseLabel: '5.2', comment: `矩阵意见${unique()}` } }), expect: statuses(201, ['drafter', ...managers], projectScoped) },
+  { method: 'PATCH', route: '/rounds/:id/items/:itemId', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}`, body: { commentType: 'technical' } }), expect: statuses(200, managers, projectScoped) },
+  { method: 'DELETE', route: '/rounds/:id/items/:itemId', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}` }), expect: statuses(204, managers, projectScoped) },
+  { method: 'POST', route: '/rounds/:id/items/:itemId/support', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}/support` }), expect: statuses(200, commenters, projectScoped) },
+  { method: 'DELETE', route: '/rounds/:id/items/:itemId/support', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}/support` }), expect: statuses(204, commenters, projectScoped) },
+  { method: 'POST', route: '/rounds/:id/import', target: async () => ({ path: `/api/rounds/${consultation.roundId}/import`, raw: await consultation.importFile() }), expect: statuses(200, managers, projectScoped) },
+  { method: 'GET', route: '/rounds/:id/export.xlsx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export.xlsx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
+  { method: 'GET', route: '/rounds/:id/export.docx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export.docx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
+  { method: 'GET', route: '/rounds/:id/export-iso.xlsx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export-iso.xlsx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
+  // Comments on the text: commenters are the lead, drafters and reviewers (bureau staff; the admin is provincial bureau staff).
+  { method: 'GET', route: '/documents/:id/threads', target: async () => ({ path: `/api/documents/${standardId}/threads` }), expect: statuses(200, viewers, projectScoped) },
+  {
+    method: 'POST',
+    route: '/documents/:id/threads',
+    target: async () => {
+      const doc = new Y.Doc();
+      const text = new Y.XmlText('权限测试');
+      doc.getXmlFragment('default').insert(0, [text]);
+      return {
+        path: `/api/documents/${standardId}/threads`,
+        body: {
+          anchorStart: encodeAnchor(Y.createRelativePositionFromTypeIndex(text, 0, 0)),
+          anchorEnd: encodeAnchor(Y.createRelativePositionFromTypeIndex(text, 2, -1)),
+          quote: '权限',
+          clauseId: null,
+          body: '新的意见',
+          mentions: [],
+        },
+      };
+    },
+    expect: statuses(201, ['bureau', 'expert', 'drafter', 'lead', 'admin'], projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/threads/:id/comments',
+    target: async () => ({ path: `/api/threads/${(await freshThread('lead')).id}/comments`, body: { body: '回复', mentions: [] } }),
+    expect: statuses(201, ['bureau', 'expert', 'drafter', 'lead', 'admin'], projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/threads/:id/resolve',
+    target: async () => ({ path: `/api/threads/${(await freshThread('bureau')).id}/resolve` }),
+    expect: statuses(200, ['bureau', 'lead', 'admin'], projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/threads/:id/reopen',
+    target: async () => ({ path: `/api/threads/${(await freshThread('bureau', true)).id}/reopen` }),
+    expect: statuses(200, ['bureau', 'lead', 'admin'], projectScoped),
+  },
+  {
+    method: 'PATCH',
+    route: '/comments/:id',
+    target: async () => ({ path: `/api/comments/${(await freshThread('bureau')).comments[0]!.id}`, body: { body: '修改' } }),
+    expect: statuses(200, ['bureau'], projectScoped),
+  },
+  {
+    method: 'DELETE',
+    route: '/comments/:id',
+    target: async () => ({ path: `/api/comments/${(await freshThread('bureau')).comments[0]!.id}` }),
+    expect: statuses(204, ['bureau'], projectScoped),
+  },
 ];
 
 /** Opens a streaming endpoint, reads its status (and the body if it is an error), then hangs up. */
@@ -219,6 +325,9 @@ beforeAll(async () => {
   await adminCall('POST', `/api/projects/${projectId}/invitations`, { email: observer.email, role: 'observer', relation: 'testing-body' });
   emails.observer = observer.email;
   tokens.observer = await login(server.url, observer.email);
+  const drafterOrgId = server.services.metadata.collection('users').findOne({ email: 'drafter@example.com' })!.organizationId;
+  consultation = new ConsultationFixtures(server.url, () => tokens.admin!, drafterOrgId);
+  await consultation.setup(projectId);
 });
 
 afterAll(async () => {
@@ -243,7 +352,9 @@ describe('permission matrix', () => {
         if (target.freshSession && caller !== 'anonymous') token = await login(server.url, emails[caller]);
         const result = target.stream
           ? await streamStatus(target.path, token)
-          : await request(server.url, row.method, target.path, { token, body: target.body });
+          : target.raw
+            ? await upload(server.url, target.path, token, target.raw)
+            : await request(server.url, row.method, target.path, { token, body: target.body });
         expect(result.status, JSON.stringify(result.body)).toBe(row.expect[caller]);
         const text = JSON.stringify(result.body ?? '');
         expect(text).not.toMatch(/passwordHash|tokenHash|scrypt\$/);

@@ -3,6 +3,8 @@ import type { DocumentContentResponse, DocumentResponse } from '../../../shared/
 import { draftingCredits } from '../../../shared/domain/draftingCredits.js';
 import { computeNumbering } from '../../../shared/editor/structure/numbering.js';
 import { yDocToJSON } from '../../../shared/editor/yjsContent.js';
+import { runChecker } from '../../../shared/checker/runChecker.js';
+import type { DocumentCheckResponse } from '../../../shared/api/types.js';
 import { ApiProblem } from '../../services/ApiProblem.js';
 import { memberView, projectListItem } from '../../services/views.js';
 import type { ApiEnv, AppServices } from '../context.js';
@@ -28,6 +30,15 @@ export function documentRoutes(services: AppServices): Hono<ApiEnv> {
         numbering: computeNumbering(content),
         draftingCredits: draftingCredits(members),
       };
+      return c.json(response);
+    })
+    .get('/documents/:id/check', async (c) => {
+      const { project, documentId } = viewableDocument(services, c, c.req.param('id'));
+      const kind = project.documents.find((d) => d.id === documentId)?.kind;
+      if (!kind) throw new ApiProblem(404, 'document not found');
+      const content = await services.collab().readDocument(documentId, (doc) => yDocToJSON(doc));
+      const result = runChecker(content, kind);
+      const response: DocumentCheckResponse = { documentId, kind, ...result, checkedAt: new Date().toISOString() };
       return c.json(response);
     });
 }

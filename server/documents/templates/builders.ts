@@ -1,19 +1,70 @@
 /**
- * Small builders for ProseMirror JSON in the shared editor schema (TipTap StarterKit + TableKit).
+ * Small builders for ProseMirror JSON in the shared editor schema (docs/document-model.md):
+ * StarterKit + TableKit plus the GB/T 1.1—2020 structure nodes (`chapter`, `clause`, `annex`,
+ * `termEntry`, `referenceEntry`, `tableBlock`, `figureBlock`, `note`, `crossRef` …).
+ *
  * Templates and demo content are written with these so that every document is valid by
  * construction: no empty text nodes, table cells always wrap their content in paragraphs, lists
- * follow the GB/T 1.1—2020 conventions ("——" dashes or a) b) c), never "•" bullets).
+ * follow the GB/T 1.1—2020 conventions ("——" dashes or a) b) c), never "•" bullets), blocks of a
+ * chapter/clause/annex come before its subclauses.
+ *
+ * Numbers are never typed: chapter, clause, annex, table, figure, term and note numbers are computed
+ * from the structure (`shared/editor/structure/numbering.ts`); references to them in the text are
+ * `crossRef` nodes pointing at the target's stable `id`.
+ *
+ * Stable ids: every structural node carries an `id`. Nodes that are cross-referenced get an explicit
+ * id (`idsFor(scope, keys)` / `stableId(seed)`); the others get one from `structuredDoc(scope, …)`,
+ * derived from the document scope and the node's path of titles. Both are deterministic, so the
+ * same template always yields the same ids and content can point at them across documents.
  */
+import { createHash } from 'node:crypto';
 import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
 
 export type MarkName = 'bold' | 'italic' | 'underline' | 'strike' | 'code';
-export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** Inline content: a string (plain text), an inline node, or a sequence of both. */
 export type InlineInput = string | ProseMirrorJSON | readonly (string | ProseMirrorJSON)[];
 
-/** A block, or a list of blocks (lists and term entries produce several paragraphs). */
+/** A block, or a list of blocks. */
 export type BlockInput = ProseMirrorJSON | readonly ProseMirrorJSON[];
+
+// --- Stable ids ---------------------------------------------------------------------------------
+
+/** What a stable id looks like (docs/document-model.md). */
+export const STABLE_ID_PATTERN = /^[A-Za-z0-9_-]{8,}$/;
+
+/** Node types that carry an `id` attribute. */
+export const ID_NODE_TYPES = [
+  'chapter',
+  'clause',
+  'annex',
+  'termEntry',
+  'referenceEntry',
+  'tableBlock',
+  'figureBlock',
+] as const;
+export type IdNodeType = (typeof ID_NODE_TYPES)[number];
+
+export function isIdNodeType(type: string): type is IdNodeType {
+  return (ID_NODE_TYPES as readonly string[]).includes(type);
+}
+
+/** A deterministic id for a seed: 12 characters of base64url(SHA-256(seed)). */
+export function stableId(seed: string): string {
+  return createHash('sha256').update(seed, 'utf8').digest('base64url').slice(0, 12);
+}
+
+/**
+ * Explicit ids for the nodes of one document that are cross-referenced, by key:
+ * `idsFor('vacuum-cup/standard', ['scope', 'tech'])` → `{ scope: '…', tech: '…' }`.
+ */
+export function idsFor<K extends string>(scope: string, keys: readonly K[]): Record<K, string> {
+  const ids = {} as Record<K, string>;
+  for (const key of keys) ids[key] = stableId(`${scope}#${key}`);
+  return ids;
+}
+
+// --- Inline ------------------------------------------------------------------------------------
 
 /** A text node with optional marks. Throws on the empty string (empty text nodes are invalid). */
 export function text(value: string, ...marks: MarkName[]): ProseMirrorJSON {
@@ -33,6 +84,15 @@ export function italic(value: string): ProseMirrorJSON {
 
 export function hardBreak(): ProseMirrorJSON {
   return { type: 'hardBreak' };
+}
+
+/**
+ * A cross-reference to a chapter, clause, annex, table, figure, term entry or normative document:
+ * rendered as the target's current number ("5.2", "表1", "附录A", "3.1") and following renumbering.
+ */
+export function crossRef(targetId: string): ProseMirrorJSON {
+  if (!STABLE_ID_PATTERN.test(targetId)) throw new Error(`not a stable id: ${targetId}`);
+  return { type: 'crossRef', attrs: { targetId } };
 }
 
 /** Normalizes inline input to a list of inline nodes, dropping empty strings. */
@@ -60,6 +120,16 @@ function withInline(type: string, content: InlineInput | undefined, attrs?: Reco
   return node;
 }
 
+/** The plain text of inline content (crossRefs and other atoms contribute nothing). */
+export function inlineText(content: InlineInput | undefined): string {
+  if (content === undefined) return '';
+  return inline(content)
+    .map((n) => n.text ?? '')
+    .join('');
+}
+
+// --- Plain blocks --------------------------------------------------------------------------------
+
 export function paragraph(content?: InlineInput): ProseMirrorJSON {
   return withInline('paragraph', content);
 }
@@ -69,19 +139,11 @@ export function paragraphs(...texts: string[]): ProseMirrorJSON[] {
   return texts.map((t) => paragraph(t));
 }
 
-export function heading(level: HeadingLevel, content: InlineInput): ProseMirrorJSON {
-  return withInline('heading', content, { level });
-}
-
 export function horizontalRule(): ProseMirrorJSON {
   return { type: 'horizontalRule' };
 }
 
-/** Flattens blocks and block lists into a `doc` node. */
-export function doc(...blocks: BlockInput[]): ProseMirrorJSON {
-  return { type: 'doc', content: flatten(blocks) };
-}
-
+/** Flattens blocks and block lists. */
 export function flatten(blocks: readonly BlockInput[]): ProseMirrorJSON[] {
   const out: ProseMirrorJSON[] = [];
   for (const block of blocks) {
@@ -89,6 +151,20 @@ export function flatten(blocks: readonly BlockInput[]): ProseMirrorJSON[] {
     else out.push(block as ProseMirrorJSON);
   }
   return out;
+}
+
+/** A `doc` node of the given sections and blocks, ids as given (see `structuredDoc`). */
+export function doc(...blocks: BlockInput[]): ProseMirrorJSON {
+  return { type: 'doc', content: flatten(blocks) };
+}
+
+/**
+ * A `doc` node whose structural nodes all carry a stable id: nodes built without an explicit id get
+ * `stableId(scope + '/' + path)`, the path being the node's kind and title (or caption, term, code)
+ * and those of its ancestors. Throws if two nodes end up with the same id.
+ */
+export function structuredDoc(scope: string, ...blocks: BlockInput[]): ProseMirrorJSON {
+  return assignIds(doc(...blocks), scope);
 }
 
 /**
@@ -103,59 +179,255 @@ export function placeholder(guidance: string): ProseMirrorJSON {
   return paragraph(placeholderText(guidance));
 }
 
+/** A labelled line, e.g. "计划编号：" + value. */
+export function labelled(label: string, value: InlineInput): ProseMirrorJSON {
+  return paragraph([bold(`${label}：`), ...inline(value)]);
+}
+
+/** Joins names with the Chinese enumeration comma. */
+export function joinNames(names: readonly string[]): string {
+  return names.join('、');
+}
+
+// --- Lists ---------------------------------------------------------------------------------------
+
+/** A list item: inline content, or inline content with a second-level list below it. */
+export type ListItemInput = InlineInput | { content: InlineInput; sublist: ProseMirrorJSON };
+
+function isNested(item: ListItemInput): item is { content: InlineInput; sublist: ProseMirrorJSON } {
+  return typeof item === 'object' && !Array.isArray(item) && 'sublist' in item;
+}
+
 const FINAL_PUNCTUATION = /[；。：，！？;.:]$/;
 
 /**
- * List items as GB/T 1.1 writes them: each item ends with "；", the last with "。" — added
- * when the item text does not already end with punctuation.
+ * List items as GB/T 1.1 writes them: each item ends with "；", the last with "。" — added when
+ * the item text does not already end with punctuation (an item with a sublist ends with "：").
  */
-function punctuateItems(items: readonly InlineInput[]): ProseMirrorJSON[][] {
+function listItems(items: readonly ListItemInput[]): ProseMirrorJSON[] {
+  if (items.length === 0) throw new Error('a list needs at least one item');
   return items.map((item, index) => {
-    const nodes = inline(item);
+    const nested = isNested(item);
+    const nodes = inline(nested ? item.content : item);
     const last = nodes[nodes.length - 1];
     if (last && last.type === 'text' && last.text !== undefined && !FINAL_PUNCTUATION.test(last.text)) {
-      const end = index === items.length - 1 ? '。' : '；';
+      const end = nested ? '：' : index === items.length - 1 ? '。' : '；';
       nodes[nodes.length - 1] = { ...last, text: last.text + end };
     }
-    return nodes;
+    const content = [paragraph(nodes)];
+    if (nested) content.push(item.sublist);
+    return { type: 'listItem', content };
   });
 }
 
-/** A "——" dash list, one paragraph per item. */
-export function dashList(items: readonly InlineInput[]): ProseMirrorJSON[] {
-  return punctuateItems(items).map((nodes) => paragraph([text('——'), ...nodes]));
+/** A "——" dash list: `bulletList` with `listStyle: 'dash'`. */
+export function dashList(items: readonly ListItemInput[]): ProseMirrorJSON {
+  return { type: 'bulletList', attrs: { listStyle: 'dash' }, content: listItems(items) };
 }
 
-/** A lettered list a) b) c) …, one paragraph per item. */
-export function letteredList(items: readonly InlineInput[]): ProseMirrorJSON[] {
-  return punctuateItems(items).map((nodes, i) => paragraph([text(`${String.fromCharCode(97 + i)}）`), ...nodes]));
+/** A lettered list a) b) c) …: `orderedList` with `listStyle: 'letter'`. */
+export function letteredList(items: readonly ListItemInput[]): ProseMirrorJSON {
+  return { type: 'orderedList', attrs: { listStyle: 'letter' }, content: listItems(items) };
 }
 
-/** A numbered second-level list 1) 2) 3) …, one paragraph per item. */
-export function numberedList(items: readonly InlineInput[]): ProseMirrorJSON[] {
-  return punctuateItems(items).map((nodes, i) => paragraph([text(`${i + 1}）`), ...nodes]));
+/** A numbered (second-level) list 1) 2) 3) …: `orderedList` with `listStyle: 'number'`. */
+export function numberedList(items: readonly ListItemInput[]): ProseMirrorJSON {
+  return { type: 'orderedList', attrs: { listStyle: 'number' }, content: listItems(items) };
 }
 
-/** A single note ("注：…"). Notes carry no requirements. */
-export function note(content: string): ProseMirrorJSON {
-  return paragraph(`注：${content}`);
+// --- Notes ---------------------------------------------------------------------------------------
+
+/** A note. Its label ("注：", "注1：" …) is computed from its position: never type it. */
+export function note(content: InlineInput): ProseMirrorJSON {
+  const node = withInline('note', content);
+  if (!node.content) throw new Error('a note needs text');
+  return node;
 }
 
-/** Several numbered notes ("注1：…", "注2：…"). */
-export function notes(contents: readonly string[]): ProseMirrorJSON[] {
-  if (contents.length === 1) return [note(contents[0]!)];
-  return contents.map((c, i) => paragraph(`注${i + 1}：${c}`));
+/** Several notes of one parent. */
+export function notes(contents: readonly InlineInput[]): ProseMirrorJSON[] {
+  return contents.map((c) => note(c));
 }
 
-/** A table title, placed above the table: "表1　外观要求". */
-export function tableTitle(number: number | string, title: string): ProseMirrorJSON {
-  return paragraph(bold(`表${number}　${title}`));
+// --- Structure: sections ---------------------------------------------------------------------------
+
+/** `chapter.role`: the chapter's place in the Zhejiang Made structure. */
+export type ChapterRole =
+  | 'scope'
+  | 'normative-references'
+  | 'terms'
+  | 'classification'
+  | 'basic-requirements'
+  | 'technical-requirements'
+  | 'test-methods'
+  | 'inspection-rules'
+  | 'marking'
+  | 'quality-commitment'
+  | 'other';
+
+export type AnnexKind = 'normative' | 'informative';
+
+/** A title, or a title with an explicit stable id (for nodes that are cross-referenced). */
+export type TitleInput = InlineInput | { title: InlineInput; id: string };
+
+function isTitled(input: TitleInput): input is { title: InlineInput; id: string } {
+  return typeof input === 'object' && !Array.isArray(input) && 'title' in input && 'id' in input;
 }
 
-/** A figure title, placed below the figure: "图1　试验装置示意图". */
-export function figureTitle(number: number | string, title: string): ProseMirrorJSON {
-  return paragraph(bold(`图${number}　${title}`));
+/** `{ title, id }`: a title with an explicit id. */
+export function titled(title: InlineInput, id: string): { title: InlineInput; id: string } {
+  return { title, id };
 }
+
+const SECTION_TYPES = ['chapter', 'annex', 'standardCover', 'tableOfContents', 'foreword', 'bibliography'];
+
+/** Children of a chapter, clause or annex: blocks first, then clauses (checked). */
+export type SectionChild = BlockInput;
+
+function sectionContent(owner: string, title: InlineInput, children: readonly SectionChild[]): ProseMirrorJSON[] {
+  const content: ProseMirrorJSON[] = [withInline('sectionTitle', title)];
+  let seenClause = false;
+  for (const child of flatten(children)) {
+    if (child.type === 'clause') seenClause = true;
+    else if (seenClause) {
+      throw new Error(`${owner} «${inlineText(title)}»: block ${child.type} after a subclause (blocks come first)`);
+    }
+    if (SECTION_TYPES.includes(child.type)) {
+      throw new Error(`${owner} «${inlineText(title)}»: ${child.type} cannot be nested`);
+    }
+    content.push(child);
+  }
+  return content;
+}
+
+function idAttr(explicit: string | undefined): string {
+  if (explicit !== undefined && !STABLE_ID_PATTERN.test(explicit)) throw new Error(`not a stable id: ${explicit}`);
+  return explicit ?? '';
+}
+
+/** A chapter (numbered 1, 2, 3 … in document order). */
+export function chapter(role: ChapterRole, title: TitleInput, ...children: SectionChild[]): ProseMirrorJSON {
+  const t = isTitled(title) ? title.title : title;
+  return {
+    type: 'chapter',
+    attrs: { id: idAttr(isTitled(title) ? title.id : undefined), role },
+    content: sectionContent('chapter', t, children),
+  };
+}
+
+/** A clause (numbered 5.1, 5.1.1 …; A.1 … in an annex). An empty title makes an untitled clause. */
+export function clause(title: TitleInput, ...children: SectionChild[]): ProseMirrorJSON {
+  const t = isTitled(title) ? title.title : title;
+  return {
+    type: 'clause',
+    attrs: { id: idAttr(isTitled(title) ? title.id : undefined) },
+    content: sectionContent('clause', t, children),
+  };
+}
+
+/** An annex (lettered 附录A, 附录B … in document order, with (规范性)/(资料性)). */
+export function annex(normative: AnnexKind, title: TitleInput, ...children: SectionChild[]): ProseMirrorJSON {
+  const t = isTitled(title) ? title.title : title;
+  return {
+    type: 'annex',
+    attrs: { id: idAttr(isTitled(title) ? title.id : undefined), normative },
+    content: sectionContent('annex', t, children),
+  };
+}
+
+/** 目次: generated from the structure. */
+export function tableOfContents(): ProseMirrorJSON {
+  return { type: 'tableOfContents' };
+}
+
+/** 前言 (unnumbered, no title typed). */
+export function foreword(...blocks: BlockInput[]): ProseMirrorJSON {
+  return { type: 'foreword', content: flatten(blocks) };
+}
+
+/** The 主要起草单位 / 参与起草单位 / 主要起草人 lines, generated from the drafting group. */
+export function draftingCredits(): ProseMirrorJSON {
+  return { type: 'draftingCredits' };
+}
+
+/** 参考文献 (unnumbered, no title typed). */
+export function bibliography(...blocks: BlockInput[]): ProseMirrorJSON {
+  return { type: 'bibliography', content: flatten(blocks) };
+}
+
+/** Stage labels printed on the cover. */
+export const STAGE_LABELS = ['征求意见稿', '送审稿', '报批稿'] as const;
+export type StageLabel = (typeof STAGE_LABELS)[number];
+
+/** The cover's fields (all strings, `''` when not filled). */
+export interface CoverFields {
+  ics: string;
+  ccs: string;
+  standardNumber: string;
+  registrationNumber: string;
+  titleZh: string;
+  titleEn: string;
+  publicationDate: string;
+  implementationDate: string;
+  publisher: string;
+  stage: StageLabel;
+}
+
+/** The cover (封面), an atom edited as a form; unfilled fields are `''`, the stage defaults to 征求意见稿. */
+export function standardCover(fields: Partial<CoverFields>): ProseMirrorJSON {
+  const attrs: CoverFields = {
+    ics: fields.ics ?? '',
+    ccs: fields.ccs ?? '',
+    standardNumber: fields.standardNumber ?? '',
+    registrationNumber: fields.registrationNumber ?? '',
+    titleZh: fields.titleZh ?? '',
+    titleEn: fields.titleEn ?? '',
+    publicationDate: fields.publicationDate ?? '',
+    implementationDate: fields.implementationDate ?? '',
+    publisher: fields.publisher ?? '',
+    stage: fields.stage ?? '征求意见稿',
+  };
+  return { type: 'standardCover', attrs: { ...attrs } };
+}
+
+// --- Structure: terms and references -------------------------------------------------------------
+
+/**
+ * A term entry (numbered 3.1, 3.2 … from its position): the Chinese term, the English equivalent,
+ * the definition (no requirements in it) and optional notes.
+ */
+export function termEntry(
+  zh: InlineInput,
+  en: InlineInput,
+  definition: InlineInput,
+  entryNotes: readonly InlineInput[] = [],
+  id?: string,
+): ProseMirrorJSON {
+  return {
+    type: 'termEntry',
+    attrs: { id: idAttr(id) },
+    content: [
+      withInline('termName', zh),
+      withInline('termEnglish', en),
+      withInline('termDefinition', definition),
+      ...notes(entryNotes),
+    ],
+  };
+}
+
+/** The text of a normative reference: `<code>　<title>` (the code dated as `GB/T 1234—2020` or undated). */
+export function referenceText(code: string, title: string): string {
+  return `${code}　${title}`;
+}
+
+/** One normative document listed in the normative-references chapter. */
+export function referenceEntry(content: InlineInput, id?: string): ProseMirrorJSON {
+  const node = withInline('referenceEntry', content, { id: idAttr(id) });
+  if (!node.content) throw new Error('a reference entry needs text');
+  return node;
+}
+
+// --- Tables and figures ----------------------------------------------------------------------------
 
 export interface CellSpec {
   /** Inline content (one paragraph) or explicit blocks. */
@@ -186,7 +458,12 @@ function cell(input: CellInput, header: boolean): ProseMirrorJSON {
   };
 }
 
-/** A table; the first `headerRows` rows (default 1) are header cells. */
+/** A cell with inline content (text mixed with crossRefs) and optional spans. */
+export function cellOf(content: InlineInput, colspan = 1, rowspan = 1): CellSpec {
+  return { content, colspan, rowspan };
+}
+
+/** A bare table; the first `headerRows` rows (default 1) are header cells. Wrap it in `tableBlock`. */
 export function table(rows: readonly (readonly CellInput[])[], options: TableOptions = {}): ProseMirrorJSON {
   const headerRows = options.headerRows ?? 1;
   return {
@@ -198,55 +475,129 @@ export function table(rows: readonly (readonly CellInput[])[], options: TableOpt
   };
 }
 
-/** A table preceded by its title ("表N　…" above the table, as GB/T 1.1 requires). */
-export function numberedTable(
-  number: number | string,
-  title: string,
-  rows: readonly (readonly CellInput[])[],
-  options: TableOptions & { notes?: readonly string[] } = {},
-): ProseMirrorJSON[] {
-  const out = [tableTitle(number, title), table(rows, options)];
-  if (options.notes && options.notes.length > 0) out.push(...notes(options.notes));
-  return out;
+export interface TableBlockOptions extends TableOptions {
+  /** Notes of the table (注：/ 注1：注2：, labels computed). */
+  notes?: readonly InlineInput[];
+  /** Explicit stable id (for tables that are cross-referenced). */
+  id?: string;
 }
 
-/** A table of `columns` header cells followed by `rows` rows of placeholder cells. */
+/** A numbered table (表1 …, 表A.1 … in an annex): caption above, the table, notes. Never type "表1". */
+export function tableBlock(
+  caption: InlineInput,
+  rows: readonly (readonly CellInput[])[],
+  options: TableBlockOptions = {},
+): ProseMirrorJSON {
+  return {
+    type: 'tableBlock',
+    attrs: { id: idAttr(options.id) },
+    content: [withInline('caption', caption), table(rows, options), ...notes(options.notes ?? [])],
+  };
+}
+
+/** A numbered figure (图1 …): the image (`src`, `''` = to be supplied) with its caption below. */
+export function figureBlock(caption: InlineInput, src = '', id?: string): ProseMirrorJSON {
+  return { type: 'figureBlock', attrs: { id: idAttr(id), src }, content: [withInline('caption', caption)] };
+}
+
+/** A table of `columns` header cells followed by `rows` rows of placeholder cells (a bare `table`). */
 export function placeholderTable(columns: readonly string[], rows: number, guidance = '填写'): ProseMirrorJSON {
+  return table(placeholderRows(columns, rows, guidance));
+}
+
+/** The rows of a placeholder table: the header, then numbered rows of placeholder cells. */
+export function placeholderRows(columns: readonly string[], rows: number, guidance = '填写'): CellInput[][] {
   const body: CellInput[][] = [];
   for (let r = 0; r < rows; r++) {
     body.push(columns.map((_, c) => ({ content: c === 0 ? String(r + 1) : placeholderText(guidance) })));
   }
-  return table([columns.map((c) => c), ...body]);
+  return [columns.map((c) => c), ...body];
+}
+
+// --- Id assignment and inspection ------------------------------------------------------------------
+
+function childText(node: ProseMirrorJSON, type: string): string {
+  const child = (node.content ?? []).find((c) => c.type === type);
+  return child ? inlineText(child.content ?? []) : '';
+}
+
+/** The path segment of a structural node (its kind and its title, caption, term or reference code). */
+function segmentOf(node: ProseMirrorJSON): string {
+  switch (node.type) {
+    case 'chapter': {
+      const role = String(node.attrs?.role ?? 'other');
+      return role === 'other' ? `chapter:${childText(node, 'sectionTitle')}` : `chapter:${role}`;
+    }
+    case 'clause':
+    case 'annex':
+      return `${node.type}:${childText(node, 'sectionTitle')}`;
+    case 'tableBlock':
+    case 'figureBlock':
+      return `${node.type}:${childText(node, 'caption')}`;
+    case 'termEntry':
+      return `term:${childText(node, 'termName')}`;
+    case 'referenceEntry':
+      return `ref:${inlineText(node.content ?? []).split(/\s/)[0] ?? ''}`;
+    default:
+      return node.type;
+  }
 }
 
 /**
- * A term entry of chapter 3 (GB/T 1.1—2020): the entry number on its own line (a paragraph holding
- * only the bold number, e.g. "3.1"), the Chinese term in bold with its English equivalent, then the
- * definition and optional notes. Term entries are not clauses: they are paragraphs, not headings,
- * so the contents (目次) never lists them and the chapter's lead-in sentence is not a hanging
- * paragraph.
+ * Gives every structural node without an id a deterministic one (see `structuredDoc`) and checks
+ * that ids are well-formed and unique. Mutates and returns `root`.
  */
-export function term(
-  number: string,
-  zh: string,
-  en: string,
-  definition: string,
-  entryNotes: readonly string[] = [],
-): ProseMirrorJSON[] {
-  return [
-    paragraph(bold(number)),
-    paragraph([bold(zh), text(`　${en}`)]),
-    paragraph(definition),
-    ...(entryNotes.length === 0 ? [] : notes(entryNotes)),
-  ];
+export function assignIds(root: ProseMirrorJSON, scope: string): ProseMirrorJSON {
+  const seen = new Set<string>();
+  const visit = (node: ProseMirrorJSON, path: string): void => {
+    const siblings = new Map<string, number>();
+    for (const child of node.content ?? []) {
+      let childPath = path;
+      if (isIdNodeType(child.type)) {
+        const segment = segmentOf(child);
+        const n = (siblings.get(segment) ?? 0) + 1;
+        siblings.set(segment, n);
+        childPath = `${path}/${n === 1 ? segment : `${segment}#${n}`}`;
+        const attrs = child.attrs ?? {};
+        const current = typeof attrs.id === 'string' ? attrs.id : '';
+        const id = current.length > 0 ? current : stableId(`${scope}${childPath}`);
+        if (!STABLE_ID_PATTERN.test(id)) throw new Error(`${scope}${childPath}: malformed id ${id}`);
+        if (seen.has(id)) throw new Error(`${scope}${childPath}: duplicate id ${id}`);
+        seen.add(id);
+        child.attrs = { ...attrs, id };
+      }
+      visit(child, childPath);
+    }
+  };
+  visit(root, '');
+  return root;
 }
 
-/** A labelled line, e.g. "计划编号：" + value. */
-export function labelled(label: string, value: InlineInput): ProseMirrorJSON {
-  return paragraph([bold(`${label}：`), ...inline(value)]);
+/** Calls `fn` for every node of the tree, depth first, with its ancestors (outermost first). */
+export function walk(root: ProseMirrorJSON, fn: (node: ProseMirrorJSON, ancestors: readonly ProseMirrorJSON[]) => void): void {
+  const visit = (node: ProseMirrorJSON, ancestors: ProseMirrorJSON[]): void => {
+    fn(node, ancestors);
+    ancestors.push(node);
+    for (const child of node.content ?? []) visit(child, ancestors);
+    ancestors.pop();
+  };
+  visit(root, []);
 }
 
-/** Joins names with the Chinese enumeration comma. */
-export function joinNames(names: readonly string[]): string {
-  return names.join('、');
+/** The ids of all structural nodes of a document. */
+export function collectIds(root: ProseMirrorJSON): Set<string> {
+  const ids = new Set<string>();
+  walk(root, (node) => {
+    if (isIdNodeType(node.type) && typeof node.attrs?.id === 'string') ids.add(node.attrs.id);
+  });
+  return ids;
+}
+
+/** The `targetId`s of all crossRefs of a document, in document order. */
+export function collectCrossRefs(root: ProseMirrorJSON): string[] {
+  const targets: string[] = [];
+  walk(root, (node) => {
+    if (node.type === 'crossRef' && typeof node.attrs?.targetId === 'string') targets.push(node.attrs.targetId);
+  });
+  return targets;
 }

@@ -24,7 +24,11 @@ const TEMPLATES: Record<DocumentKind, (input: TemplateInput) => ProseMirrorJSON>
   'application-report': applicationReportTemplate,
 };
 
-/** The initial content of a new project's document of the given kind. */
+/**
+ * The initial content of a new project's document of the given kind. Structural nodes carry
+ * deterministic ids (the same for every project), so the documents of one project can point at
+ * each other.
+ */
 export function documentTemplate(kind: DocumentKind, input: TemplateInput): ProseMirrorJSON {
   return TEMPLATES[kind](input);
 }

@@ -6,11 +6,15 @@ export interface TemplateInput {
   nameEn: string;
   /** 主要起草单位 (the lead drafting unit). */
   leadOrganizationName: string;
-  /** 参与起草单位: the other units of the drafting group, in the order they were added. */
+  /**
+   * 参与起草单位: the other units of the drafting group, in the order they were added. Used by the
+   * drafting explanation's table of units; the standard's foreword generates its credits lines from
+   * the drafting group itself (`draftingCredits`).
+   */
   participatingOrganizationNames: string[];
-  /** 主要起草人. */
+  /** 主要起草人 (pre-filled in the drafting explanation's table of drafters). */
   drafterNames: string[];
-  /** The standard's own number once known, e.g. `T/ZZB 0123—2026`; a placeholder is used without it. */
+  /** The standard's own number once known, e.g. `T/ZZB 0123—2026`; the cover field stays `''` without it. */
   standardNumber?: string;
   /** The year the standard is expected to be published (used in numbers and dates). */
   year: number;

@@ -1,0 +1,106 @@
+/**
+ * The drafting checker on the server: after a document loads and shortly after it changes, it reads
+ * the content, runs the declarative rules (shared/checker) and
+ * - pushes the findings live to every client as the server's awareness state,
+ * - stores the error/warning counts (only when they change) for progress tracking,
+ * - emits `document-checked` for other server concerns.
+ */
+import type * as Y from 'yjs';
+import type { DocumentKind } from '../../shared/domain/project.js';
+import { runChecker } from '../../shared/checker/runChecker.js';
+import type { CheckResult } from '../../shared/checker/types.js';
+import type { ServerPresenceState } from '../../shared/collab/serverPresence.js';
+import { yDocToJSON } from '../../shared/editor/yjsContent.js';
+import { projectOfDocument } from '../access/projectAccess.js';
+import type { DomainEventBus } from '../events.js';
+import type { Logger } from '../logger.js';
+import type { MetadataStore } from '../storage/types.js';
+import type { CollabServer } from '../collab/CollabServer.js';
+import type { DocumentPayload, Extension, OnChangePayload, OnConfigurePayload, UnloadPayload } from '../collab/hooks.js';
+
+export interface CheckerPolicy {
+  debounceMs: number;
+  maxWaitMs: number;
+}
+
+interface Pending {
+  timer: NodeJS.Timeout;
+  firstAt: number;
+}
+
+export class CheckerExtension implements Extension {
+  readonly name = 'checker';
+  readonly priority = 200;
+  private server: CollabServer | null = null;
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly metadata: MetadataStore,
+    private readonly events: DomainEventBus,
+    private readonly log: Logger,
+    private readonly policy: CheckerPolicy = { debounceMs: 800, maxWaitMs: 3000 },
+  ) {}
+
+  onConfigure({ server }: OnConfigurePayload): void {
+    this.server = server;
+  }
+
+  async afterLoadDocument({ documentId, document }: DocumentPayload): Promise<void> {
+    // Runs after the load completes, so the document is registered when the presence is set.
+    setImmediate(() => void this.check(documentId, document));
+  }
+
+  onChange({ documentId, document }: OnChangePayload): void {
+    const now = Date.now();
+    const existing = this.pending.get(documentId);
+    const firstAt = existing?.firstAt ?? now;
+    if (existing) clearTimeout(existing.timer);
+    const delay = Math.max(0, Math.min(this.policy.debounceMs, firstAt + this.policy.maxWaitMs - now));
+    const timer = setTimeout(() => {
+      this.pending.delete(documentId);
+      void this.check(documentId, document);
+    }, delay);
+    this.pending.set(documentId, { timer, firstAt });
+  }
+
+  async afterUnloadDocument({ documentId }: UnloadPayload): Promise<void> {
+    const pending = this.pending.get(documentId);
+    if (pending) clearTimeout(pending.timer);
+    this.pending.delete(documentId);
+  }
+
+  async onDestroy(): Promise<void> {
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  /** Runs the checker on a document's current content (also used by the REST API). */
+  static checkContent(document: Y.Doc, kind: DocumentKind): CheckResult {
+    return runChecker(yDocToJSON(document), kind);
+  }
+
+  private async check(documentId: string, document: Y.Doc): Promise<void> {
+    const project = projectOfDocument(this.metadata, documentId);
+    const kind = project?.documents.find((d) => d.id === documentId)?.kind;
+    if (!project || !kind) return;
+    let result: CheckResult;
+    try {
+      result = CheckerExtension.checkContent(document, kind);
+    } catch (error) {
+      this.log.error({ err: error, documentId }, 'drafting checker failed');
+      return;
+    }
+    const checkedAt = new Date().toISOString();
+    const state: ServerPresenceState = { server: true, checker: { result, checkedAt } };
+    this.server?.setServerPresence(documentId, { ...state });
+    const checks = this.metadata.collection('documentChecks');
+    const previous = checks.get(documentId);
+    const counts = { errors: result.counts.errors, warnings: result.counts.warnings };
+    if (!previous) {
+      await checks.insert({ id: documentId, projectId: project.id, ...counts, checkedAt });
+    } else if (previous.errors !== counts.errors || previous.warnings !== counts.warnings) {
+      await checks.update(documentId, { ...counts, checkedAt });
+    }
+    this.events.emit('document-checked', { documentId, projectId: project.id, ...counts });
+  }
+}
