@@ -8,6 +8,8 @@ export interface DomainEvents {
   'document-checked': [{ documentId: string; projectId: string; errors: number; warnings: number }];
   /** A consultation round, its recipients or its items changed (stats and live views follow). */
   'consultation-changed': [{ projectId: string; roundId: string }];
+  /** A comment thread of a document was started, answered, edited, deleted, resolved or reopened. */
+  'comments-changed': [{ projectId: string; documentId: string; threadId: string | null }];
 }
 
 export class DomainEventBus extends EventEmitter<DomainEvents> {}

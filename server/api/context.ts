@@ -8,6 +8,9 @@ import type { MembershipService } from '../services/MembershipService.js';
 import type { ProjectService } from '../services/ProjectService.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
+import type { SnapshotStore } from '../storage/types.js';
+import type { Consultation } from '../consultation/index.js';
+import type { Comments } from '../comments/index.js';
 
 export interface AppServices {
   log: Logger;
@@ -20,6 +23,12 @@ export interface AppServices {
   audit: AuditLog;
   projects: ProjectService;
   membership: MembershipService;
+  /** Frozen document versions (the 征求意见稿 of each consultation round). */
+  snapshots: SnapshotStore;
+  /** Consultation rounds (征求意见): rounds, items, import, statistics. */
+  consultation: Consultation;
+  /** Comments on the text (批注): threads, replies, statistics. */
+  comments: Comments;
   /** Set once the collaboration server is created (REST reads live document state through it). */
   collab: () => CollabServer;
   startedAt: number;

@@ -7,6 +7,10 @@ import { SESSION_COOKIE } from '../auth/SessionService.js';
 import { ApiProblem } from '../services/ApiProblem.js';
 import type { ApiEnv, AppServices } from './context.js';
 import { authRoutes } from './routes/auth.js';
+import { commentRoutes } from './routes/comments.js';
+import { consultationFileRoutes } from './routes/consultationFiles.js';
+import { consultationItemRoutes } from './routes/consultationItems.js';
+import { consultationRoundRoutes } from './routes/consultationRounds.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -42,6 +46,10 @@ export function createApi(services: AppServices): Hono<ApiEnv> {
   api.route('/', organizationRoutes(services));
   api.route('/', userRoutes(services));
   api.route('/', eventRoutes(services));
+  api.route('/', consultationRoundRoutes(services));
+  api.route('/', consultationItemRoutes(services));
+  api.route('/', consultationFileRoutes(services));
+  api.route('/', commentRoutes(services));
 
   api.notFound((c) => c.json<ApiError>({ error: 'no such endpoint' }, 404));
   api.onError((error, c) => {

@@ -8,6 +8,8 @@ import type { MemberRelation, ProjectRole } from '../../shared/domain/roles.js';
 import type { ConsultationItem, ConsultationRound } from '../../shared/domain/consultation.js';
 import type { ConsultationStats } from '../../shared/api/consultation.js';
 import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+import type { Comment, CommentThread } from '../../shared/domain/comments.js';
+import type { CommentStats } from '../../shared/api/comments.js';
 
 export interface UserRecord {
   id: string;
@@ -70,6 +72,9 @@ export interface MetadataSchema {
   consultationRounds: ConsultationRound[];
   consultationItems: ConsultationItem[];
   consultationStats: ConsultationStats[];
+  commentThreads: CommentThread[];
+  comments: Comment[];
+  commentStats: CommentStats[];
 }
 
 export type CollectionName = keyof MetadataSchema;

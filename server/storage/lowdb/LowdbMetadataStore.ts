@@ -19,6 +19,9 @@ const EMPTY: MetadataSchema = {
   consultationRounds: [],
   consultationItems: [],
   consultationStats: [],
+  commentThreads: [],
+  comments: [],
+  commentStats: [],
 };
 
 function matches<T extends object>(record: T, where: Partial<T>): boolean {

@@ -1,0 +1,191 @@
+/**
+ * The comments of a round (one row of the table each): entered online by a consulted unit, recorded
+ * from a letter by the lead, or imported; assigned, decided (采纳 / 部分采纳 / 不采纳 with a reason),
+ * linked to their implementation, supported by other units. Every change is audited and announced.
+ */
+import type { ConsultationItem, Recipient } from '../../shared/domain/consultation.js';
+import type { CreateItemBody, UpdateItemBody } from '../../shared/validation/consultation.js';
+import { newId } from '../auth/tokens.js';
+import type { DomainEventBus } from '../events.js';
+import type { AuditLog } from '../services/AuditLog.js';
+import { ApiProblem } from '../services/ApiProblem.js';
+import type { MetadataStore } from '../storage/types.js';
+import type { RoundGrant } from './access.js';
+import { answersFor, canChangeContent, canDecide, supportRefusal } from './access.js';
+import { resolveClause } from './clauseRef.js';
+import { chinaToday } from './dates.js';
+import type { DraftTexts } from './DraftTexts.js';
+import type { RoundService } from './RoundService.js';
+
+const CONTENT_KEYS = ['clauseId', 'clauseLabel', 'element', 'commentType', 'comment', 'proposedChange', 'submitterName', 'receivedDate'] as const;
+
+/** An item about to be stored, before its id and 序号 are given. */
+export type NewItem = Omit<ConsultationItem, 'id' | 'seq'>;
+
+export class ItemService {
+  constructor(
+    private readonly store: MetadataStore,
+    private readonly texts: DraftTexts,
+    private readonly rounds: RoundService,
+    private readonly audit: AuditLog,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  private changed(grant: RoundGrant): void {
+    this.events.emit('consultation-changed', { projectId: grant.project.id, roundId: grant.round.id });
+  }
+
+  item(grant: RoundGrant, itemId: string): ConsultationItem {
+    const item = this.store.collection('consultationItems').get(itemId);
+    if (!item || item.roundId !== grant.round.id) throw new ApiProblem(404, 'comment item not found');
+    return item;
+  }
+
+  private recipient(grant: RoundGrant, recipientId: string): Recipient {
+    const recipient = grant.round.recipients.find((r) => r.id === recipientId);
+    if (!recipient) throw new ApiProblem(400, 'the submitting unit is not on the list of this round', [{ path: 'recipientId', message: 'unknown recipient' }]);
+    return recipient;
+  }
+
+  /** Stores new items with consecutive 序号 (computed and inserted without yielding in between). */
+  async insertAll(grant: RoundGrant, items: NewItem[]): Promise<ConsultationItem[]> {
+    const collection = this.store.collection('consultationItems');
+    let seq = Math.max(0, ...collection.findMany({ roundId: grant.round.id }).map((i) => i.seq));
+    const stored = items.map((i): ConsultationItem => ({ ...i, id: newId('itm'), seq: ++seq }));
+    await Promise.all(stored.map((i) => collection.insert(i)));
+    for (const recipientId of new Set(stored.map((i) => i.recipientId))) await this.rounds.syncReply(grant.round.id, recipientId);
+    return stored;
+  }
+
+  async create(grant: RoundGrant, body: CreateItemBody): Promise<ConsultationItem> {
+    const recipient = this.recipient(grant, body.recipientId);
+    const online = answersFor(this.store, grant, recipient);
+    if (!online && !grant.access.canManage) {
+      throw new ApiProblem(403, 'only members of the consulted unit (online) or the lead (from a letter) may record its comments');
+    }
+    if (grant.round.closedAt) throw new ApiProblem(409, 'the round is closed');
+    const frozen = await this.texts.frozen(grant.round.snapshotId);
+    const clause = resolveClause(frozen.index, body.clauseId, body.clauseLabel);
+    const now = new Date().toISOString();
+    const [item] = await this.insertAll(grant, [
+      {
+        roundId: grant.round.id,
+        clauseId: clause.clauseId,
+        clauseLabel: clause.clauseLabel,
+        element: body.element ?? clause.impliedElement ?? 'other',
+        commentType: body.commentType ?? 'general',
+        comment: body.comment,
+        proposedChange: body.proposedChange ?? '',
+        recipientId: recipient.id,
+        submitterName: online ? grant.user.name : (body.submitterName ?? ''),
+        receivedDate: online ? chinaToday() : (body.receivedDate ?? chinaToday()),
+        source: online ? 'online' : 'letter',
+        supporters: [],
+        assigneeId: null,
+        decision: null,
+        reason: '',
+        implementedIn: null,
+        createdBy: grant.user.id,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
+    if (!item) throw new Error('item not stored');
+    await this.audit.record(grant.project.id, grant.user.id, 'consultation.item-added', { roundId: grant.round.id, itemId: item.id, source: item.source });
+    this.changed(grant);
+    return item;
+  }
+
+  private checkAssignee(projectId: string, assigneeId: string | null): void {
+    if (assigneeId === null) return;
+    const member = this.store.collection('members').findOne({ projectId, userId: assigneeId });
+    if (!member || (member.role !== 'lead' && member.role !== 'drafter')) {
+      throw new ApiProblem(400, 'items are assigned to a lead or drafter of the drafting group', [{ path: 'assigneeId', message: 'not a drafter of this project' }]);
+    }
+  }
+
+  async update(grant: RoundGrant, itemId: string, body: UpdateItemBody): Promise<ConsultationItem> {
+    const item = this.item(grant, itemId);
+    const touchesContent = CONTENT_KEYS.some((k) => body[k] !== undefined);
+    const touchesDecision = body.decision !== undefined || body.reason !== undefined || body.implementedIn !== undefined;
+    // Rights first (403), then state (409), then content (400): nothing is written unless all pass.
+    if (touchesContent && !grant.access.canManage && item.createdBy !== grant.user.id) throw new ApiProblem(403, 'only the author or the lead may change a comment');
+    if (body.assigneeId !== undefined && !grant.access.canManage) throw new ApiProblem(403, 'only the lead assigns comments');
+    if (touchesDecision && !canDecide(grant, item)) throw new ApiProblem(403, 'only the assigned drafter or the lead may handle this comment');
+    if (touchesContent && !canChangeContent(grant, item)) throw new ApiProblem(409, 'a decided comment cannot be changed; reopen it first (decision: null)');
+    if (touchesContent && !grant.access.canManage && grant.round.closedAt) throw new ApiProblem(409, 'the round is closed');
+    if (body.assigneeId !== undefined) this.checkAssignee(grant.project.id, body.assigneeId);
+
+    const patch: Partial<ConsultationItem> = {};
+    if (touchesContent) {
+      if (body.clauseId !== undefined || body.clauseLabel !== undefined) {
+        const frozen = await this.texts.frozen(grant.round.snapshotId);
+        // A new label alone is resolved afresh; a new clauseId alone takes its label from the draft.
+        const clause = resolveClause(frozen.index, body.clauseId, body.clauseLabel);
+        patch.clauseId = clause.clauseId;
+        patch.clauseLabel = clause.clauseLabel;
+      }
+      for (const key of ['element', 'commentType', 'comment', 'proposedChange', 'submitterName', 'receivedDate'] as const) {
+        if (body[key] !== undefined) Object.assign(patch, { [key]: body[key] });
+      }
+    }
+    if (body.assigneeId !== undefined) patch.assigneeId = body.assigneeId;
+    if (body.decision !== undefined) {
+      patch.decision = body.decision;
+      patch.reason = body.reason ?? (body.decision === null ? item.reason : '');
+    } else if (body.reason !== undefined) {
+      if (body.reason.length === 0 && item.decision !== null && item.decision !== 'accepted') {
+        throw new ApiProblem(400, 'a reason is required for 部分采纳 and 不采纳', [{ path: 'reason', message: 'required' }]);
+      }
+      patch.reason = body.reason;
+    }
+    if (body.implementedIn !== undefined) {
+      if (body.implementedIn !== null) {
+        const current = await this.texts.current(grant.round.documentId);
+        if (current.labelOf(body.implementedIn.clauseId) === null) {
+          throw new ApiProblem(400, 'implementedIn.clauseId is not a numbered node of the current text', [{ path: 'implementedIn.clauseId', message: 'not in the current text' }]);
+        }
+      }
+      patch.implementedIn = body.implementedIn;
+    }
+    const updated = await this.store.collection('consultationItems').update(item.id, { ...patch, updatedAt: new Date().toISOString() });
+    if (!updated) throw new ApiProblem(404, 'comment item not found');
+    const action = body.decision !== undefined ? 'consultation.item-decided' : body.assigneeId !== undefined ? 'consultation.item-assigned' : 'consultation.item-updated';
+    await this.audit.record(grant.project.id, grant.user.id, action, { roundId: grant.round.id, itemId: item.id, decision: updated.decision });
+    this.changed(grant);
+    return updated;
+  }
+
+  async remove(grant: RoundGrant, itemId: string): Promise<void> {
+    const item = this.item(grant, itemId);
+    if (!grant.access.canManage && item.createdBy !== grant.user.id) throw new ApiProblem(403, 'only the author or the lead may delete a comment');
+    if (item.decision !== null) throw new ApiProblem(409, 'a decided comment cannot be deleted; reopen it first');
+    await this.store.collection('consultationItems').remove(item.id);
+    await this.rounds.syncReply(grant.round.id, item.recipientId);
+    await this.audit.record(grant.project.id, grant.user.id, 'consultation.item-deleted', { roundId: grant.round.id, seq: item.seq });
+    this.changed(grant);
+  }
+
+  async support(grant: RoundGrant, itemId: string): Promise<ConsultationItem> {
+    const item = this.item(grant, itemId);
+    const refusal = supportRefusal(this.store, grant, grant.round.recipients.find((r) => r.id === item.recipientId));
+    if (refusal) throw new ApiProblem(403, refusal);
+    if (item.supporters.some((s) => s.userId === grant.user.id)) return item;
+    const organizationName = this.store.collection('organizations').get(grant.user.organizationId)?.name ?? '';
+    const supporters = [...item.supporters, { userId: grant.user.id, name: grant.user.name, organizationName }];
+    const updated = await this.store.collection('consultationItems').update(item.id, { supporters });
+    if (!updated) throw new ApiProblem(404, 'comment item not found');
+    this.changed(grant);
+    return updated;
+  }
+
+  async unsupport(grant: RoundGrant, itemId: string): Promise<void> {
+    const item = this.item(grant, itemId);
+    if (!item.supporters.some((s) => s.userId === grant.user.id)) {
+      if (!grant.access.canComment) throw new ApiProblem(403, 'only members with the right to comment support comments');
+      return;
+    }
+    await this.store.collection('consultationItems').update(item.id, { supporters: item.supporters.filter((s) => s.userId !== grant.user.id) });
+    this.changed(grant);
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Consultation rounds and their recipient lists: opening a round freezes the standard text as the
+ * 征求意见稿; the lead keeps the list of units it was sent to; units reply 回函无意见. Every change
+ * is audited and announced (`consultation-changed`).
+ */
+import type { ConsultationRound, Recipient } from '../../shared/domain/consultation.js';
+import type { Project } from '../../shared/domain/project.js';
+import type { OpenRoundBody, RecipientBody, UpdateRecipientBody, UpdateRoundBody } from '../../shared/validation/consultation.js';
+import { newId } from '../auth/tokens.js';
+import type { DomainEventBus } from '../events.js';
+import type { AuditLog } from '../services/AuditLog.js';
+import { ApiProblem } from '../services/ApiProblem.js';
+import type { MetadataStore, UserRecord } from '../storage/types.js';
+import type { DraftTexts } from './DraftTexts.js';
+
+export class RoundService {
+  constructor(
+    private readonly store: MetadataStore,
+    private readonly texts: DraftTexts,
+    private readonly audit: AuditLog,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  private changed(round: ConsultationRound): void {
+    this.events.emit('consultation-changed', { projectId: round.projectId, roundId: round.id });
+  }
+
+  private inGroup(projectId: string, organizationId: string | null): boolean {
+    return organizationId !== null && this.store.collection('members').findOne({ projectId, organizationId }) !== undefined;
+  }
+
+  private checkOrganization(organizationId: string | null | undefined): void {
+    if (organizationId && !this.store.collection('organizations').get(organizationId)) {
+      throw new ApiProblem(400, `no such organization: ${organizationId}`, [{ path: 'organizationId', message: 'unknown organization' }]);
+    }
+  }
+
+  private checkUniqueName(recipients: readonly Recipient[], unitName: string, exceptId: string | null = null): void {
+    if (recipients.some((r) => r.unitName === unitName && r.id !== exceptId)) {
+      throw new ApiProblem(409, `${unitName} is already on the list of this round`);
+    }
+  }
+
+  newRecipient(projectId: string, body: RecipientBody): Recipient {
+    this.checkOrganization(body.organizationId);
+    return {
+      id: newId('rcp'),
+      unitName: body.unitName,
+      contact: body.contact,
+      ...(body.phone ? { phone: body.phone } : {}),
+      ...(body.email ? { email: body.email } : {}),
+      organizationId: body.organizationId,
+      inGroup: this.inGroup(projectId, body.organizationId),
+      reply: 'none',
+      repliedAt: null,
+    };
+  }
+
+  async open(project: Project, body: OpenRoundBody, actor: UserRecord): Promise<ConsultationRound> {
+    const documentId = body.documentId ?? project.documents.find((d) => d.kind === 'standard')?.id;
+    const document = project.documents.find((d) => d.id === documentId);
+    if (!document || document.kind !== 'standard') {
+      throw new ApiProblem(400, 'a round is opened on the project’s standard text', [{ path: 'documentId', message: 'not the standard text of this project' }]);
+    }
+    const recipients: Recipient[] = [];
+    for (const r of body.recipients) {
+      this.checkUniqueName(recipients, r.unitName);
+      recipients.push(this.newRecipient(project.id, r));
+    }
+    const snapshot = await this.texts.freeze(project.id, document.id, actor.id);
+    const rounds = this.store.collection('consultationRounds');
+    const number = Math.max(0, ...rounds.findMany({ projectId: project.id }).map((r) => r.number)) + 1;
+    const round: ConsultationRound = {
+      id: newId('rnd'),
+      projectId: project.id,
+      documentId: document.id,
+      number,
+      title: body.title ?? `第${number}轮征求意见`,
+      stageLabel: '征求意见稿',
+      snapshotId: snapshot.id,
+      deadline: body.deadline,
+      openedAt: snapshot.createdAt,
+      openedBy: actor.id,
+      closedAt: null,
+      handler: body.handler ?? { name: actor.name, phone: actor.phone },
+      recipients,
+    };
+    await rounds.insert(round);
+    await this.audit.record(project.id, actor.id, 'consultation.opened', { roundId: round.id, number, recipients: recipients.length });
+    this.changed(round);
+    return round;
+  }
+
+  async update(round: ConsultationRound, body: UpdateRoundBody, actor: UserRecord): Promise<ConsultationRound> {
+    const closedAt = body.closed === undefined ? round.closedAt : body.closed ? (round.closedAt ?? new Date().toISOString()) : null;
+    const updated = await this.store.collection('consultationRounds').update(round.id, {
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      ...(body.deadline !== undefined ? { deadline: body.deadline } : {}),
+      ...(body.handler !== undefined ? { handler: body.handler } : {}),
+      closedAt,
+    });
+    if (!updated) throw new ApiProblem(404, 'round not found');
+    const action = closedAt !== round.closedAt ? (closedAt ? 'consultation.closed' : 'consultation.reopened') : 'consultation.updated';
+    await this.audit.record(round.projectId, actor.id, action, { roundId: round.id });
+    this.changed(updated);
+    return updated;
+  }
+
+  /** Replaces one recipient with what `change` makes of it (read and written without yielding). */
+  private async changeRecipient(round: ConsultationRound, recipientId: string, change: (r: Recipient, all: Recipient[]) => Recipient): Promise<ConsultationRound> {
+    const fresh = this.store.collection('consultationRounds').get(round.id);
+    const recipient = fresh?.recipients.find((r) => r.id === recipientId);
+    if (!fresh || !recipient) throw new ApiProblem(404, 'recipient not found');
+    const recipients = fresh.recipients.map((r) => (r.id === recipientId ? change(r, fresh.recipients) : r));
+    const updated = await this.store.collection('consultationRounds').update(round.id, { recipients });
+    if (!updated) throw new ApiProblem(404, 'round not found');
+    this.changed(updated);
+    return updated;
+  }
+
+  async addRecipient(round: ConsultationRound, body: RecipientBody, actor: UserRecord): Promise<ConsultationRound> {
+    const recipient = this.newRecipient(round.projectId, body);
+    const fresh = this.store.collection('consultationRounds').get(round.id);
+    if (!fresh) throw new ApiProblem(404, 'round not found');
+    this.checkUniqueName(fresh.recipients, recipient.unitName);
+    const updated = await this.store.collection('consultationRounds').update(round.id, { recipients: [...fresh.recipients, recipient] });
+    if (!updated) throw new ApiProblem(404, 'round not found');
+    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-added', { roundId: round.id, unit: recipient.unitName });
+    this.changed(updated);
+    return updated;
+  }
+
+  private hasItems(roundId: string, recipientId: string): boolean {
+    return this.store.collection('consultationItems').findOne({ roundId, recipientId }) !== undefined;
+  }
+
+  async updateRecipient(round: ConsultationRound, recipientId: string, body: UpdateRecipientBody, actor: UserRecord): Promise<ConsultationRound> {
+    this.checkOrganization(body.organizationId);
+    if (body.reply !== undefined) {
+      if (this.hasItems(round.id, recipientId)) throw new ApiProblem(409, 'this unit has sent comments; its reply is "with comments"');
+      if (round.closedAt) throw new ApiProblem(409, 'the round is closed');
+    }
+    const updated = await this.changeRecipient(round, recipientId, (r, all) => {
+      if (body.unitName !== undefined) this.checkUniqueName(all, body.unitName, r.id);
+      const organizationId = body.organizationId === undefined ? r.organizationId : body.organizationId;
+      const reply = body.reply ?? r.reply;
+      return {
+        ...r,
+        ...(body.unitName !== undefined ? { unitName: body.unitName } : {}),
+        ...(body.contact !== undefined ? { contact: body.contact } : {}),
+        ...(body.phone !== undefined ? { phone: body.phone } : {}),
+        ...(body.email !== undefined ? { email: body.email } : {}),
+        organizationId,
+        inGroup: this.inGroup(round.projectId, organizationId),
+        reply,
+        repliedAt: reply === r.reply ? r.repliedAt : reply === 'none' ? null : new Date().toISOString(),
+      };
+    });
+    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-updated', { roundId: round.id, recipientId });
+    return updated;
+  }
+
+  async removeRecipient(round: ConsultationRound, recipientId: string, actor: UserRecord): Promise<void> {
+    if (this.hasItems(round.id, recipientId)) throw new ApiProblem(409, 'this unit has sent comments; delete them first');
+    const fresh = this.store.collection('consultationRounds').get(round.id);
+    const recipient = fresh?.recipients.find((r) => r.id === recipientId);
+    if (!fresh || !recipient) throw new ApiProblem(404, 'recipient not found');
+    const updated = await this.store.collection('consultationRounds').update(round.id, { recipients: fresh.recipients.filter((r) => r.id !== recipientId) });
+    if (!updated) throw new ApiProblem(404, 'round not found');
+    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-removed', { roundId: round.id, unit: recipient.unitName });
+    this.changed(updated);
+  }
+
+  /** 回函无意见: the unit replied without comments. */
+  async replyNoComments(round: ConsultationRound, recipientId: string, actor: UserRecord): Promise<ConsultationRound> {
+    if (round.closedAt) throw new ApiProblem(409, 'the round is closed');
+    if (this.hasItems(round.id, recipientId)) throw new ApiProblem(409, 'this unit has sent comments; its reply is "with comments"');
+    const updated = await this.changeRecipient(round, recipientId, (r) =>
+      r.reply === 'no-comments' ? r : { ...r, reply: 'no-comments', repliedAt: new Date().toISOString() },
+    );
+    await this.audit.record(round.projectId, actor.id, 'consultation.no-comments', { roundId: round.id, recipientId });
+    return updated;
+  }
+
+  /** Keeps a recipient's reply in step with its items (called by the item service). */
+  async syncReply(roundId: string, recipientId: string): Promise<void> {
+    const fresh = this.store.collection('consultationRounds').get(roundId);
+    if (!fresh) return;
+    const has = this.hasItems(roundId, recipientId);
+    let dirty = false;
+    const recipients = fresh.recipients.map((r) => {
+      if (r.id !== recipientId) return r;
+      if (has && r.reply !== 'with-comments') {
+        dirty = true;
+        return { ...r, reply: 'with-comments' as const, repliedAt: r.repliedAt ?? new Date().toISOString() };
+      }
+      if (!has && r.reply === 'with-comments') {
+        dirty = true;
+        return { ...r, reply: 'none' as const, repliedAt: null };
+      }
+      return r;
+    });
+    if (dirty) await this.store.collection('consultationRounds').update(roundId, { recipients });
+  }
+}

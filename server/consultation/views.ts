@@ -1,0 +1,52 @@
+/** What the consultation API shows: rounds with their live table, items with current labels and the caller's rights. */
+import type { ItemView, RoundListItem, RoundView, TableHeader } from '../../shared/api/consultation.js';
+import type { ConsultationItem, ConsultationRound } from '../../shared/domain/consultation.js';
+import type { Project } from '../../shared/domain/project.js';
+import { summarizeRound } from '../../shared/consultation/summary.js';
+import type { MetadataStore } from '../storage/types.js';
+import type { RoundGrant } from './access.js';
+import { itemAccess, roundAccess } from './access.js';
+import type { DraftIndex } from './draftIndex.js';
+
+export function roundItems(store: MetadataStore, roundId: string): ConsultationItem[] {
+  return store
+    .collection('consultationItems')
+    .findMany({ roundId })
+    .sort((a, b) => a.seq - b.seq);
+}
+
+export function tableHeader(store: MetadataStore, project: Project, round: ConsultationRound): TableHeader {
+  return {
+    standardName: project.nameZh,
+    leadUnitName: store.collection('organizations').get(project.leadOrganizationId)?.name ?? '',
+    handlerName: round.handler.name,
+    handlerPhone: round.handler.phone,
+  };
+}
+
+export function itemView(store: MetadataStore, grant: RoundGrant, item: ConsultationItem, current: DraftIndex): ItemView {
+  const assignee = item.assigneeId ? store.collection('users').get(item.assigneeId) : undefined;
+  return {
+    ...item,
+    currentClauseLabel: item.clauseId ? current.labelOf(item.clauseId) : null,
+    unitName: grant.round.recipients.find((r) => r.id === item.recipientId)?.unitName ?? '',
+    assigneeName: assignee?.name ?? null,
+    implementedInLabel: item.implementedIn ? current.labelOf(item.implementedIn.clauseId) : null,
+    can: itemAccess(store, grant, item),
+  };
+}
+
+export function roundView(store: MetadataStore, grant: RoundGrant, current: DraftIndex): RoundView {
+  const items = roundItems(store, grant.round.id);
+  return {
+    round: grant.round,
+    header: tableHeader(store, grant.project, grant.round),
+    items: items.map((item) => itemView(store, grant, item, current)),
+    summary: summarizeRound(grant.round.recipients, items),
+    access: roundAccess(store, grant),
+  };
+}
+
+export function roundListItem(store: MetadataStore, round: ConsultationRound): RoundListItem {
+  return { ...round, summary: summarizeRound(round.recipients, roundItems(store, round.id)) };
+}

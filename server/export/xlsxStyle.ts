@@ -1,0 +1,36 @@
+/** Cell styling shared by the spreadsheet exports. */
+import type { Border, Cell, Row, Worksheet } from 'exceljs';
+
+const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FF000000' } };
+
+export const FONT = '宋体';
+
+export function boxed(cell: Cell): void {
+  cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+}
+
+export function styleHeaderRow(row: Row): void {
+  row.eachCell((cell) => {
+    cell.font = { name: FONT, bold: true, size: 11 };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    boxed(cell);
+  });
+}
+
+export function styleBodyRow(row: Row, centered: number[]): void {
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
+    cell.font = { name: FONT, size: 10.5 };
+    cell.alignment = { vertical: 'top', horizontal: centered.includes(column) ? 'center' : 'left', wrapText: true };
+    boxed(cell);
+  });
+}
+
+/** A text line over all `columns` columns (title, header fields, footer counts). */
+export function mergedLine(sheet: Worksheet, text: string, columns: number, options: { bold?: boolean; size?: number; center?: boolean } = {}): Row {
+  const row = sheet.addRow([text]);
+  sheet.mergeCells(row.number, 1, row.number, columns);
+  const cell = row.getCell(1);
+  cell.font = { name: FONT, bold: options.bold ?? false, size: options.size ?? 10.5 };
+  cell.alignment = { vertical: 'middle', horizontal: options.center ? 'center' : 'left', wrapText: true };
+  return row;
+}

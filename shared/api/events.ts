@@ -1,0 +1,7 @@
+/** Live events of a project, pushed to browsers over Server-Sent Events (GET /api/projects/:id/events). */
+export type ProjectEvent =
+  | { type: 'ready' }
+  | { type: 'members-changed' }
+  | { type: 'project-changed' }
+  | { type: 'comments-changed'; documentId: string; threadId: string | null }
+  | { type: 'consultation-changed'; roundId: string };
