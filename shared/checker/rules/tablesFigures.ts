@@ -37,7 +37,7 @@ function captionEmpty(kind: FloatKind, id: string): Rule {
   });
 }
 
-/** The order of the first citation of `target` outside itself in the body (-1 when never cited). */
+/** The first node in the body, outside `target`, that cites it (null when never cited). */
 function firstCitation(ctx: CheckContext, target: IndexedNode, mention: RegExp): IndexedNode | null {
   const viaRef = ctx.crossRefs.find((r) => r.target === target && isBody(r.at) && !ctx.isWithin(r.at, target))?.at ?? null;
   const viaText =
