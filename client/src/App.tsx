@@ -17,6 +17,7 @@ import { theme } from './theme';
 
 // The editor (TipTap, Yjs) and the administration screens load on demand.
 const DocumentPage = lazy(() => import('./features/document/components/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const RoundPage = lazy(() => import('./features/consultation/components/RoundPage').then((m) => ({ default: m.RoundPage })));
 const AdminPage = lazy(() => import('./features/admin/components/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 export function App() {
@@ -39,6 +40,14 @@ export function App() {
                 <Route index element={<Navigate to="/projects" replace />} />
                 <Route path="/projects" element={<ProjectListPage />} />
                 <Route path="/projects/:id" element={<ProjectDetailPage />} />
+                <Route
+                  path="/projects/:projectId/rounds/:roundId"
+                  element={
+                    <Suspense fallback={<FullPageSpin />}>
+                      <RoundPage />
+                    </Suspense>
+                  }
+                />
                 <Route
                   path="/documents/:id"
                   element={

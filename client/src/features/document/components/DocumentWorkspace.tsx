@@ -17,6 +17,14 @@ import { EditorToolbar } from './EditorToolbar';
 import { OutlineSidebar } from './OutlineSidebar';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
+import { StructureProvider } from '../../structure/context/StructureContext';
+import { useCrossDocumentLabels } from '../../structure/hooks/useCrossDocumentLabels';
+import { CheckerPanel } from '../../checker/components/CheckerPanel';
+import '../../structure/styles/structure.css';
+import './workspace.css';
+import { CommentPanel } from '../../comments/components/CommentPanel';
+import { CommentStartButton } from '../../comments/components/CommentStartButton';
+import { useCommentsController } from '../../comments/hooks/useCommentsController';
 
 interface DocumentWorkspaceProps {
   session: CollaborationSession;
@@ -34,8 +42,11 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
     () => ({ id: user.id, name: user.name, organization: user.organizationName, color: colorForUser(user.id) }),
     [user.id, user.name, user.organizationName],
   );
-  const editor = useCollaborativeEditor(session, presenceUser, canEdit, document.title);
+  const comments = useCommentsController();
+  const editor = useCollaborativeEditor(session, presenceUser, canEdit, document.title, comments.extensions);
   const snapshot = useSyncSnapshot(session.sync);
+  const external = useCrossDocumentLabels(editor, document, project.documents);
+  const structure = useMemo(() => ({ projectId: project.id }), [project.id]);
   useBeforeUnloadWarning(snapshot.unsynced);
 
   return (
@@ -61,17 +72,30 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
       </header>
       {canEdit ? null : <ReadOnlyNotice access={project.access} />}
       <div className="workspace__body">
-        <aside className="workspace__outline">
-          <OutlineSidebar editor={editor} />
+        <aside className="workspace__outline workspace__sidebar">
+          <div className="workspace__sidebar-part workspace__sidebar-part--outline">
+            <OutlineSidebar editor={editor} />
+          </div>
+          <div className="workspace__sidebar-part workspace__sidebar-part--checker">
+            <CheckerPanel editor={editor} awareness={session.provider.awareness} />
+          </div>
         </aside>
         <main className="workspace__main">
-          <EditorToolbar editor={editor} disabled={!canEdit} />
+          <div className="comment-toolbar-row">
+            <EditorToolbar editor={editor} disabled={!canEdit} external={external} />
+            <CommentStartButton editor={editor} controller={comments.controller} canComment={project.access.canComment} />
+          </div>
           <div className="workspace__scroll">
             <article className="standard-page" data-testid="editor" data-editable={canEdit ? 'true' : 'false'}>
-              <EditorContent editor={editor} />
+              <StructureProvider value={structure}>
+                <EditorContent editor={editor} />
+              </StructureProvider>
             </article>
           </div>
         </main>
+        <aside className="workspace__comments">
+          <CommentPanel editor={editor} controller={comments.controller} project={project} documentId={document.id} />
+        </aside>
       </div>
     </div>
   );

@@ -13,6 +13,8 @@ import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
+import { StructureToolbar } from '../../structure/components/StructureToolbar';
+import type { ExternalNumbering } from '../../structure/hooks/useExternalNumbering';
 
 const HEADING_LEVELS = [1, 2, 3, 4] as const;
 type HeadingLevel = (typeof HEADING_LEVELS)[number];
@@ -51,8 +53,19 @@ function ToolButton({ title, icon, active = false, disabled = false, onClick, te
   );
 }
 
-/** Formatting for the standard's text: block type, emphasis, lists, tables, collaborative undo/redo. */
-export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: boolean }) {
+interface EditorToolbarProps {
+  editor: Editor;
+  disabled: boolean;
+  /** The standard text's numbering, for cross-document references (explanation, report). */
+  external?: ExternalNumbering | null;
+}
+
+/**
+ * Formatting and structure of the standard's text: block type, emphasis, lists, tables, the GB/T 1.1
+ * structure controls (clauses, insert menu, cross-references, list style, moves), collaborative
+ * undo/redo.
+ */
+export function EditorToolbar({ editor, disabled, external = null }: EditorToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({
     editor,
@@ -195,6 +208,8 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
           {t('document.toolbar.table')}
         </Button>
       </Dropdown>
+      <Divider orientation="vertical" />
+      <StructureToolbar editor={editor} disabled={disabled} external={external} />
       <Divider orientation="vertical" />
       <ToolButton
         title={t('document.toolbar.undo')}

@@ -1,37 +1,63 @@
+import { memo, useCallback } from 'react';
 import { Empty, Typography } from 'antd';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { useOutline } from '../hooks/useOutline';
-import type { OutlineItem } from '../hooks/useOutline';
+import { ANNEX_TYPE_LABELS } from '../../../../../shared/editor/structure/names';
+import { useOutlineEntries } from '../../structure/hooks/useOutlineEntries';
+import type { OutlineEntry } from '../../structure/lib/outlineEntries';
+import { revealNode } from '../../structure/lib/revealNode';
 
-/** Scrolls the heading into view and puts the caret at its start. */
-function goTo(editor: Editor, item: OutlineItem): void {
-  if (editor.isDestroyed) return;
-  const dom = editor.view.nodeDOM(item.pos);
-  if (dom instanceof HTMLElement) dom.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  editor.commands.setTextSelection(item.pos + 1);
-  if (editor.isEditable) editor.commands.focus(undefined, { scrollIntoView: false });
+interface OutlineLinkProps {
+  entry: OutlineEntry;
+  onJump: (pos: number) => void;
 }
 
-/** 目次: the headings of the document, live, indented by level. */
+const OutlineLink = memo(function OutlineLink({ entry, onJump }: OutlineLinkProps) {
+  const annexType = entry.kind === 'annex' && entry.annexType ? ANNEX_TYPE_LABELS[entry.annexType] : '';
+  const full = [entry.label + annexType, entry.title].filter(Boolean).join(' ');
+  return (
+    <li className={`outline__item outline__item--level-${Math.min(entry.depth, 6)} outline__item--${entry.kind}`}>
+      <button
+        type="button"
+        className="outline__link"
+        onClick={() => onJump(entry.pos)}
+        data-testid="outline-item"
+        data-label={entry.label}
+        data-kind={entry.kind}
+        title={full}
+      >
+        {entry.label ? (
+          <span className="outline__label">
+            {entry.label}
+            {annexType ? <span className="outline__annex-type">{annexType}</span> : null}
+          </span>
+        ) : null}
+        <span className="outline__text">{entry.title || '—'}</span>
+      </button>
+    </li>
+  );
+});
+
+/**
+ * 目次 of the workspace: the numbered structure (chapters, clauses, annexes with their live numbers,
+ * plus the foreword and bibliography), or the headings of a document without structure. A click
+ * scrolls to the section and selects its title.
+ */
 export function OutlineSidebar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
-  const items = useOutline(editor);
+  const entries = useOutlineEntries(editor);
+  const jump = useCallback((pos: number) => revealNode(editor, pos), [editor]);
   return (
     <nav className="outline" aria-label={t('document.outline')} data-testid="outline">
       <Typography.Text strong className="outline__title">
         {t('document.outline')}
       </Typography.Text>
-      {items.length === 0 ? (
+      {entries.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('document.outlineEmpty')} />
       ) : (
         <ul className="outline__list">
-          {items.map((item) => (
-            <li key={item.pos} className={`outline__item outline__item--level-${Math.min(item.level, 6)}`}>
-              <button type="button" className="outline__link" onClick={() => goTo(editor, item)} data-testid="outline-item" title={item.text}>
-                {item.text || '—'}
-              </button>
-            </li>
+          {entries.map((entry) => (
+            <OutlineLink key={entry.key} entry={entry} onJump={jump} />
           ))}
         </ul>
       )}

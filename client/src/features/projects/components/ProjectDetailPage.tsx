@@ -3,8 +3,9 @@ import { Alert, Breadcrumb, Button, Card, Flex, Result, Space, Spin, Tabs, Typog
 import type { TabsProps } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { RoundsTab } from '../../consultation/components/RoundsTab';
 import { useOrganizations } from '../../organizations/hooks/useOrganizations';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError, isStatus } from '../../../lib/errors';
@@ -25,6 +26,7 @@ export function ProjectDetailPage() {
   const detail = useApiQuery((signal) => projectsApi.get(id, signal), [id]);
   const organizations = useOrganizations();
   const [editing, setEditing] = useState(false);
+  const [searchParams] = useSearchParams();
 
   if (detail.loading && !detail.data) {
     return (
@@ -89,6 +91,11 @@ export function ProjectDetailPage() {
         />
       ),
     },
+    {
+      key: 'consultation',
+      label: <span data-testid="rounds-tab">{t('consultation.tab')}</span>,
+      children: <RoundsTab project={project} members={members} />,
+    },
     ...(canViewAudit(user, access)
       ? [{ key: 'audit', label: t('project.audit'), children: <AuditLogTable projectId={project.id} /> }]
       : []),
@@ -117,7 +124,7 @@ export function ProjectDetailPage() {
           <DocumentLinks documents={project.documents} vertical />
         </Card>
       </Flex>
-      <Tabs items={tabs} data-testid="project-tabs" />
+      <Tabs items={tabs} defaultActiveKey={searchParams.get('tab') ?? undefined} data-testid="project-tabs" />
       {access.canManage ? (
         <PlanEditModal
           project={project}

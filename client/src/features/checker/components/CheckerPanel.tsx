@@ -1,0 +1,107 @@
+import { useCallback, useMemo, useState } from 'react';
+import { App, Collapse, Empty, Segmented, Typography } from 'antd';
+import { CheckCircleFilled, LoadingOutlined } from '@ant-design/icons';
+import type { Editor } from '@tiptap/react';
+import type { Awareness } from 'y-protocols/awareness';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../../../shared/checker/types';
+import { formatTime } from '../lib/formatTime';
+import { jumpToFinding } from '../lib/jumpToFinding';
+import { filterFindings, ruleSummary } from '../lib/ruleSummary';
+import type { SeverityFilter } from '../lib/ruleSummary';
+import { useServerChecker } from '../hooks/useServerChecker';
+import { CheckerCounts } from './CheckerCounts';
+import { CheckerRuleTable } from './CheckerRuleTable';
+import { FindingItem } from './FindingItem';
+import './checker.css';
+
+interface CheckerPanelProps {
+  editor: Editor;
+  awareness: Awareness;
+}
+
+/**
+ * 起草检查: the findings the server's drafting checker pushes for this document, live while people
+ * type: counts, a table by rule, the list filtered by severity; a finding jumps to its place.
+ */
+export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { snapshot, stale } = useServerChecker(awareness);
+  const [severity, setSeverity] = useState<SeverityFilter>('all');
+  const [ruleId, setRuleId] = useState<string | null>(null);
+  const findings = useMemo(() => snapshot?.result.findings ?? [], [snapshot]);
+  const rules = useMemo(() => ruleSummary(findings), [findings]);
+  const visible = useMemo(() => filterFindings(findings, severity, ruleId), [findings, severity, ruleId]);
+  const selectedRule = ruleId !== null && rules.some((r) => r.ruleId === ruleId) ? ruleId : null;
+
+  const onJump = useCallback(
+    (finding: Finding) => {
+      if (!jumpToFinding(editor, finding)) message.info(t('checker.gone'));
+    },
+    [editor, message, t],
+  );
+
+  return (
+    <section className="checker-panel" aria-label={t('checker.title')} data-testid="checker-panel" data-ready={snapshot ? 'true' : 'false'}>
+      <div className="checker-panel__head">
+        <Typography.Text strong>{t('checker.title')}</Typography.Text>
+        {snapshot ? (
+          <Typography.Text type="secondary" className="checker-panel__time" data-testid="checker-checked-at">
+            {stale ? t('checker.stale') : t('checker.checkedAt', { time: formatTime(snapshot.checkedAt, i18n.language) })}
+          </Typography.Text>
+        ) : null}
+      </div>
+      {!snapshot ? (
+        <div className="checker-panel__waiting" data-testid="checker-waiting">
+          <LoadingOutlined /> {t('checker.waiting')}
+        </div>
+      ) : (
+        <>
+          <CheckerCounts errors={snapshot.result.counts.errors} warnings={snapshot.result.counts.warnings} />
+          {findings.length === 0 ? (
+            <div className="checker-panel__clean" data-testid="checker-clean">
+              <CheckCircleFilled /> {t('checker.clean')}
+            </div>
+          ) : (
+            <>
+              <Collapse
+                size="small"
+                ghost
+                className="checker-panel__rules"
+                items={[
+                  {
+                    key: 'rules',
+                    label: t('checker.byRule', { n: rules.length }),
+                    children: <CheckerRuleTable rows={rules} selected={selectedRule} onSelect={setRuleId} />,
+                  },
+                ]}
+              />
+              <Segmented<SeverityFilter>
+                block
+                size="small"
+                value={severity}
+                onChange={setSeverity}
+                data-testid="checker-filter"
+                options={[
+                  { value: 'all', label: t('checker.filter.all') },
+                  { value: 'error', label: t('checker.filter.error') },
+                  { value: 'warning', label: t('checker.filter.warning') },
+                ]}
+              />
+              {visible.length === 0 ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('checker.noneFiltered')} />
+              ) : (
+                <ul className="checker-findings" data-testid="checker-findings">
+                  {visible.map((finding, index) => (
+                    <FindingItem key={`${finding.ruleId}:${finding.nodeId ?? ''}:${index}`} finding={finding} onJump={onJump} />
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { Alert, App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ItemView } from '../../../../../shared/api/consultation';
+import { updateItemBody } from '../../../../../shared/validation/consultation';
+import type { UpdateItemBody } from '../../../../../shared/validation/consultation';
+import { describeError } from '../../../lib/errors';
+import { applyServerIssues } from '../../../lib/formErrors';
+import { consultationApi } from '../api/consultationApi';
+import { useCurrentOutline } from '../hooks/useCurrentOutline';
+import { DECISION_KEYS, decisionOf, reasonMissing } from '../lib/decision';
+import type { DecisionKey } from '../lib/decision';
+import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
+import { ModalFooter } from './ModalFooter';
+
+interface DecideValues {
+  decision: DecisionKey;
+  reason?: string;
+  implementedClauseId?: string;
+  implementedNote?: string;
+}
+
+const FIELDS = ['decision', 'reason', 'implementedIn', 'implementedClauseId', 'implementedNote'] as const;
+
+function bodyOf(values: DecideValues, item: ItemView): UpdateItemBody {
+  const body: UpdateItemBody = { decision: decisionOf(values.decision), reason: (values.reason ?? '').trim() };
+  const clauseId = values.implementedClauseId ?? null;
+  const note = (values.implementedNote ?? '').trim();
+  const before = item.implementedIn;
+  // The implementation link is sent only when it changed (an unchanged link may point to a clause deleted since).
+  if (clauseId !== (before?.clauseId ?? null) || (clauseId !== null && note !== (before?.note ?? ''))) {
+    body.implementedIn = clauseId ? { clauseId, note } : null;
+  }
+  return body;
+}
+
+interface DecideModalProps {
+  roundId: string;
+  /** The current standard text (its numbering gives the clauses to link). */
+  documentId: string;
+  item: ItemView;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/**
+ * 处理意见: 采纳 / 部分采纳 / 不采纳 with the reason (备注, required unless accepted), and the clause of
+ * the current text that implements the change. 未处理 reopens the item.
+ */
+export function DecideModal({ roundId, documentId, item, onClose, onSaved }: DecideModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<DecideValues>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const current = useCurrentOutline(documentId);
+  const decision = Form.useWatch('decision', form);
+  const reasonRequired = decision === 'partly-accepted' || decision === 'rejected';
+  const implementationOptions = current.outline.map((o) => ({ value: o.id, label: `${o.label}  ${o.title}` }));
+  const linked = item.implementedIn;
+  if (linked && !current.outline.some((o) => o.id === linked.clauseId)) {
+    implementationOptions.unshift({ value: linked.clauseId, label: item.implementedInLabel ?? t('consultation.decide.implementedGone') });
+  }
+
+  const submit = async (values: DecideValues) => {
+    setProblem(null);
+    const body = bodyOf(values, item);
+    const problems = zodFieldProblems(updateItemBody, body, { reason: t('consultation.decide.reasonRequired') });
+    if (problems.length > 0) {
+      const rest = showFieldProblems(form, problems, FIELDS);
+      if (rest.length > 0) setProblem(rest.join('；'));
+      return;
+    }
+    setSaving(true);
+    try {
+      await consultationApi.updateItem(roundId, item.id, body);
+      message.success(t('consultation.decide.saved'));
+      onSaved();
+    } catch (error) {
+      if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('consultation.decide.title', { seq: item.seq })}
+      onCancel={onClose}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} loading={saving} okTestId="decide-submit" />}
+      width={640}
+    >
+      <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} style={{ marginBottom: 16 }}>
+        {item.clauseLabel} · {item.unitName}：{item.comment}
+      </Typography.Paragraph>
+      <Form<DecideValues>
+        form={form}
+        layout="vertical"
+        data-testid="decide-form"
+        initialValues={{
+          decision: item.decision ?? 'accepted',
+          reason: item.reason,
+          implementedClauseId: item.implementedIn?.clauseId,
+          implementedNote: item.implementedIn?.note ?? '',
+        }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Form.Item name="decision" label={t('consultation.item.decision')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={DECISION_KEYS.map((key) => ({ value: key, label: t(`consultation.decision.${key}`) }))}
+            data-testid="decide-decision"
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('consultation.item.reason')}
+          required={reasonRequired}
+          dependencies={['decision']}
+          extra={reasonRequired ? undefined : t('consultation.decide.reasonHint')}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: unknown) => {
+                const key = getFieldValue('decision') as DecisionKey | undefined;
+                if (reasonMissing(key, typeof value === 'string' ? value : '')) throw new Error(t('consultation.decide.reasonRequired'));
+              },
+            }),
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid="decide-reason" />
+        </Form.Item>
+        {decision !== 'open' ? (
+          <>
+            <Form.Item name="implementedClauseId" label={t('consultation.decide.implementedIn')} extra={t('consultation.decide.implementedHint')}>
+              <Select
+                allowClear
+                loading={current.loading}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={implementationOptions}
+                placeholder={t('consultation.decide.implementedPlaceholder')}
+                data-testid="decide-implemented"
+              />
+            </Form.Item>
+            <Form.Item name="implementedNote" label={t('consultation.decide.implementedNote')}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </>
+        ) : null}
+        {current.error ? <Alert type="warning" showIcon title={describeError(current.error, t)} style={{ marginBottom: 12 }} /> : null}
+        {problem ? <Alert type="error" showIcon title={problem} /> : null}
+      </Form>
+    </Modal>
+  );
+}

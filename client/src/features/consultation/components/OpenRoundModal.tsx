@@ -1,0 +1,205 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Checkbox, Col, Divider, Flex, Form, Input, Modal, Row, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { RoundView } from '../../../../../shared/api/consultation';
+import type { MemberView } from '../../../../../shared/api/types';
+import { openRoundBody } from '../../../../../shared/validation/consultation';
+import type { OpenRoundBody } from '../../../../../shared/validation/consultation';
+import { describeError } from '../../../lib/errors';
+import { applyServerIssues } from '../../../lib/formErrors';
+import { todayIso } from '../../../lib/format';
+import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { consultationApi } from '../api/consultationApi';
+import { addDaysIso } from '../lib/dates';
+import { groupRecipient, groupUnits } from '../lib/recipients';
+import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
+import { ModalFooter } from './ModalFooter';
+import { toRecipientBody } from './RecipientFormModal';
+import { UnitFields } from './UnitFields';
+import type { UnitValues } from './UnitFields';
+
+interface OpenRoundValues {
+  title?: string;
+  deadline: string;
+  handlerName: string;
+  handlerPhone?: string;
+  groupUnitIds: string[];
+  outside: UnitValues[];
+}
+
+const FIELDS = ['title', 'deadline', 'handlerName', 'handlerPhone', 'groupUnitIds', 'outside'] as const;
+
+/** Replies are usually asked for within a month. */
+const DEFAULT_DAYS = 30;
+
+interface OpenRoundModalProps {
+  projectId: string;
+  members: MemberView[];
+  onClose: () => void;
+  onOpened: (view: RoundView) => void;
+}
+
+/**
+ * 发起征求意见: freezes the current standard text as the 征求意见稿 and records whom it is sent to —
+ * the units of the drafting group (preselected from the members) and units outside it.
+ */
+export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRoundModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const [form] = Form.useForm<OpenRoundValues>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const units = useMemo(() => groupUnits(members), [members]);
+
+  const bodyOf = (values: OpenRoundValues): OpenRoundBody => {
+    const chosen = units.filter((u) => values.groupUnitIds.includes(u.organizationId)).map(groupRecipient);
+    const outside = (values.outside ?? []).map((v) => toRecipientBody(v));
+    const title = values.title?.trim();
+    return {
+      ...(title ? { title } : {}),
+      deadline: values.deadline,
+      handler: { name: values.handlerName.trim(), phone: (values.handlerPhone ?? '').trim() },
+      recipients: [...chosen, ...outside],
+    };
+  };
+
+  const submit = async (values: OpenRoundValues) => {
+    setProblem(null);
+    const body = bodyOf(values);
+    const names = body.recipients.map((r) => r.unitName);
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate) {
+      setProblem(t('consultation.open.duplicateUnit', { unit: duplicate }));
+      return;
+    }
+    if (body.recipients.length === 0) {
+      setProblem(t('consultation.open.noRecipients'));
+      return;
+    }
+    const problems = zodFieldProblems(openRoundBody, body, { deadline: t('validation.date'), handler: t('consultation.open.handlerInvalid') });
+    if (problems.length > 0) {
+      const rest = showFieldProblems(form, problems, FIELDS);
+      if (rest.length > 0) setProblem(rest.join('；'));
+      return;
+    }
+    setSaving(true);
+    try {
+      const view = await consultationApi.open(projectId, body);
+      message.success(t('consultation.open.done', { title: view.round.title }));
+      onOpened(view);
+    } catch (error) {
+      if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={920}
+      title={t('consultation.open.title')}
+      onCancel={onClose}
+      footer={
+        <ModalFooter onCancel={onClose} onOk={() => form.submit()} loading={saving} okText={t('consultation.open.submit')} okTestId="round-open-submit" />
+      }
+    >
+      <Alert type="info" showIcon title={t('consultation.open.freezeNotice')} style={{ marginBottom: 16 }} />
+      <Form<OpenRoundValues>
+        form={form}
+        layout="vertical"
+        data-testid="round-open-form"
+        initialValues={{
+          deadline: addDaysIso(DEFAULT_DAYS),
+          handlerName: user.name,
+          handlerPhone: user.phone,
+          groupUnitIds: units.filter((u) => u.consulted).map((u) => u.organizationId),
+          outside: [],
+        }}
+        onFinish={(values) => void submit(values)}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={9}>
+            <Form.Item name="title" label={t('consultation.open.roundTitle')} extra={t('consultation.open.roundTitleHint')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={5}>
+            <Form.Item
+              name="deadline"
+              label={t('consultation.round.deadline')}
+              rules={[
+                { required: true, message: t('validation.date') },
+                {
+                  validator: async (_rule, value: unknown) => {
+                    if (typeof value === 'string' && value && value < todayIso()) throw new Error(t('consultation.open.deadlinePast'));
+                  },
+                },
+              ]}
+            >
+              <Input type="date" data-testid="round-deadline" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={5}>
+            <Form.Item name="handlerName" label={t('consultation.header.handler')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={5}>
+            <Form.Item name="handlerPhone" label={t('consultation.header.phone')}>
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain>
+          {t('consultation.open.groupUnits')}
+        </Divider>
+        <Form.Item name="groupUnitIds" extra={t('consultation.open.groupUnitsHint')}>
+          <Checkbox.Group style={{ width: '100%' }} data-testid="round-group-units">
+            <Flex vertical gap={6}>
+              {units.map((u) => (
+                <Checkbox key={u.organizationId} value={u.organizationId}>
+                  {u.unitName}{' '}
+                  {u.relations.map((r) => (
+                    <Tag key={r}>{t(`enums.relation.${r}`)}</Tag>
+                  ))}
+                  <Typography.Text type="secondary">{u.contact}</Typography.Text>
+                </Checkbox>
+              ))}
+            </Flex>
+          </Checkbox.Group>
+        </Form.Item>
+        <Divider titlePlacement="start" plain>
+          {t('consultation.open.outsideUnits')}
+        </Divider>
+        <Form.List name="outside">
+          {(fields, { add, remove }) => (
+            <Flex vertical gap={0}>
+              {fields.map((field, index) => (
+                <Flex key={field.key} gap={8} align="flex-start">
+                  <div style={{ flex: 1 }}>
+                    <UnitFields prefix={field.name} showLabels={index === 0} testIdPrefix={`outside-${index}`} />
+                  </div>
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('app.remove')}
+                    onClick={() => remove(field.name)}
+                    style={{ marginTop: index === 0 ? 30 : 0 }}
+                  />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="round-add-outside">
+                {t('consultation.open.addOutside')}
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+        {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 16 }} /> : null}
+      </Form>
+    </Modal>
+  );
+}

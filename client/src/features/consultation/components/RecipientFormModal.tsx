@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Alert, App, Form, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { recipientBody } from '../../../../../shared/validation/consultation';
+import type { RecipientBody } from '../../../../../shared/validation/consultation';
+import { describeError } from '../../../lib/errors';
+import { applyServerIssues } from '../../../lib/formErrors';
+import { useOrganizations } from '../../organizations/hooks/useOrganizations';
+import { consultationApi } from '../api/consultationApi';
+import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
+import { ModalFooter } from './ModalFooter';
+import { UnitFields } from './UnitFields';
+import type { UnitValues } from './UnitFields';
+
+interface RecipientValues extends UnitValues {
+  organizationId?: string;
+}
+
+const FIELDS = ['unitName', 'contact', 'phone', 'email', 'organizationId'] as const;
+
+export function toRecipientBody(values: UnitValues, organizationId: string | null = null): RecipientBody {
+  const phone = values.phone?.trim();
+  const email = values.email?.trim();
+  return {
+    unitName: (values.unitName ?? '').trim(),
+    contact: (values.contact ?? '').trim(),
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+    organizationId,
+  };
+}
+
+/** The lead adds a unit to the list of an open round (optionally linked to its organization in the system). */
+export function RecipientFormModal({ roundId, onClose, onSaved }: { roundId: string; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RecipientValues>();
+  const organizations = useOrganizations();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (values: RecipientValues) => {
+    setProblem(null);
+    const body = toRecipientBody(values, values.organizationId ?? null);
+    const problems = zodFieldProblems(recipientBody, body);
+    if (problems.length > 0) {
+      const rest = showFieldProblems(form, problems, FIELDS);
+      if (rest.length > 0) setProblem(rest.join('；'));
+      return;
+    }
+    setSaving(true);
+    try {
+      await consultationApi.addRecipient(roundId, body);
+      message.success(t('consultation.recipient.added'));
+      onSaved();
+    } catch (error) {
+      if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('consultation.recipient.add')}
+      width={760}
+      onCancel={onClose}
+      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} loading={saving} okTestId="recipient-submit" />}
+    >
+      <Form<RecipientValues>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        onValuesChange={(changed: Partial<RecipientValues>) => {
+          // Choosing an organization fills in its name.
+          const org = changed.organizationId ? organizations.byId.get(changed.organizationId) : undefined;
+          if (org && !form.getFieldValue('unitName')) form.setFieldValue('unitName', org.name);
+        }}
+      >
+        <Form.Item name="organizationId" label={t('consultation.recipient.organization')} extra={t('consultation.recipient.organizationHint')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            options={organizations.list.map((o) => ({ value: o.id, label: o.name }))}
+          />
+        </Form.Item>
+        <UnitFields />
+        {problem ? <Alert type="error" showIcon title={problem} /> : null}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,55 @@
+import { NodeViewWrapper } from '@tiptap/react';
+import type { NodeViewProps } from '@tiptap/react';
+import { Alert, Button, Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { draftingCreditLines } from '../../../../../shared/domain/draftingCredits';
+import { describeError } from '../../../lib/errors';
+import { useStructureContext } from '../context/StructureContext';
+import { useDraftingCredits } from '../hooks/useDraftingCredits';
+
+function CreditLines({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const { credits, error, reload } = useDraftingCredits(projectId);
+  if (!credits) {
+    if (error) {
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          title={describeError(error, t)}
+          action={
+            <Button size="small" onClick={reload}>
+              {t('app.retry')}
+            </Button>
+          }
+        />
+      );
+    }
+    return <p className="gb-credits__loading">{t('structure.credits.loading')}</p>;
+  }
+  return (
+    <>
+      {draftingCreditLines(credits).map((line) => (
+        <p key={line} className="gb-credits__line">
+          {line}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** 主要起草单位 / 参与起草单位 / 主要起草人: generated from the drafting group, never typed. */
+export function DraftingCreditsView(_props: NodeViewProps) {
+  const { t } = useTranslation();
+  const context = useStructureContext();
+  return (
+    <NodeViewWrapper className="gb-drafting-credits" data-testid="drafting-credits">
+      <Tooltip title={t('structure.credits.hint')}>
+        <Tag className="gb-generated-tag" color="default">
+          {t('structure.generatedFromGroup')}
+        </Tag>
+      </Tooltip>
+      {context ? <CreditLines projectId={context.projectId} /> : null}
+    </NodeViewWrapper>
+  );
+}

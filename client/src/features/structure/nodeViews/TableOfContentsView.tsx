@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { NodeViewWrapper } from '@tiptap/react';
+import type { NodeViewProps } from '@tiptap/react';
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ANNEX_TYPE_LABELS } from '../../../../../shared/editor/structure/names';
+import { useNumbering } from '../hooks/useNumbering';
+import { contentsEntries, outlineEntries } from '../lib/outlineEntries';
+import type { OutlineEntry } from '../lib/outlineEntries';
+import { revealNode } from '../lib/revealNode';
+
+function entryText(entry: OutlineEntry): string {
+  if (entry.kind === 'annex') {
+    const type = entry.annexType ? ANNEX_TYPE_LABELS[entry.annexType] : '';
+    return `${entry.label}${type}　${entry.title}`;
+  }
+  return entry.label ? `${entry.label}　${entry.title}` : entry.title;
+}
+
+/** 目次: generated from the live numbering; each line jumps to its section. Never lists terms. */
+export function TableOfContentsView({ editor }: NodeViewProps) {
+  const { t } = useTranslation();
+  const numbering = useNumbering(editor);
+  const entries = useMemo(
+    () => (editor.isDestroyed ? [] : contentsEntries(outlineEntries(editor.state.doc, numbering))),
+    [editor, numbering],
+  );
+  return (
+    <NodeViewWrapper as="nav" className="gb-toc" data-testid="table-of-contents">
+      <div className="gb-toc__heading">
+        目　　次
+        <Tag className="gb-generated-tag" color="default">
+          {t('structure.generated')}
+        </Tag>
+      </div>
+      {entries.length === 0 ? (
+        <p className="gb-toc__empty">{t('structure.tocEmpty')}</p>
+      ) : (
+        <ol className="gb-toc__list">
+          {entries.map((entry) => (
+            <li key={entry.key} className={`gb-toc__item gb-toc__item--${entry.kind} gb-toc__item--depth-${Math.min(entry.depth, 3)}`}>
+              <button
+                type="button"
+                className="gb-toc__link"
+                data-testid="toc-item"
+                data-toc-label={entry.label}
+                onClick={() => revealNode(editor, entry.pos)}
+              >
+                {entryText(entry)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </NodeViewWrapper>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * Comment statistics for the progress view: per document, the open / resolved / orphaned thread
+ * counts in total, per clause (where the anchored text is now) and per organization, stored in the
+ * metadata collection `commentStats`. Refreshed after every comment change (domain event
+ * `comments-changed`) and, debounced, after edits of a document that has threads (an edit can
+ * orphan a thread or move it to another clause). A record is written only when its counts change,
+ * never per keystroke.
+ */
+import type * as Y from 'yjs';
+import type { CommentCounts, CommentStats } from '../../shared/api/comments.js';
+import type { CollabServer } from '../collab/CollabServer.js';
+import type { Extension, OnChangePayload, OnConfigurePayload, OnDisconnectPayload, UnloadPayload } from '../collab/hooks.js';
+import { indexDocument } from '../comments/documentIndex.js';
+import type { DomainEventBus } from '../events.js';
+import type { Logger } from '../logger.js';
+import type { MetadataStore } from '../storage/types.js';
+
+export interface CommentStatsPolicy {
+  debounceMs: number;
+  maxWaitMs: number;
+}
+
+interface Pending {
+  timer: NodeJS.Timeout;
+  firstAt: number;
+}
+
+type Row<K extends string> = CommentCounts & Record<K, string | null>;
+
+function emptyCounts(): CommentCounts {
+  return { open: 0, resolved: 0, orphaned: 0 };
+}
+
+export class CommentStatsExtension implements Extension {
+  readonly name = 'comment-stats';
+  readonly priority = 200;
+  private server: CollabServer | null = null;
+  private destroyed = false;
+  private readonly pending = new Map<string, Pending>();
+  /** Per document, the refresh in progress: refreshes of one document run one after the other. */
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly metadata: MetadataStore,
+    private readonly log: Logger,
+    private readonly policy: CommentStatsPolicy = { debounceMs: 1000, maxWaitMs: 5000 },
+  ) {}
+
+  attach(events: DomainEventBus): void {
+    events.on('comments-changed', ({ documentId }) => this.enqueue(documentId));
+  }
+
+  onConfigure({ server }: OnConfigurePayload): void {
+    this.server = server;
+  }
+
+  onChange({ documentId }: OnChangePayload): void {
+    // Cheap for documents nobody commented on: no thread, nothing to follow.
+    if (!this.metadata.collection('commentThreads').findOne({ documentId })) return;
+    const now = Date.now();
+    const existing = this.pending.get(documentId);
+    const firstAt = existing?.firstAt ?? now;
+    if (existing) clearTimeout(existing.timer);
+    const delay = Math.max(0, Math.min(this.policy.debounceMs, firstAt + this.policy.maxWaitMs - now));
+    const timer = setTimeout(() => {
+      this.pending.delete(documentId);
+      if (this.server?.isLoaded(documentId)) this.enqueue(documentId);
+    }, delay);
+    this.pending.set(documentId, { timer, firstAt });
+  }
+
+  /** The last one left: count now, from the document's final state, instead of loading it again later. */
+  async onDisconnect({ documentId, document, remainingConnections }: OnDisconnectPayload): Promise<void> {
+    const pending = this.pending.get(documentId);
+    if (!pending || remainingConnections > 0) return;
+    clearTimeout(pending.timer);
+    this.pending.delete(documentId);
+    this.enqueue(documentId, this.compute(documentId, document));
+  }
+
+  async afterUnloadDocument({ documentId }: UnloadPayload): Promise<void> {
+    const pending = this.pending.get(documentId);
+    if (pending) clearTimeout(pending.timer);
+    this.pending.delete(documentId);
+  }
+
+  async onDestroy(): Promise<void> {
+    this.destroyed = true;
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    await this.idle();
+  }
+
+  /** Waits until every pending refresh is stored (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
+  }
+
+  /** Queues a refresh; `computed` is a result already taken from the document (otherwise it is read). */
+  private enqueue(documentId: string, computed?: CommentStats | null): void {
+    const previous = this.chains.get(documentId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.refresh(documentId, computed))
+      .catch((error: unknown) => this.log.error({ err: error, documentId }, 'comment statistics not stored'));
+    this.chains.set(documentId, next);
+    void next.then(() => {
+      if (this.chains.get(documentId) === next) this.chains.delete(documentId);
+    });
+  }
+
+  /** The statistics of a document in its given state (null when it has no threads). */
+  compute(documentId: string, ydoc: Y.Doc): CommentStats | null {
+    const threads = this.metadata.collection('commentThreads').findMany({ documentId });
+    const first = threads[0];
+    if (!first) return null;
+    const index = indexDocument(ydoc, threads);
+    const total = emptyCounts();
+    const byClause = new Map<string, Row<'clauseId' | 'label'>>();
+    const byOrganization = new Map<string, Row<'organizationId' | 'organizationName'>>();
+    const add = (counts: CommentCounts, resolved: boolean, orphaned: boolean): void => {
+      if (resolved) counts.resolved++;
+      else {
+        counts.open++;
+        if (orphaned) counts.orphaned++;
+      }
+    };
+    for (const thread of threads) {
+      const state = index.states.get(thread.id);
+      const orphaned = state?.orphaned ?? true;
+      const clauseId = state?.clauseId ?? thread.clauseId;
+      const resolved = thread.status === 'resolved';
+      add(total, resolved, orphaned);
+      const clauseKey = clauseId ?? '';
+      let clause = byClause.get(clauseKey);
+      if (!clause) {
+        clause = { clauseId, label: index.labelOf(clauseId), ...emptyCounts() };
+        byClause.set(clauseKey, clause);
+      }
+      add(clause, resolved, orphaned);
+      let organization = byOrganization.get(thread.organizationId);
+      if (!organization) {
+        const organizationName = this.metadata.collection('organizations').get(thread.organizationId)?.name ?? '';
+        organization = { organizationId: thread.organizationId, organizationName, ...emptyCounts() };
+        byOrganization.set(thread.organizationId, organization);
+      }
+      add(organization, resolved, orphaned);
+    }
+    return {
+      id: documentId,
+      projectId: first.projectId,
+      documentId,
+      ...total,
+      byClause: [...byClause.values()].map((r) => ({ clauseId: r.clauseId, label: r.label, open: r.open, resolved: r.resolved, orphaned: r.orphaned })),
+      byOrganization: [...byOrganization.values()]
+        .map((r) => ({ organizationId: r.organizationId ?? '', organizationName: r.organizationName ?? '', open: r.open, resolved: r.resolved, orphaned: r.orphaned }))
+        .sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'zh-CN')),
+      updatedAt: new Date().toISOString(),
+    };
+  }
+
+  async refresh(documentId: string, computed?: CommentStats | null): Promise<void> {
+    const collection = this.metadata.collection('commentStats');
+    const previous = collection.get(documentId);
+    let stats: CommentStats | null;
+    if (computed !== undefined) stats = computed;
+    else if (!this.metadata.collection('commentThreads').findOne({ documentId })) stats = null;
+    else if (this.destroyed || !this.server) return;
+    else stats = await this.server.readDocument(documentId, (doc) => this.compute(documentId, doc));
+    if (!stats) {
+      if (previous) await collection.remove(documentId);
+      return;
+    }
+    if (!previous) {
+      await collection.insert(stats);
+      return;
+    }
+    const { updatedAt: _before, ...before } = previous;
+    const { updatedAt: _after, ...after } = stats;
+    if (JSON.stringify(before) !== JSON.stringify(after)) await collection.update(documentId, stats);
+  }
+
+  /** The stored statistics of a project's documents (the progress view). */
+  forProject(projectId: string): CommentStats[] {
+    return this.metadata.collection('commentStats').findMany({ projectId });
+  }
+}
