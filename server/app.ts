@@ -72,9 +72,9 @@ function createWebApp(services: AppServices, clientDir: string): Hono<ApiEnv> {
   app.route('/api', createApi(services));
   if (existsSync(clientDir)) {
     app.use('/*', serveStatic({ root: clientDir }));
-    // Client-side routes (/projects/…, /documents/…) all load the single-page app.
-    const indexHtml = readFile(join(clientDir, 'index.html'), 'utf8');
-    app.get('*', async (c) => c.html(await indexHtml));
+    // Client-side routes (/projects/…, /documents/…) all load the single-page app (read per request:
+    // it is small, and a rebuilt client is served without a restart).
+    app.get('*', async (c) => c.html(await readFile(join(clientDir, 'index.html'), 'utf8')));
   } else {
     app.get('*', (c) => c.text('The client is not built: run `npm run build` (npm start does it for you).', 503));
   }

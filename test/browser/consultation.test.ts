@@ -49,18 +49,15 @@ describe('a consultation round in the browser', () => {
     const lead = await leadContext.newPage();
     const drafter = await drafterContext.newPage();
     try {
-      const t0 = Date.now(); const mark = (m: string) => process.stderr.write(`T ${m} ${Date.now() - t0}\n`);
       await signIn(lead, server.url, 'lead@example.com');
       await signIn(drafter, server.url, 'drafter@example.com');
 
-      mark('The lead opens a round from');
       // The lead opens a round from the project's 征求意见 tab.
       await lead.goto(`${server.url}/projects/${projectId}`);
       await lead.getByTestId('rounds-tab').click();
       await lead.getByTestId('round-open').click();
       const form = lead.getByTestId('round-open-form');
       await form.waitFor();
-      mark("The drafter's unit (a peer ");
       // The drafter's unit (a peer company in the drafting group) is preselected.
       const drafterUnit = form.getByRole('checkbox', { name: /浙江晶盾日用品有限公司/ });
       expect(await drafterUnit.isChecked()).toBe(true);
@@ -75,7 +72,6 @@ describe('a consultation round in the browser', () => {
       expect(await summary(lead)).toMatchObject({ sent: String(sent + 1), replied: '0', withComments: '0', notReplied: String(sent + 1), open: '0' });
       expect(await lead.getByTestId('item-row').count()).toBe(0);
 
-      mark('The drafter records a comme');
       // The drafter records a comment online for their own unit, picking the clause from the frozen draft.
       await drafter.goto(roundUrl);
       await drafter.getByTestId('round-page').waitFor();
@@ -90,7 +86,6 @@ describe('a consultation round in the browser', () => {
       await drafter.getByTestId('item-submit').click();
       await drafter.getByTestId('item-row').first().waitFor({ timeout: LIVE_TIMEOUT });
 
-      mark('The lead sees it appear in ');
       // The lead sees it appear in the table without reloading, with the counts updated.
       const leadRow = lead.locator('[data-testid="item-row"]').first();
       await leadRow.waitFor({ timeout: LIVE_TIMEOUT });
@@ -99,7 +94,6 @@ describe('a consultation round in the browser', () => {
       expect(await leadRow.innerText()).toContain('S31603');
       await waitForSummary(lead, { replied: 1, withComments: 1, notReplied: sent, open: 1 });
 
-      mark('部分采纳 without a reason is re');
       // 部分采纳 without a reason is refused in the form: nothing is sent.
       await leadRow.getByTestId('item-decide').click();
       await lead.getByTestId('decide-form').waitFor();
@@ -111,7 +105,6 @@ describe('a consultation round in the browser', () => {
       expect(stored.map((i) => i.decision)).toEqual([null]);
       expect(await leadRow.getAttribute('data-decision')).toBe('open');
 
-      mark('With a reason it is accepte');
       // With a reason it is accepted; both browsers show the decision and the counts.
       await lead.getByTestId('decide-reason').fill('S31603 纳入 5.2，但不作为唯一牌号。');
       await lead.getByTestId('decide-submit').click();
@@ -133,14 +126,12 @@ describe('a consultation round in the browser', () => {
       }
       expect(await drafter.locator('[data-testid="item-row"]').first().innerText()).toContain('S31603 纳入 5.2');
 
-      mark('The exports are plain links');
       // The exports are plain links the session authorizes; sorting by clause is passed on.
       await lead.getByTestId('round-sort').getByText('按标准章条编号').click();
       const href = await lead.getByTestId('export-xlsx').getAttribute('href');
       expect(href).toMatch(/\/export\.xlsx\?sort=clause$/);
       const download = await lead.request.get(`${server.url}${href}`);
       expect(download.status()).toBe(200);
-      mark('end');
       expect(download.headers()['content-type']).toContain('spreadsheetml');
     } finally {
       await leadContext.close();
