@@ -39,6 +39,8 @@ export class CollabDocument {
   private firstPendingAt: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private storing: Promise<void> | null = null;
+  private outbox: { update: Uint8Array; origin: CollabConnection | null }[] = [];
+  private flushScheduled = false;
   /** Set while the document is being unloaded; a connection arriving then waits for a fresh load. */
   unloading: Promise<void> | null = null;
 
@@ -62,8 +64,11 @@ export class CollabDocument {
       this.log.warn({ documentId: this.id }, 'update without a known origin was not stored');
       return;
     }
-    const message = updateMessage(update);
-    for (const c of this.connections) if (c !== connection) c.send(message);
+    this.outbox.push({ update, origin: connection });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flushOutbox);
+    }
     this.pending.push({ update, userId, at: Date.now() });
     this.hooks.fire('onChange', {
       documentId: this.id,
@@ -73,6 +78,24 @@ export class CollabDocument {
       context: connection ? connection.context : null,
     });
     this.scheduleStore();
+  };
+
+  /**
+   * Broadcast: the updates accepted during one turn of the event loop go out as one message per
+   * connection (merged when there are several), instead of one socket write per update per
+   * receiver — under many concurrent typists the writes, not the CRDT work, are the server's cost.
+   * A client receiving its own update back in a merged message ignores it (Yjs updates are idempotent).
+   */
+  private readonly flushOutbox = (): void => {
+    this.flushScheduled = false;
+    const batch = this.outbox;
+    this.outbox = [];
+    if (batch.length === 0) return;
+    const origins = new Set(batch.map((b) => b.origin));
+    const skip = origins.size === 1 ? batch[0]!.origin : null;
+    const update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+    const message = updateMessage(update);
+    for (const c of this.connections) if (c !== skip) c.send(message);
   };
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {

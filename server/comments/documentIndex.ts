@@ -31,6 +31,7 @@ export function indexDocument(ydoc: Y.Doc, threads: CommentThread[]): DocumentIn
   for (const thread of threads) {
     const range = resolveAnchor(context, thread.anchorStart, thread.anchorEnd);
     if (!range) {
+      // (An anchor on text the server has not received yet counts as orphaned until it arrives.)
       states.set(thread.id, { orphaned: true, clauseId: thread.clauseId, currentText: null });
       continue;
     }

@@ -37,6 +37,15 @@ export function isEncodedRelativePosition(encoded: string): boolean {
   return decodeAnchor(encoded) !== null;
 }
 
+/**
+ * True while an anchor refers to text this copy of the document has not received yet (a thread
+ * started on an edit still on its way): it is neither placed nor orphaned here, yet.
+ */
+export function isAnchorPending(ydoc: Y.Doc, anchorStart: string, anchorEnd: string): boolean {
+  const unknown = (id: Y.ID | null): boolean => id !== null && Y.getState(ydoc.store, id.client) <= id.clock;
+  return [decodeAnchor(anchorStart), decodeAnchor(anchorEnd)].some((p) => p !== null && (unknown(p.item) || unknown(p.type)));
+}
+
 export interface AnchorRange {
   from: number;
   to: number;

@@ -3,14 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
-import { launchBrowser, openStandard, signIn } from '../helpers/browser.js';
+import { BODY_PARAGRAPH, launchBrowser, openStandard, signIn } from '../helpers/browser.js';
+import { demoProject, login } from '../helpers/api.js';
 
 let server: TestServer;
 let browser: Browser;
+let standardId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
+  standardId = (await demoProject(server.url, await login(server.url, 'lead@example.com'))).standardId;
 });
 
 afterAll(async () => {
@@ -26,8 +29,8 @@ describe('co-editing in the browser', () => {
     const drafter = await drafterContext.newPage();
     await signIn(lead, server.url, 'lead@example.com');
     await signIn(drafter, server.url, 'drafter@example.com');
-    await openStandard(lead);
-    await openStandard(drafter);
+    await openStandard(lead, server.url, standardId);
+    await openStandard(drafter, server.url, standardId);
 
     const leadName = server.services.metadata.collection('users').findOne({ email: 'lead@example.com' })!.name;
     const drafterName = server.services.metadata.collection('users').findOne({ email: 'drafter@example.com' })!.name;
@@ -38,7 +41,7 @@ describe('co-editing in the browser', () => {
     }
 
     const editor = lead.locator('[data-testid="editor"] .ProseMirror');
-    await editor.locator('p').first().click();
+    await lead.locator(BODY_PARAGRAPH).first().click();
     await lead.keyboard.press('End');
     await lead.keyboard.type('——牵头单位实时输入');
     await drafter.locator('[data-testid="editor"] .ProseMirror').getByText('牵头单位实时输入').waitFor({ timeout: 10_000 });
@@ -46,7 +49,7 @@ describe('co-editing in the browser', () => {
     // The drafter sees the lead's caret with their name.
     await drafter.locator('.collaboration-carets__label', { hasText: leadName }).waitFor({ timeout: 10_000 });
 
-    await drafter.locator('[data-testid="editor"] .ProseMirror p').last().click();
+    await drafter.locator(BODY_PARAGRAPH).last().click();
     await drafter.keyboard.press('End');
     await drafter.keyboard.type('同类企业补充');
     await editor.getByText('同类企业补充').waitFor({ timeout: 10_000 });
@@ -59,7 +62,7 @@ describe('co-editing in the browser', () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, server.url, 'bureau@example.com');
-    await openStandard(page);
+    await openStandard(page, server.url, standardId);
     await page.getByTestId('readonly-notice').waitFor();
     const editor = page.locator('[data-testid="editor"] .ProseMirror');
     expect(await editor.getAttribute('contenteditable')).toBe('false');
@@ -74,13 +77,13 @@ describe('co-editing in the browser', () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, server.url, 'testing@example.com');
-    await openStandard(page);
+    await openStandard(page, server.url, standardId);
     const port = server.port;
     await server.close();
     const status = page.getByTestId('connection-status');
     await page.locator('[data-testid="connection-status"]:not([data-state="connected"])').waitFor();
     const editor = page.locator('[data-testid="editor"] .ProseMirror');
-    await editor.locator('p').first().click();
+    await page.locator(BODY_PARAGRAPH).first().click();
     await page.keyboard.press('End');
     await page.keyboard.type('离线时写的内容');
     await page.locator('[data-testid="connection-status"][data-unsynced="true"]').waitFor();
@@ -91,7 +94,7 @@ describe('co-editing in the browser', () => {
     const observer = await browser.newContext({ locale: 'zh-CN' });
     const other = await observer.newPage();
     await signIn(other, server.url, 'lead@example.com');
-    await openStandard(other);
+    await openStandard(other, server.url, standardId);
     await other.locator('[data-testid="editor"] .ProseMirror').getByText('离线时写的内容').waitFor({ timeout: 15_000 });
     await context.close();
     await observer.close();

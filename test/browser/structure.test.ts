@@ -88,6 +88,24 @@ describe('the structured standard in the browser', () => {
     expect(shown).toBe('"5.3"');
   });
 
+  it('the cover is a shared form: a field edited in one browser shows in the other; readers see values', async () => {
+    const field = lead.getByTestId('cover-field-standardNumber');
+    await field.click();
+    await field.fill('T/ZZB 0321—2026');
+    await field.press('Enter');
+    await expect.poll(() => drafter.getByTestId('cover-field-standardNumber').inputValue(), { timeout: 10_000 }).toBe('T/ZZB 0321—2026');
+    // 报批稿 carries no patent notice.
+    expect(await drafter.getByTestId('cover-patent-notice').count()).toBe(1);
+    await lead.getByTestId('cover-field-stage').click();
+    await lead.locator('.ant-select-item-option', { hasText: '报批稿' }).click();
+    await expect.poll(() => drafter.getByTestId('cover-patent-notice').count(), { timeout: 10_000 }).toBe(0);
+    // A reviewer sees the values, not inputs.
+    const reader = await openPage('bureau@example.com');
+    await openDemoStandard(reader);
+    await expect.poll(() => reader.getByTestId('cover-field-standardNumber').innerText()).toBe('T/ZZB 0321—2026');
+    expect(await reader.locator('.gb-cover input').count()).toBe(0);
+  });
+
   it('the checker panel shows counts, and a finding for "必须" that disappears after "应"', async () => {
     for (const page of [lead, drafter]) {
       const panel = page.getByTestId('checker-panel');

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAnchor, encodeAnchor } from '../../shared/comments/anchors.js';
+import { decodeAnchor, encodeAnchor, isAnchorPending } from '../../shared/comments/anchors.js';
 import type { ThreadListResponse, ThreadView } from '../../shared/api/comments.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -132,6 +132,28 @@ describe('comment anchors under concurrent edits', () => {
     await converged(a, b);
     expect(resolvedQuote(a.doc, anchorStart, anchorEnd)).toBeNull();
     expect(resolvedQuote(b.doc, anchorStart, anchorEnd)).toBeNull();
+  });
+
+  it('an anchor on text a copy has not received yet is pending there, not orphaned', async () => {
+    const a = await open('lead');
+    const text = pickParagraph(a.doc, 3);
+    const anchorStart = encodeAnchor(Y.createRelativePositionFromTypeIndex(text, 1, 0));
+    const anchorEnd = encodeAnchor(Y.createRelativePositionFromTypeIndex(text, 5, -1));
+    expect(isAnchorPending(a.doc, anchorStart, anchorEnd)).toBe(false);
+    // A copy that has not synchronized anything yet.
+    expect(isAnchorPending(new Y.Doc(), anchorStart, anchorEnd)).toBe(true);
+    // Text typed offline in one copy: pending in the others until it arrives.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(a.doc));
+    const copy = sameText(offline, text);
+    copy.insert(2, '离线输入');
+    const typedStart = encodeAnchor(Y.createRelativePositionFromTypeIndex(copy, 2, 0));
+    const typedEnd = encodeAnchor(Y.createRelativePositionFromTypeIndex(copy, 6, -1));
+    expect(resolvedQuote(offline, typedStart, typedEnd)).toBe('离线输入');
+    expect(isAnchorPending(a.doc, typedStart, typedEnd)).toBe(true);
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(offline));
+    expect(isAnchorPending(a.doc, typedStart, typedEnd)).toBe(false);
+    expect(resolvedQuote(a.doc, typedStart, typedEnd)).toBe('离线输入');
   });
 
   it('rejects anchors that are not encoded relative positions', () => {

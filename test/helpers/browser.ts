@@ -21,9 +21,16 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByTestId('project-list').waitFor();
 }
 
-/** Opens the first project's standard text from the project list. */
-export async function openStandard(page: Page): Promise<void> {
-  await page.getByTestId('document-link-standard').first().click();
+/**
+ * Opens a standard text: the given document, or else the first project's standard from the project
+ * list (the list is newest first, so pass the id when the project matters).
+ */
+export async function openStandard(page: Page, baseUrl?: string, documentId?: string): Promise<void> {
+  if (baseUrl && documentId) await page.goto(`${baseUrl}/documents/${documentId}`);
+  else await page.getByTestId('document-link-standard').first().click();
   await page.locator('[data-testid="editor"] .ProseMirror').waitFor();
   await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
 }
+
+/** A paragraph of body text in the standard (inside a chapter, not the cover or the foreword). */
+export const BODY_PARAGRAPH = '[data-testid="editor"] .ProseMirror section[data-type="chapter"] p';

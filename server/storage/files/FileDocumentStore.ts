@@ -23,6 +23,7 @@ import { writeFileAtomic } from './atomicWrite.js';
 import { frameRecords, parseRecords } from './recordFile.js';
 import { decodeHistoryEntry, decodeSnapshot, decodeStoredUpdate, encodeHistoryEntry, encodeSnapshot, encodeStoredUpdate } from './codec.js';
 import { mergeIntoWindows } from './historyWindows.js';
+import { mergeUpdatesChunked } from './mergeUpdates.js';
 
 export interface FileDocumentStoreOptions {
   /** Compact when the log exceeds max(minCompactBytes, stateBytes × compactRatio). */
@@ -135,7 +136,7 @@ export class FileDocumentStore implements DocumentStore {
       }
       this.stateBytes.set(documentId, files.snapshot?.state.byteLength ?? 0);
       if (parts.length === 0) return null;
-      return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      return parts.length === 1 ? parts[0]! : mergeUpdatesChunked(parts);
     });
   }
 
@@ -242,6 +243,6 @@ export class FileDocumentStore implements DocumentStore {
 /** Applies updates to a fresh doc (gc on) so the stored state drops deleted content. */
 function docFromUpdates(parts: Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.mergeUpdates(parts));
+  Y.applyUpdate(doc, mergeUpdatesChunked(parts));
   return doc;
 }

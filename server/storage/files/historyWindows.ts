@@ -4,7 +4,7 @@
  * granularity a reviewer reads (editing sessions of minutes), while storage no longer grows per
  * keystroke.
  */
-import * as Y from 'yjs';
+import { mergeUpdatesChunked } from './mergeUpdates.js';
 import type { HistoryEntry, StoredUpdate } from '../types.js';
 
 export interface WindowPolicy {
@@ -21,7 +21,7 @@ export function mergeIntoWindows(updates: StoredUpdate[], policy: WindowPolicy =
   let open: { userId: string; from: number; to: number; parts: Uint8Array[] } | null = null;
   const close = (): void => {
     if (!open) return;
-    const update = open.parts.length === 1 ? open.parts[0]! : Y.mergeUpdates(open.parts);
+    const update = open.parts.length === 1 ? open.parts[0]! : mergeUpdatesChunked(open.parts);
     entries.push({ userId: open.userId, from: open.from, to: open.to, count: open.parts.length, update });
     open = null;
   };

@@ -16,6 +16,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { isAnchorPending } from '../../../../../shared/comments/anchors';
 import type { AnchorRange } from '../../../../../shared/comments/anchors';
 import type { ThreadStatus } from '../../../../../shared/domain/comments';
 import { anchorContext, resolveThreadAnchor } from './editorAnchors';
@@ -30,7 +31,7 @@ export interface AnchoredThread {
 export interface CommentHighlightState {
   threads: AnchoredThread[];
   activeId: string | null;
-  /** Where each thread's text is now; null = orphaned. Empty until the binding is ready. */
+  /** Where each thread's text is now; null = orphaned; absent = not known here yet (the panel then uses the server's view). */
   ranges: Map<string, AnchorRange | null>;
   /** False until the anchors were resolved against the synchronized text at least once. */
   resolved: boolean;
@@ -68,7 +69,11 @@ function resolveAll(threads: AnchoredThread[], state: EditorState): { ranges: Ma
   const context = anchorContext(state);
   const ranges = new Map<string, AnchorRange | null>();
   if (!context) return { ranges, resolved: false };
-  for (const thread of threads) ranges.set(thread.id, resolveThreadAnchor(context, thread.anchorStart, thread.anchorEnd));
+  for (const thread of threads) {
+    // Text not received yet (before the first sync): left out, neither placed nor orphaned.
+    if (isAnchorPending(context.ydoc, thread.anchorStart, thread.anchorEnd)) continue;
+    ranges.set(thread.id, resolveThreadAnchor(context, thread.anchorStart, thread.anchorEnd));
+  }
   return { ranges, resolved: true };
 }
 

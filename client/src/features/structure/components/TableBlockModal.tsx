@@ -35,14 +35,19 @@ export function TableBlockModal({ open, onInsert, onClose }: TableBlockModalProp
         data-testid="table-block-form"
       >
         <Form.Item name="caption" label={t('structure.table.caption')} extra={t('structure.table.captionHint')}>
-          <Input autoFocus placeholder={t('structure.table.captionPlaceholder')} data-testid="table-block-caption" />
+          <Input
+            autoFocus
+            placeholder={t('structure.table.captionPlaceholder')}
+            data-testid="table-block-caption"
+            onPressEnter={() => form.submit()}
+          />
         </Form.Item>
         <div className="table-block-modal__size">
           <Form.Item name="rows" label={t('structure.table.rows')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={60} precision={0} />
+            <InputNumber min={1} max={60} precision={0} onPressEnter={() => form.submit()} />
           </Form.Item>
           <Form.Item name="cols" label={t('structure.table.cols')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={12} precision={0} />
+            <InputNumber min={1} max={12} precision={0} onPressEnter={() => form.submit()} />
           </Form.Item>
         </div>
       </Form>
