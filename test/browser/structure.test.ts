@@ -7,19 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
-import { launchBrowser, signIn } from '../helpers/browser.js';
+import { launchBrowser, openStandard, signIn } from '../helpers/browser.js';
+import { demoProject, login } from '../helpers/api.js';
 import { VACUUM_CUP_STANDARD_IDS } from '../../server/seed/demo/standardContent.js';
 
-const DEMO_PROJECT = '轻量化不锈钢真空保温杯';
 const MUST_RULE = 'wording.must';
 
 let server: TestServer;
 let browser: Browser;
+/** The main demo project's standard text (轻量化不锈钢真空保温杯, with its full GB/T 1.1 structure). */
+let standardId: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
+  standardId = (await demoProject(server.url, await login(server.url, 'lead@example.com'))).standardId;
 });
 
 afterAll(async () => {
@@ -36,11 +39,9 @@ async function openPage(email: string): Promise<Page> {
   return page;
 }
 
-/** Opens the demo project's standard text (the vacuum cup, with its full GB/T 1.1 structure). */
+/** Opens the demo standard and waits for its numbered structure. */
 async function openDemoStandard(page: Page): Promise<void> {
-  await page.locator('tr', { hasText: DEMO_PROJECT }).getByTestId('document-link-standard').click();
-  await page.locator('[data-testid="editor"] .ProseMirror').waitFor();
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+  await openStandard(page, server.url, standardId);
   await page.locator('.ProseMirror section[data-label="5.1"]').waitFor();
 }
 

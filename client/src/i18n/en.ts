@@ -254,6 +254,18 @@ export const en: Translations = {
     forbidden: 'Only administrators may open this page',
   },
   structure: {
+    hints: {
+      chapterTitle: 'Chapter title',
+      clauseTitle: 'Clause title (may be left empty)',
+      annexTitle: 'Annex title',
+      tableCaption: 'Table title',
+      figureCaption: 'Figure title',
+      termName: 'Term',
+      termEnglish: 'English equivalent',
+      termDefinition: 'Definition: describe, do not require',
+      reference: 'Code and title, e.g. GB/T 191　包装储运图示标志',
+      note: 'Note text (no requirements)',
+    },
     generated: 'Generated',
     generatedFromGroup: 'Generated from the drafting group',
     tocEmpty: 'No chapters or clauses yet',
@@ -380,7 +392,7 @@ export const en: Translations = {
     checkedAt: 'Checked at {{time}}',
     waiting: 'Waiting for the server’s check…',
     clean: 'No problems found',
-    byRule: 'By rule ({{n}} rules)',
+    byRule: 'By rule ({{n}})',
     noneFiltered: 'No findings match the filter',
     filter: {
       all: 'All',

@@ -252,6 +252,18 @@ export const zhCN = {
     forbidden: '仅系统管理员可访问此页面',
   },
   structure: {
+    hints: {
+      chapterTitle: '章标题',
+      clauseTitle: '条标题（无标题条可不填）',
+      annexTitle: '附录标题',
+      tableCaption: '表题',
+      figureCaption: '图题',
+      termName: '术语',
+      termEnglish: '英文对应词',
+      termDefinition: '定义：只作描述，不写要求',
+      reference: '文件代号　文件名称，如：GB/T 191　包装储运图示标志',
+      note: '注的内容（不写要求）',
+    },
     generated: '自动生成',
     generatedFromGroup: '根据起草组自动生成',
     tocEmpty: '文档中还没有章条',

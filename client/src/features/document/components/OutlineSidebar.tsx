@@ -3,24 +3,45 @@ import { Empty, Typography } from 'antd';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { ANNEX_TYPE_LABELS } from '../../../../../shared/editor/structure/names';
+import { useCurrentSectionPos } from '../../structure/hooks/useCurrentSectionPos';
 import { useOutlineEntries } from '../../structure/hooks/useOutlineEntries';
 import type { OutlineEntry } from '../../structure/lib/outlineEntries';
-import { revealNode } from '../../structure/lib/revealNode';
+import { jumpToEntry } from '../../structure/lib/jumpToEntry';
 
 interface OutlineLinkProps {
   entry: OutlineEntry;
-  onJump: (pos: number) => void;
+  /** The caret is in this section. */
+  current: boolean;
+  onJump: (entry: OutlineEntry) => void;
 }
 
-const OutlineLink = memo(function OutlineLink({ entry, onJump }: OutlineLinkProps) {
+/** Entries are rebuilt on every change: compare what is shown. */
+function sameLink(a: OutlineLinkProps, b: OutlineLinkProps): boolean {
+  const x = a.entry;
+  const y = b.entry;
+  return (
+    a.current === b.current &&
+    a.onJump === b.onJump &&
+    x.pos === y.pos &&
+    x.id === y.id &&
+    x.label === y.label &&
+    x.title === y.title &&
+    x.depth === y.depth &&
+    x.kind === y.kind &&
+    x.annexType === y.annexType
+  );
+}
+
+const OutlineLink = memo(function OutlineLink({ entry, current, onJump }: OutlineLinkProps) {
   const annexType = entry.kind === 'annex' && entry.annexType ? ANNEX_TYPE_LABELS[entry.annexType] : '';
   const full = [entry.label + annexType, entry.title].filter(Boolean).join(' ');
   return (
     <li className={`outline__item outline__item--level-${Math.min(entry.depth, 6)} outline__item--${entry.kind}`}>
       <button
         type="button"
-        className="outline__link"
-        onClick={() => onJump(entry.pos)}
+        className={current ? 'outline__link outline__link--current' : 'outline__link'}
+        aria-current={current ? 'location' : undefined}
+        onClick={() => onJump(entry)}
         data-testid="outline-item"
         data-label={entry.label}
         data-kind={entry.kind}
@@ -36,7 +57,7 @@ const OutlineLink = memo(function OutlineLink({ entry, onJump }: OutlineLinkProp
       </button>
     </li>
   );
-});
+}, sameLink);
 
 /**
  * 目次 of the workspace: the numbered structure (chapters, clauses, annexes with their live numbers,
@@ -46,7 +67,8 @@ const OutlineLink = memo(function OutlineLink({ entry, onJump }: OutlineLinkProp
 export function OutlineSidebar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const entries = useOutlineEntries(editor);
-  const jump = useCallback((pos: number) => revealNode(editor, pos), [editor]);
+  const currentPos = useCurrentSectionPos(editor);
+  const jump = useCallback((entry: OutlineEntry) => jumpToEntry(editor, entry), [editor]);
   return (
     <nav className="outline" aria-label={t('document.outline')} data-testid="outline">
       <Typography.Text strong className="outline__title">
@@ -57,7 +79,7 @@ export function OutlineSidebar({ editor }: { editor: Editor }) {
       ) : (
         <ul className="outline__list">
           {entries.map((entry) => (
-            <OutlineLink key={entry.key} entry={entry} onJump={jump} />
+            <OutlineLink key={entry.key} entry={entry} current={entry.pos === currentPos} onJump={jump} />
           ))}
         </ul>
       )}

@@ -25,14 +25,14 @@ function CreditLines({ projectId }: { projectId: string }) {
         />
       );
     }
-    return <p className="gb-credits__loading">{t('structure.credits.loading')}</p>;
+    return <div className="gb-credits__loading">{t('structure.credits.loading')}</div>;
   }
   return (
     <>
       {draftingCreditLines(credits).map((line) => (
-        <p key={line} className="gb-credits__line">
+        <div key={line} className="gb-credits__line">
           {line}
-        </p>
+        </div>
       ))}
     </>
   );

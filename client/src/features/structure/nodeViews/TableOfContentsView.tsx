@@ -7,7 +7,7 @@ import { ANNEX_TYPE_LABELS } from '../../../../../shared/editor/structure/names'
 import { useNumbering } from '../hooks/useNumbering';
 import { contentsEntries, outlineEntries } from '../lib/outlineEntries';
 import type { OutlineEntry } from '../lib/outlineEntries';
-import { revealNode } from '../lib/revealNode';
+import { jumpToEntry } from '../lib/jumpToEntry';
 
 function entryText(entry: OutlineEntry): string {
   if (entry.kind === 'annex') {
@@ -34,7 +34,7 @@ export function TableOfContentsView({ editor }: NodeViewProps) {
         </Tag>
       </div>
       {entries.length === 0 ? (
-        <p className="gb-toc__empty">{t('structure.tocEmpty')}</p>
+        <div className="gb-toc__empty">{t('structure.tocEmpty')}</div>
       ) : (
         <ol className="gb-toc__list">
           {entries.map((entry) => (
@@ -44,7 +44,7 @@ export function TableOfContentsView({ editor }: NodeViewProps) {
                 className="gb-toc__link"
                 data-testid="toc-item"
                 data-toc-label={entry.label}
-                onClick={() => revealNode(editor, entry.pos)}
+                onClick={() => jumpToEntry(editor, entry)}
               >
                 {entryText(entry)}
               </button>

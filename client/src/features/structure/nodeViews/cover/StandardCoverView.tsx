@@ -62,9 +62,9 @@ export function StandardCoverView(props: NodeViewProps) {
           <CoverStageSelect value={stage} editable={editable} onChange={(value) => props.updateAttributes({ stage: value })} />
         </div>
         {PATENT_NOTICE_STAGES.includes(stage) ? (
-          <p className="gb-cover__patent" data-testid="cover-patent-notice">
+          <div className="gb-cover__patent" data-testid="cover-patent-notice">
             {PATENT_NOTICE}
-          </p>
+          </div>
         ) : null}
       </div>
       <div className="gb-cover__dates">

@@ -27,11 +27,11 @@ export function FigureImagePicker({ onImage }: { onImage: (src: string) => void 
       className="gb-figure-upload"
       data-testid="figure-upload"
     >
-      <p className="gb-figure-upload__icon">
+      <div className="gb-figure-upload__icon">
         <PictureOutlined />
-      </p>
-      <p className="gb-figure-upload__text">{t('structure.figure.upload')}</p>
-      <p className="gb-figure-upload__hint">{t('structure.figure.uploadHint')}</p>
+      </div>
+      <div className="gb-figure-upload__text">{t('structure.figure.upload')}</div>
+      <div className="gb-figure-upload__hint">{t('structure.figure.uploadHint')}</div>
     </Upload.Dragger>
   );
 }
