@@ -1,5 +1,5 @@
 /**
- * The drafting checker on the server: after a document loads and shortly after it changes, it reads
+ * The drafting checker on the server: after a document loads and shortly after its content changes, it reads
  * the content, runs the declarative rules (shared/checker) and
  * - pushes the findings live to every client as the server's awareness state,
  * - stores the error/warning counts (only when they change) for progress tracking,
@@ -16,7 +16,8 @@ import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { CollabServer } from '../collab/CollabServer.js';
-import type { DocumentPayload, Extension, OnChangePayload, OnConfigurePayload, UnloadPayload } from '../collab/hooks.js';
+import type { DocumentPayload, Extension, OnConfigurePayload, UnloadPayload } from '../collab/hooks.js';
+import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
 
 export interface CheckerPolicy {
   debounceMs: number;
@@ -48,9 +49,11 @@ export class CheckerExtension implements Extension {
   async afterLoadDocument({ documentId, document }: DocumentPayload): Promise<void> {
     // Runs after the load completes, so the document is registered when the presence is set.
     setImmediate(() => void this.check(documentId, document));
+    // Only changes of the editor content are checked (not other shared types of the document).
+    document.getXmlFragment(CONTENT_FIELD).observeDeep(() => this.schedule(documentId, document));
   }
 
-  onChange({ documentId, document }: OnChangePayload): void {
+  private schedule(documentId: string, document: Y.Doc): void {
     const now = Date.now();
     const existing = this.pending.get(documentId);
     const firstAt = existing?.firstAt ?? now;

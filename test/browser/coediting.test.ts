@@ -4,7 +4,9 @@ import type { Browser } from 'playwright-core';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { BODY_PARAGRAPH, launchBrowser, openStandard, signIn } from '../helpers/browser.js';
-import { demoProject, login } from '../helpers/api.js';
+import { demoProject, login, request } from '../helpers/api.js';
+import type { DocumentContentResponse } from '../../shared/api/types.js';
+import { plainText } from '../../shared/editor/yjsContent.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -54,6 +56,13 @@ describe('co-editing in the browser', () => {
     await drafter.keyboard.type('同类企业补充');
     await editor.getByText('同类企业补充').waitFor({ timeout: 10_000 });
     expect(await lead.getByTestId('connection-status').getAttribute('data-unsynced')).toBe('false');
+
+    // The server reads what the browsers wrote through the same shared schema (the content API).
+    const token = await login(server.url, 'expert@example.com');
+    const read = await request<DocumentContentResponse>(server.url, 'GET', `/api/documents/${standardId}/content`, { token });
+    const text = plainText(read.body.content);
+    expect(text).toContain('——牵头单位实时输入');
+    expect(text).toContain('同类企业补充');
     await leadContext.close();
     await drafterContext.close();
   });
