@@ -299,7 +299,7 @@ async function traceBenchmark(): Promise<void> {
     try {
       progress(`automerge-paper through ${kind}`);
       await quiet();
-      const result = await replaySequential(server, pre.frames, expected, { window: WINDOW, stallTimeoutMs: 60_000, label: 'automerge-paper' });
+      const result = await replaySequential(server, pre.frames, expected, { window: WINDOW, stallTimeoutMs: 60_000, label: 'automerge-paper', writerClientId: pre.writerClientId, endClocks: pre.endClocks });
       sequentialResults.push(result);
       progress(`${kind}: ${fmtInt(result.editsPerSecond)} edits/s, ${fmt(result.serverCpuUsPerEdit, 1)} µs server CPU per edit`);
       if (kind === 'ours') durable.push({ label: 'automerge-paper', documentId: result.document.documentId, expected });

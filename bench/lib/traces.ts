@@ -81,6 +81,13 @@ export interface PrecomputedUpdates {
   frames: Uint8Array[];
   /** The raw Yjs updates (V1), one per transaction. */
   updates: Uint8Array[];
+  /**
+   * The writer's Yjs client id and, per frame, the writer's clock after it: an observer knows that
+   * frame i arrived once it has received the writer's structs up to `endClocks[i]` — also when the
+   * server merges several updates into one broadcast message.
+   */
+  writerClientId: number;
+  endClocks: number[];
   updateBytes: number;
   finalText: string;
   localReplayMs: number;
@@ -97,9 +104,11 @@ export function precomputeFrames(trace: SequentialTrace, count: number, textName
   const text = doc.getText(textName);
   const frames: Uint8Array[] = [];
   const updates: Uint8Array[] = [];
+  const endClocks: number[] = [];
   let updateBytes = 0;
   doc.on('update', (update: Uint8Array) => {
     updates.push(update);
+    endClocks.push(Y.getState(doc.store, doc.clientID));
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
     syncProtocol.writeUpdate(encoder, update);
@@ -116,6 +125,8 @@ export function precomputeFrames(trace: SequentialTrace, count: number, textName
   const result: PrecomputedUpdates = {
     frames,
     updates,
+    writerClientId: doc.clientID,
+    endClocks,
     updateBytes,
     finalText: text.toString(),
     localReplayMs,

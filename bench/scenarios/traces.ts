@@ -86,7 +86,7 @@ export async function replaySequential(
   server: ServerProcess,
   frames: Uint8Array[],
   expected: string,
-  options: { window: number; stallTimeoutMs: number; label: string },
+  options: { window: number; stallTimeoutMs: number; label: string; writerClientId: number; endClocks: number[] },
 ): Promise<SequentialReplayResult> {
   const doc = await freshDocument(server, options.label);
   const url = documentUrl(doc);
@@ -103,8 +103,11 @@ export async function replaySequential(
             deferApply: true,
             onUpdate:
               index === 1
-                ? () => {
-                    acked++;
+                ? (update: Uint8Array) => {
+                    // A broadcast may carry several edits (the server merges what arrives in one
+                    // event-loop turn): count every frame whose structs it completes.
+                    const clock = Y.parseUpdateMeta(update).to.get(options.writerClientId) ?? 0;
+                    while (acked < total && options.endClocks[acked]! <= clock) acked++;
                     if (waiter && acked >= waiter.target) {
                       const w = waiter;
                       waiter = null;
