@@ -5,7 +5,8 @@
  */
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Collection, CollectionName, MetadataSchema, MetadataStore, RecordOf } from '../types.js';
+import { dirname, join } from 'node:path';
+import type { Collection, CollectionName, MetadataSchema, MetadataStore, RecordOf, WriteBatch } from '../types.js';
 
 const EMPTY: MetadataSchema = {
   organizations: [],
@@ -24,6 +25,72 @@ const EMPTY: MetadataSchema = {
   commentStats: [],
 };
 
+/** Collections the server derives from documents and comments; they live in `statistics.json`. */
+const DERIVED_COLLECTIONS: readonly CollectionName[] = ['documentChecks', 'commentStats', 'consultationStats'];
+
+function isDerived(name: CollectionName): boolean {
+  return DERIVED_COLLECTIONS.includes(name);
+}
+
+/** One lowdb file with its own chain of writes. */
+class MetadataFile {
+  private writeChain: Promise<void> = Promise.resolve();
+
+  constructor(readonly db: Low<MetadataSchema>) {}
+
+  async batch(build: (batch: WriteBatch) => void): Promise<void> {
+    type Change = { name: CollectionName; insert: { id: string }[] } | { name: CollectionName; id: string; patch: object };
+    const changes: Change[] = [];
+    build({
+      insert: (name, records) => changes.push({ name, insert: structuredClone(records) }),
+      update: (name, id, patch) => changes.push({ name, id, patch: structuredClone(patch) }),
+    });
+    // Applied to copies of the touched collections first, so a change that cannot apply leaves everything as it was.
+    const next = new Map<CollectionName, { id: string }[]>();
+    const rowsOf = (name: CollectionName): { id: string }[] => {
+      let rows = next.get(name);
+      if (!rows) {
+        rows = structuredClone(this.db.data[name]) as { id: string }[];
+        next.set(name, rows);
+      }
+      return rows;
+    };
+    for (const change of changes) {
+      const rows = rowsOf(change.name);
+      if ('insert' in change) {
+        for (const record of change.insert) {
+          if (rows.some((r) => r.id === record.id)) throw new Error(`duplicate id ${record.id} in ${change.name}`);
+          rows.push(record);
+        }
+      } else {
+        const row = rows.find((r) => r.id === change.id);
+        if (!row) throw new Error(`no ${change.id} in ${change.name} to update`);
+        Object.assign(row, change.patch);
+      }
+    }
+    if (next.size === 0) return;
+    for (const [name, rows] of next) Object.assign(this.db.data, { [name]: rows });
+    await this.persist();
+  }
+
+  /** Serializes writes so that every awaited change is on disk when its promise resolves. */
+  persist(): Promise<void> {
+    this.writeChain = this.writeChain.then(() => this.db.write());
+    return this.writeChain;
+  }
+
+  settled(): Promise<void> {
+    return this.writeChain;
+  }
+}
+
+/** Reads a file as it is: collections it does not have stay absent (an absent file reads as `{}`). */
+async function openFile(file: string): Promise<Low<MetadataSchema>> {
+  const db = new Low<MetadataSchema>(new JSONFile<MetadataSchema>(file), {} as MetadataSchema);
+  await db.read();
+  return db;
+}
+
 function matches<T extends object>(record: T, where: Partial<T>): boolean {
   for (const key of Object.keys(where) as (keyof T)[]) {
     if (record[key] !== where[key]) return false;
@@ -37,26 +104,42 @@ function copy<T>(record: T | undefined): T | undefined {
 }
 
 export class LowdbMetadataStore implements MetadataStore {
-  private writeChain: Promise<void> = Promise.resolve();
+  private constructor(
+    private readonly main: MetadataFile,
+    private readonly derived: MetadataFile,
+  ) {}
 
-  private constructor(private readonly db: Low<MetadataSchema>) {}
-
-  /** Opens (or creates) the metadata file. Built explicitly: JSONFilePreset would use memory under NODE_ENV=test. */
+  /**
+   * Opens (or creates) the metadata file and, beside it, `statistics.json`. Built explicitly:
+   * JSONFilePreset would use memory under NODE_ENV=test. Statistics found in an older metadata file
+   * move to the statistics file.
+   */
   static async open(file: string): Promise<LowdbMetadataStore> {
-    const db = new Low<MetadataSchema>(new JSONFile<MetadataSchema>(file), structuredClone(EMPTY));
-    await db.read();
-    db.data = { ...structuredClone(EMPTY), ...db.data };
-    return new LowdbMetadataStore(db);
+    const main = await openFile(file);
+    const derived = await openFile(join(dirname(file), 'statistics.json'));
+    const stored = main.data as Partial<MetadataSchema>;
+    const statistics = derived.data as Partial<MetadataSchema>;
+    const mainData: Record<string, unknown> = {};
+    const derivedData: Record<string, unknown> = {};
+    for (const name of Object.keys(EMPTY) as CollectionName[]) {
+      if (isDerived(name)) derivedData[name] = statistics[name] ?? stored[name] ?? [];
+      else mainData[name] = stored[name] ?? [];
+    }
+    // Each file only ever writes its own collections.
+    main.data = mainData as unknown as MetadataSchema;
+    derived.data = derivedData as unknown as MetadataSchema;
+    return new LowdbMetadataStore(new MetadataFile(main), new MetadataFile(derived));
   }
 
   isEmpty(): boolean {
-    return this.db.data.organizations.length === 0 && this.db.data.users.length === 0;
+    return this.main.db.data.organizations.length === 0 && this.main.db.data.users.length === 0;
   }
 
   collection<K extends CollectionName>(name: K): Collection<RecordOf<K>> {
     type T = RecordOf<K>;
-    const rows = (): T[] => this.db.data[name] as T[];
-    const persist = (): Promise<void> => this.persist();
+    const file = isDerived(name) ? this.derived : this.main;
+    const rows = (): T[] => file.db.data[name] as T[];
+    const persist = (): Promise<void> => file.persist();
     return {
       get: (id) => copy(rows().find((r) => r.id === id)),
       findOne: (where) => copy(rows().find((r) => matches(r, where))),
@@ -95,13 +178,7 @@ export class LowdbMetadataStore implements MetadataStore {
     };
   }
 
-  /** Serializes writes so that every awaited change is on disk when its promise resolves. */
-  private persist(): Promise<void> {
-    this.writeChain = this.writeChain.then(() => this.db.write());
-    return this.writeChain;
-  }
-
   async close(): Promise<void> {
-    await this.writeChain;
+    await Promise.all([this.main.settled(), this.derived.settled()]);
   }
 }
