@@ -78,6 +78,20 @@ export function table(caption: string, cells: readonly string[] = ['项目'], ..
   };
 }
 
+/** A numbered table whose cells hold inline content (text, cross-references): one array per row, one per cell. */
+export function tableWith(caption: string, rows: readonly (readonly (Inline | readonly Inline[])[])[]): Json {
+  const cell = (content: Inline | readonly Inline[]): Json => ({
+    type: 'tableCell',
+    attrs: { colspan: 1, rowspan: 1, colwidth: null },
+    content: [p(...(Array.isArray(content) ? content : [content]))],
+  });
+  return {
+    type: 'tableBlock',
+    attrs: { id: nextId() },
+    content: [withInline('caption', [caption]), { type: 'table', content: rows.map((r) => ({ type: 'tableRow', content: r.map(cell) })) }],
+  };
+}
+
 export const figure = (caption: string): Json => ({
   type: 'figureBlock',
   attrs: { id: nextId(), src: '' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
-import { chapter, clause, doc, expectNoRule, expectRule, idOf, p, table, xref } from './build.js';
+import { annex, chapter, clause, doc, expectNoRule, expectRule, idOf, p, table, tableWith, xref } from './build.js';
 import { miniStandard } from './miniStandard.js';
 
 const id = 'requirements.untested';
@@ -53,5 +53,61 @@ describe('requirements.untested', () => {
   });
   it('accepts the clean mini standard', () => {
     expectNoRule(miniStandard(), id);
+  });
+});
+
+describe('requirements.untested: the link from the requirement to its test method', () => {
+  /** 技术要求 (chapter 1) whose clauses are given, then 试验方法 (chapter 2) with 2.1 外观 and 2.2 保温效能, and a normative annex. */
+  function forward(requirements: (methods: Record<string, ProseMirrorJSON>) => ProseMirrorJSON[]): ProseMirrorJSON {
+    const appearanceMethod = clause('外观', p('在自然光下目测。'));
+    const insulationMethod = clause('保温效能', p('注满沸水，6 h后测量水温。'));
+    const annexMethod = annex('normative', '密封性试验方法', p('倒置30 min，观察有无渗漏。'));
+    const tech = chapter('technical-requirements', '技术要求', ...requirements({ appearanceMethod, insulationMethod, annexMethod }));
+    return doc(tech, chapter('test-methods', '试验方法', appearanceMethod, insulationMethod), annexMethod);
+  }
+
+  it('accepts a requirement clause that cross-references its test-method clause', () => {
+    const json = forward(({ appearanceMethod, insulationMethod }) => [
+      clause('外观', p('杯体应光洁，按', xref(appearanceMethod), '试验。')),
+      clause('保温效能', p('6 h后水温应不低于60 ℃，按', xref(insulationMethod), '试验。')),
+    ]);
+    expectNoRule(json, id);
+  });
+
+  it('accepts the 试验方法 column of the requirements table cross-referencing the test methods', () => {
+    const json = forward(({ appearanceMethod, insulationMethod, annexMethod }) => [
+      clause('外观', p('杯体应光洁，按', xref(appearanceMethod), '试验。')),
+      clause(
+        '性能',
+        p('性能应符合表1的规定。'),
+        tableWith('性能要求', [
+          ['项目', '要求', '试验方法'],
+          ['保温效能', '≥60 ℃', [xref(insulationMethod)]],
+          ['密封性', '无渗漏', [xref(annexMethod)]],
+        ]),
+      ),
+    ]);
+    expectNoRule(json, id);
+  });
+
+  it('accepts test-method numbers written in the requirement (按2.2试验, 见附录A)', () => {
+    const json = forward(() => [clause('外观', p('杯体应光洁（按2.1检验）。')), clause('密封性', p('应无渗漏，试验方法见附录A。'))]);
+    expectNoRule(json, id);
+  });
+
+  it('still reports a requirement that refers to neither a test method nor is referred to by one', () => {
+    const json = forward(({ appearanceMethod }) => [
+      clause('外观', p('杯体应光洁，按', xref(appearanceMethod), '试验。')),
+      clause('容量', p('实际容量应不小于标称容量的95%，按标称容量标注。')),
+    ]);
+    expect(expectRule(json, id).map((f) => f.clauseLabel)).toEqual(['1.2']);
+  });
+
+  it('does not count a reference to an informative annex or to another requirement', () => {
+    const info = annex('informative', '选型指南', p('可参考。'));
+    const other = clause('外观', p('杯体应光洁。'));
+    const tech = chapter('technical-requirements', '技术要求', other, clause('容量', p('容量见', xref(info), '，并应符合', xref(other), '。')));
+    const json = doc(tech, chapter('test-methods', '试验方法', clause('外观', p('目测，对照', xref(other), '判定。')), clause('其他', p('略。'))), info);
+    expect(expectRule(json, id).map((f) => f.clauseLabel)).toEqual(['1.2']);
   });
 });
