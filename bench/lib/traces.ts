@@ -4,12 +4,20 @@
  * code units. The shipped traces are BMP-only (checked on load), where the two coincide.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
-export const TRACE_DIR = '/work/shared/data/editing-traces';
+/**
+ * Where the traces are: `TRACE_DIR` if set, otherwise `shared/data/editing-traces` beside the
+ * project root (`<project>/../shared/data/editing-traces`).
+ */
+export const TRACE_DIR = process.env.TRACE_DIR
+  ? resolve(process.env.TRACE_DIR)
+  : fileURLToPath(new URL('../../../shared/data/editing-traces', import.meta.url));
 
 export type Patch = [position: number, deleteCount: number, insert: string];
 
@@ -35,7 +43,7 @@ export interface ConcurrentTrace {
 const NON_BMP = /[\uD800-\uDFFF]/;
 
 function load(name: string): unknown {
-  return JSON.parse(gunzipSync(readFileSync(`${TRACE_DIR}/${name}.json.gz`)).toString('utf8'));
+  return JSON.parse(gunzipSync(readFileSync(resolve(TRACE_DIR, `${name}.json.gz`))).toString('utf8'));
 }
 
 function assertBmp(name: string, endContent: string, txns: { patches: Patch[] }[]): void {
