@@ -10,7 +10,6 @@ import type { ImportedRow } from '../import/consultationXlsx.js';
 import { ApiProblem } from '../services/ApiProblem.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import type { DomainEventBus } from '../events.js';
-import type { MetadataStore } from '../storage/types.js';
 import type { RoundGrant } from './access.js';
 import { resolveLabel } from './clauseRef.js';
 import { chinaToday } from './dates.js';
@@ -25,7 +24,6 @@ export type ImportOutcome =
 
 export class ImportService {
   constructor(
-    private readonly store: MetadataStore,
     private readonly texts: DraftTexts,
     private readonly rounds: RoundService,
     private readonly items: ItemService,
@@ -73,23 +71,17 @@ export class ImportService {
     if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
 
     const frozen = await this.texts.frozen(grant.round.snapshotId);
-    let round = grant.round;
-    if (missing.size > 0) {
-      const added = [...missing].map((unitName) => this.rounds.newRecipient(round.projectId, { unitName, contact: '', organizationId: null }));
-      const fresh = this.store.collection('consultationRounds').get(round.id);
-      const updated = fresh && (await this.store.collection('consultationRounds').update(round.id, { recipients: [...fresh.recipients, ...added] }));
-      if (!updated) throw new ApiProblem(404, 'round not found');
-      round = updated;
-      for (const r of added) known.set(r.unitName, r);
-    }
+    const round = grant.round;
+    const added = [...missing].map((unitName) => this.rounds.newRecipient(round.projectId, { unitName, contact: '', organizationId: null }));
+    for (const r of added) known.set(r.unitName, r);
     const now = new Date().toISOString();
-    const target: RoundGrant = { ...grant, round };
     const newItems = parsed.rows.map((row) => {
       const recipient = known.get(row.unitName);
       if (!recipient) throw new Error(`recipient ${row.unitName} vanished`);
-      return this.toItem(target, row, recipient, frozen.index, now);
+      return this.toItem(grant, row, recipient, frozen.index, now);
     });
-    const stored = await this.items.insertAll(target, newItems);
+    // The new units and the items are stored in one write: a failure leaves nothing half-imported.
+    const stored = await this.items.insertAll(grant, newItems, added);
     await this.audit.record(round.projectId, grant.user.id, 'consultation.imported', { roundId: round.id, items: stored.length, recipientsAdded: missing.size });
     this.events.emit('consultation-changed', { projectId: round.projectId, roundId: round.id });
     return { ok: true, items: stored, createdRecipients: [...missing] };

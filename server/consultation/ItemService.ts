@@ -14,6 +14,7 @@ import type { RoundGrant } from './access.js';
 import { answersFor, canChangeContent, canDecide, supportRefusal } from './access.js';
 import { resolveClause } from './clauseRef.js';
 import { chinaToday } from './dates.js';
+import { withComments } from './replies.js';
 import type { DraftTexts } from './DraftTexts.js';
 import type { RoundService } from './RoundService.js';
 
@@ -47,13 +48,25 @@ export class ItemService {
     return recipient;
   }
 
-  /** Stores new items with consecutive 序号 (computed and inserted without yielding in between). */
-  async insertAll(grant: RoundGrant, items: NewItem[]): Promise<ConsultationItem[]> {
-    const collection = this.store.collection('consultationItems');
-    let seq = Math.max(0, ...collection.findMany({ roundId: grant.round.id }).map((i) => i.seq));
+  /**
+   * Stores new items with consecutive 序号, together with the recipients they add to the round (an
+   * import's new units) and the replies they make "with comments" — one write, all or nothing
+   * (序号 computed and the batch built without yielding in between).
+   */
+  async insertAll(grant: RoundGrant, items: NewItem[], newRecipients: Recipient[] = []): Promise<ConsultationItem[]> {
+    const round = this.store.collection('consultationRounds').get(grant.round.id);
+    if (!round) throw new ApiProblem(404, 'round not found');
+    let seq = Math.max(0, ...this.store.collection('consultationItems').findMany({ roundId: round.id }).map((i) => i.seq));
     const stored = items.map((i): ConsultationItem => ({ ...i, id: newId('itm'), seq: ++seq }));
-    await Promise.all(stored.map((i) => collection.insert(i)));
-    for (const recipientId of new Set(stored.map((i) => i.recipientId))) await this.rounds.syncReply(grant.round.id, recipientId);
+    const clash = newRecipients.find((n) => round.recipients.some((r) => r.unitName === n.unitName));
+    if (clash) throw new ApiProblem(409, `${clash.unitName} was added to the list meanwhile; import again`);
+    const answering = new Set(stored.map((i) => i.recipientId));
+    const now = new Date().toISOString();
+    const recipients = [...round.recipients, ...newRecipients].map((r) => (answering.has(r.id) ? withComments(r, now) : r));
+    await this.store.batch((batch) => {
+      batch.insert('consultationItems', stored);
+      batch.update('consultationRounds', round.id, { recipients });
+    });
     return stored;
   }
 

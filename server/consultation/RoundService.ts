@@ -12,6 +12,7 @@ import type { AuditLog } from '../services/AuditLog.js';
 import { ApiProblem } from '../services/ApiProblem.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 import type { DraftTexts } from './DraftTexts.js';
+import { withComments } from './replies.js';
 
 export class RoundService {
   constructor(
@@ -192,7 +193,7 @@ export class RoundService {
       if (r.id !== recipientId) return r;
       if (has && r.reply !== 'with-comments') {
         dirty = true;
-        return { ...r, reply: 'with-comments' as const, repliedAt: r.repliedAt ?? new Date().toISOString() };
+        return withComments(r, new Date().toISOString());
       }
       if (!has && r.reply === 'with-comments') {
         dirty = true;

@@ -33,7 +33,7 @@ export function createConsultation(deps: ConsultationDeps): Consultation {
   const texts = new DraftTexts(deps.snapshots, deps.collab);
   const rounds = new RoundService(deps.metadata, texts, deps.audit, deps.events);
   const items = new ItemService(deps.metadata, texts, rounds, deps.audit, deps.events);
-  const imports = new ImportService(deps.metadata, texts, rounds, items, deps.audit, deps.events);
+  const imports = new ImportService(texts, rounds, items, deps.audit, deps.events);
   const stats = new ConsultationStatsService(deps.metadata, deps.hub, deps.log);
   stats.attach(deps.events);
   return { texts, rounds, items, imports, stats };

@@ -143,6 +143,7 @@ export async function parseConsultationXlsx(data: Uint8Array): Promise<ParsedImp
     const unitName = text(row, 'unit');
     const decisionText = text(row, 'decision').replace(/\s+/g, '');
     const reason = text(row, 'reason');
+    if (!text(row, 'clause')) problem('clause', '标准章条编号 is empty (write the clause number, or 全文 for the whole text)');
     if (!comment) problem('comment', '意见内容 is empty');
     if (!unitName) problem('unit', '提出单位 is empty');
     for (const field of ['clause', 'comment', 'proposedChange', 'reason'] as const) {

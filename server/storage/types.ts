@@ -91,8 +91,19 @@ export interface Collection<T extends { id: string }> {
   removeWhere(where: Partial<T>): Promise<number>;
 }
 
+/** Changes collected for one write (see MetadataStore.batch). */
+export interface WriteBatch {
+  insert<K extends CollectionName>(name: K, records: RecordOf<K>[]): void;
+  update<K extends CollectionName>(name: K, id: string, patch: Partial<Omit<RecordOf<K>, 'id'>>): void;
+}
+
 export interface MetadataStore {
   collection<K extends CollectionName>(name: K): Collection<RecordOf<K>>;
+  /**
+   * Applies every change `build` collects as one write, all or none (SQL: one transaction): if
+   * `build` throws, or a change cannot apply (duplicate id, missing row), nothing is changed.
+   */
+  batch(build: (batch: WriteBatch) => void): Promise<void>;
   /** True when the store holds no organizations and no users (a fresh data dir). */
   isEmpty(): boolean;
   close(): Promise<void>;

@@ -111,6 +111,7 @@ describe('the Chinese .xlsx', () => {
         ['3', '5.4', '处理意见写错', '', UNITS[1]!, '同意', ''],
         ['4', '6.1', '不采纳但无理由', '', UNITS[1]!, '不采纳', ''],
         ['5', '6.2', '单位不在名单上', '', '不存在的单位', '', ''],
+        ['6', '', '章条编号为空', '', UNITS[0]!, '', ''],
       ],
       { headerRow: 4 },
     );
@@ -122,6 +123,7 @@ describe('the Chinese .xlsx', () => {
       [7, '处理意见'],
       [8, '备注'],
       [9, '提出单位'],
+      [10, '标准章条编号'],
     ]);
     expect(rejected.body.issues[0]!.path).toBe('row 6 意见内容');
     const after = await ok<RoundView>(server.url, 'GET', `/api/rounds/${target.round.id}`, lead);

@@ -38,41 +38,6 @@ class MetadataFile {
 
   constructor(readonly db: Low<MetadataSchema>) {}
 
-  async batch(build: (batch: WriteBatch) => void): Promise<void> {
-    type Change = { name: CollectionName; insert: { id: string }[] } | { name: CollectionName; id: string; patch: object };
-    const changes: Change[] = [];
-    build({
-      insert: (name, records) => changes.push({ name, insert: structuredClone(records) }),
-      update: (name, id, patch) => changes.push({ name, id, patch: structuredClone(patch) }),
-    });
-    // Applied to copies of the touched collections first, so a change that cannot apply leaves everything as it was.
-    const next = new Map<CollectionName, { id: string }[]>();
-    const rowsOf = (name: CollectionName): { id: string }[] => {
-      let rows = next.get(name);
-      if (!rows) {
-        rows = structuredClone(this.db.data[name]) as { id: string }[];
-        next.set(name, rows);
-      }
-      return rows;
-    };
-    for (const change of changes) {
-      const rows = rowsOf(change.name);
-      if ('insert' in change) {
-        for (const record of change.insert) {
-          if (rows.some((r) => r.id === record.id)) throw new Error(`duplicate id ${record.id} in ${change.name}`);
-          rows.push(record);
-        }
-      } else {
-        const row = rows.find((r) => r.id === change.id);
-        if (!row) throw new Error(`no ${change.id} in ${change.name} to update`);
-        Object.assign(row, change.patch);
-      }
-    }
-    if (next.size === 0) return;
-    for (const [name, rows] of next) Object.assign(this.db.data, { [name]: rows });
-    await this.persist();
-  }
-
   /** Serializes writes so that every awaited change is on disk when its promise resolves. */
   persist(): Promise<void> {
     this.writeChain = this.writeChain.then(() => this.db.write());
@@ -176,6 +141,44 @@ export class LowdbMetadataStore implements MetadataStore {
         return removed;
       },
     };
+  }
+
+  async batch(build: (batch: WriteBatch) => void): Promise<void> {
+    type Change = { name: CollectionName; insert: { id: string }[] } | { name: CollectionName; id: string; patch: object };
+    const changes: Change[] = [];
+    build({
+      insert: (name, records) => changes.push({ name, insert: structuredClone(records) }),
+      update: (name, id, patch) => changes.push({ name, id, patch: structuredClone(patch) }),
+    });
+    // Applied to copies of the touched collections first, so a change that cannot apply leaves everything as it was.
+    // A batch writes one file: the records of users' actions (statistics are never part of one).
+    const file = this.main;
+    const next = new Map<CollectionName, { id: string }[]>();
+    const rowsOf = (name: CollectionName): { id: string }[] => {
+      if (isDerived(name)) throw new Error(`${name} cannot be written in a batch`);
+      let rows = next.get(name);
+      if (!rows) {
+        rows = structuredClone(file.db.data[name]) as { id: string }[];
+        next.set(name, rows);
+      }
+      return rows;
+    };
+    for (const change of changes) {
+      const rows = rowsOf(change.name);
+      if ('insert' in change) {
+        for (const record of change.insert) {
+          if (rows.some((r) => r.id === record.id)) throw new Error(`duplicate id ${record.id} in ${change.name}`);
+          rows.push(record);
+        }
+      } else {
+        const row = rows.find((r) => r.id === change.id);
+        if (!row) throw new Error(`no ${change.id} in ${change.name} to update`);
+        Object.assign(row, change.patch);
+      }
+    }
+    if (next.size === 0) return;
+    for (const [name, rows] of next) Object.assign(file.db.data, { [name]: rows });
+    await file.persist();
   }
 
   async close(): Promise<void> {
