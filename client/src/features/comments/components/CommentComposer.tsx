@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberView } from '../../../../../shared/api/types';
 import { COMMENT_BODY_MAX } from '../../../../../shared/domain/comments';
 import type { CommentText } from '../api/commentsApi';
+import { mentionsIn } from '../lib/mentions';
 
 interface CommentComposerProps {
   members: MemberView[];
@@ -13,11 +14,6 @@ interface CommentComposerProps {
   autoFocus?: boolean;
   onSubmit: (text: CommentText) => Promise<void>;
   onCancel?: () => void;
-}
-
-/** The members named as `@name` in a text. */
-export function mentionsIn(text: string, members: MemberView[]): string[] {
-  return members.filter((m) => m.name.length > 0 && text.includes(`@${m.name}`)).map((m) => m.userId);
 }
 
 /** A comment box with @mentions of the drafting group's members (antd Mentions). */

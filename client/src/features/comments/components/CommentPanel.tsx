@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Badge, Button, Empty, Segmented, Select, Spin, Typography } from 'antd';
+import { Alert, App, Badge, Button, Checkbox, Empty, Segmented, Select, Spin, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { THREAD_DISPLAY_STATUSES } from '../../../../../shared/domain/comments';
 import type { ThreadDisplayStatus } from '../../../../../shared/domain/comments';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
+import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { projectsApi } from '../../projects/api/projectsApi';
 import { commentsApi } from '../api/commentsApi';
 import type { CommentText } from '../api/commentsApi';
@@ -17,7 +18,7 @@ import { useThreads } from '../hooks/useThreads';
 import { setHighlightActive, setHighlightThreads } from '../lib/commentHighlights';
 import type { CommentsController } from '../lib/CommentsController';
 import type { NewThreadAnchor } from '../lib/editorAnchors';
-import { NO_FILTERS, applyFilters, displayStatus, filterOptions, inTextOrder } from '../lib/threadFilters';
+import { NO_FILTERS, applyFilters, displayStatus, filterOptions, inTextOrder, mentions } from '../lib/threadFilters';
 import type { ThreadFilters } from '../lib/threadFilters';
 import { CommentComposer } from './CommentComposer';
 import { ThreadCard } from './ThreadCard';
@@ -50,6 +51,7 @@ function revealInEditor(editor: Editor, range: { from: number; to: number }): vo
 export function CommentPanel({ editor, controller, project, documentId }: CommentPanelProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const me = useCurrentUser();
   const threads = useThreads(project.id, documentId);
   const members = useApiQuery((signal) => projectsApi.members(project.id, signal), [project.id]);
   const positions = useHighlightState(editor);
@@ -79,6 +81,7 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
     return result;
   }, [threads.threads, statusOf]);
   const options = useMemo(() => filterOptions(threads.threads, t('comments.noClause')), [threads.threads, t]);
+  const mentioningMe = useMemo(() => threads.threads.filter((th) => mentions(th, me.id)).length, [threads.threads, me.id]);
 
   const activate = useCallback(
     (threadId: string, from: 'panel' | 'text') => {
@@ -175,6 +178,13 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
           popupMatchSelectWidth={false}
           data-testid="comment-filter-author"
         />
+        <Checkbox
+          checked={filters.mentioning !== null}
+          onChange={(event) => setFilter('mentioning', event.target.checked ? me.id : null)}
+          data-testid="comment-filter-mentions"
+        >
+          {t('comments.filters.mentionsMe', { count: mentioningMe })}
+        </Checkbox>
       </div>
 
       {draft ? (

@@ -7,9 +7,16 @@ export interface ThreadFilters {
   clause: string | null;
   organization: string | null;
   author: string | null;
+  /** 提到我的: only threads with a comment mentioning this user. */
+  mentioning: string | null;
 }
 
-export const NO_FILTERS: ThreadFilters = { status: 'all', clause: null, organization: null, author: null };
+export const NO_FILTERS: ThreadFilters = { status: 'all', clause: null, organization: null, author: null, mentioning: null };
+
+/** True when a (not deleted) comment of the thread mentions the user. */
+export function mentions(thread: ThreadView, userId: string): boolean {
+  return thread.comments.some((c) => c.mentions.some((m) => m.userId === userId));
+}
 
 /** The key a thread's clause filters under ('' = no clause). */
 export function clauseKey(thread: ThreadView): string {
@@ -32,7 +39,8 @@ export function applyFilters(threads: ThreadView[], filters: ThreadFilters, stat
       (filters.status === 'all' || statusOf(t) === filters.status) &&
       (filters.clause === null || clauseKey(t) === filters.clause) &&
       (filters.organization === null || t.organizationId === filters.organization) &&
-      (filters.author === null || t.authorId === filters.author),
+      (filters.author === null || t.authorId === filters.author) &&
+      (filters.mentioning === null || mentions(t, filters.mentioning)),
   );
 }
 
