@@ -13,11 +13,13 @@ import { REQUIREMENT_RULES } from './requirements.js';
 import { STRUCTURE_RULES } from './structure.js';
 import { TABLE_FIGURE_RULES } from './tablesFigures.js';
 import { TERM_RULES } from './terms.js';
+import { UNSTRUCTURED_RULES } from './unstructured.js';
 import { WORDING_RULES } from './wording.js';
 
 export const RULES: readonly Rule[] = [
   ...COVER_RULES,
   ...STRUCTURE_RULES,
+  ...UNSTRUCTURED_RULES,
   ...REFERENCE_RULES,
   ...TERM_RULES,
   ...WORDING_RULES,
