@@ -4,12 +4,15 @@ import { ANNEX_TYPES, NODE, SECTION_GROUP } from './names.js';
 import type { AnnexType } from './names.js';
 import { dataTypeRule, idAttribute, stringAttribute } from './attributes.js';
 import { insertAnnex } from './commands/sectionCommands.js';
+import { setAnnexType } from './commands/sectionEditCommands.js';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     annex: {
       /** Inserts an annex after the current/last annex (before the bibliography). */
       insertAnnex: (normative?: AnnexType) => ReturnType;
+      /** Makes the annex around the cursor normative (规范性) or informative (资料性). */
+      setAnnexType: (normative: AnnexType) => ReturnType;
     };
   }
 }
@@ -36,6 +39,9 @@ export const Annex = Node.create({
   },
 
   addCommands() {
-    return { insertAnnex: (normative?: AnnexType) => insertAnnex(normative) };
+    return {
+      insertAnnex: (normative?: AnnexType) => insertAnnex(normative),
+      setAnnexType: (normative: AnnexType) => setAnnexType(normative),
+    };
   },
 });

@@ -3,13 +3,18 @@ import { Node, mergeAttributes } from '@tiptap/core';
 import { CHAPTER_ROLES, NODE, SECTION_GROUP } from './names.js';
 import type { ChapterRole } from './names.js';
 import { dataTypeRule, idAttribute, stringAttribute } from './attributes.js';
-import { insertChapter } from './commands/sectionCommands.js';
+import { insertChapter, insertChapterInOrder } from './commands/sectionCommands.js';
+import { setChapterRole } from './commands/sectionEditCommands.js';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     chapter: {
       /** Inserts a chapter of `role` (titled with the role's conventional title) after the current one. */
       insertChapter: (role?: ChapterRole) => ReturnType;
+      /** Inserts a chapter of `role` at its place in the Zhejiang Made chapter order. */
+      insertChapterInOrder: (role: ChapterRole) => ReturnType;
+      /** Sets the role of the chapter around the cursor (an untitled chapter gets the role's title). */
+      setChapterRole: (role: ChapterRole) => ReturnType;
     };
   }
 }
@@ -36,6 +41,10 @@ export const Chapter = Node.create({
   },
 
   addCommands() {
-    return { insertChapter: (role?: ChapterRole) => insertChapter(role) };
+    return {
+      insertChapter: (role?: ChapterRole) => insertChapter(role),
+      insertChapterInOrder: (role: ChapterRole) => insertChapterInOrder(role),
+      setChapterRole: (role: ChapterRole) => setChapterRole(role),
+    };
   },
 });

@@ -14,6 +14,7 @@ import {
   moveSection,
   promoteClause,
 } from './commands/sectionCommands.js';
+import { deleteSection } from './commands/sectionEditCommands.js';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -32,6 +33,8 @@ declare module '@tiptap/core' {
       demoteClause: () => ReturnType;
       /** Backspace at the start of a section title: deletes an empty section (see sectionCommands). */
       deleteEmptySection: () => ReturnType;
+      /** Deletes the clause (else chapter, annex) around the cursor with all its content. */
+      deleteSection: () => ReturnType;
     };
   }
 }
@@ -62,6 +65,7 @@ export const Clause = Node.create({
       promoteClause: () => promoteClause(),
       demoteClause: () => demoteClause(),
       deleteEmptySection: () => deleteEmptySection(),
+      deleteSection: () => deleteSection(),
     };
   },
 

@@ -16,6 +16,8 @@ import { FigureBlock } from './figureBlock.js';
 import { Caption } from './caption.js';
 import { Note } from './note.js';
 import { CrossRef } from './crossRef.js';
+import { IndicatorRef } from './indicatorRef.js';
+import { TableCellIds } from './tableCellIds.js';
 import { ListStyles } from './listStyle.js';
 import { StructureIds } from './structureIds.js';
 import { StructureNumbering } from './structureNumbering.js';
@@ -43,6 +45,8 @@ export function structureExtensions(): AnyExtension[] {
     Caption,
     Note,
     CrossRef,
+    IndicatorRef,
+    TableCellIds,
     ListStyles,
     StructureIds,
     StructureNumbering,
@@ -64,3 +68,7 @@ export {
 export type { StructureNumberingStorage } from './structureNumbering.js';
 export { numberingDecorations, NUMBER_CLASS } from './numberingDecorations.js';
 export type { TableBlockOptions } from './commands/blockCommands.js';
+export { sectionDeletionAt } from './commands/sectionEditCommands.js';
+export type { SectionDeletion } from './commands/sectionEditCommands.js';
+export { chapterPlacement } from './commands/sectionCommands.js';
+export { sortedReferenceEntries } from './commands/referenceCommands.js';

@@ -7,12 +7,15 @@ import { Node, mergeAttributes } from '@tiptap/core';
 import { NODE } from './names.js';
 import { dataTypeRule, idAttribute } from './attributes.js';
 import { insertReferenceEntry } from './commands/blockCommands.js';
+import { sortReferences } from './commands/referenceCommands.js';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     referenceEntry: {
       /** Inserts an empty reference entry after the current block; cursor in it. */
       insertReferenceEntry: () => ReturnType;
+      /** Sorts the entries of the normative-references chapter into the GB/T 1.1 order. */
+      sortReferences: () => ReturnType;
     };
   }
 }
@@ -35,7 +38,7 @@ export const ReferenceEntry = Node.create({
   },
 
   addCommands() {
-    return { insertReferenceEntry: () => insertReferenceEntry() };
+    return { insertReferenceEntry: () => insertReferenceEntry(), sortReferences: () => sortReferences() };
   },
 
   addKeyboardShortcuts() {

@@ -7,7 +7,7 @@ import type { Command } from '@tiptap/core';
 import { Selection } from '@tiptap/pm/state';
 import { Fragment } from '@tiptap/pm/model';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { CHAPTER_ROLE_TITLES, MAX_CLAUSE_LEVELS, NODE } from '../names.js';
+import { CHAPTER_ROLES, CHAPTER_ROLE_TITLES, MAX_CLAUSE_LEVELS, NODE } from '../names.js';
 import type { AnnexType, ChapterRole } from '../names.js';
 import { clauseLevel, createSection, findAround, placeCursor, shiftSelection, subtreeClauseLevels } from './helpers.js';
 
@@ -85,6 +85,43 @@ export function insertChapter(role: ChapterRole = 'other'): Command {
     if (dispatch) {
       const title = CHAPTER_ROLE_TITLES[role];
       tr.insert(insertPos, createSection(doc.type.schema, NODE.chapter, { role }, title));
+      placeCursor(tr, insertPos + 2 + title.length);
+      tr.scrollIntoView();
+    }
+    return true;
+  };
+}
+
+/**
+ * Where a missing chapter of `role` belongs in the Zhejiang Made order: before the first chapter of
+ * a later role, else after the last chapter, else before the first annex/bibliography, else at the end.
+ */
+export function chapterPlacement(doc: PMNode, role: ChapterRole): number {
+  const rank = CHAPTER_ROLES.indexOf(role);
+  let lastChapterEnd = -1;
+  let pos = 0;
+  for (let i = 0; i < doc.childCount; i++) {
+    const child = doc.child(i);
+    if (child.type.name === NODE.chapter) {
+      const childRole: unknown = child.attrs.role;
+      const childRank = CHAPTER_ROLES.findIndex((r) => r === childRole);
+      if (role !== 'other' && childRole !== 'other' && childRank > rank) return pos;
+      lastChapterEnd = pos + child.nodeSize;
+    }
+    pos += child.nodeSize;
+  }
+  if (lastChapterEnd >= 0) return lastChapterEnd;
+  const after = firstTopLevel(doc, [NODE.annex, NODE.bibliography]);
+  return after >= 0 ? topLevelOffset(doc, after) : doc.content.size;
+}
+
+/** A new chapter of `role` at its place in the Zhejiang Made order (see `chapterPlacement`); cursor at the end of its title. */
+export function insertChapterInOrder(role: ChapterRole): Command {
+  return ({ tr, dispatch }) => {
+    const insertPos = chapterPlacement(tr.doc, role);
+    if (dispatch) {
+      const title = CHAPTER_ROLE_TITLES[role];
+      tr.insert(insertPos, createSection(tr.doc.type.schema, NODE.chapter, { role }, title));
       placeCursor(tr, insertPos + 2 + title.length);
       tr.scrollIntoView();
     }
