@@ -1,0 +1,58 @@
+/**
+ * `indicatorRef`: an inline atom that shows the current value of one cell of the standard text's
+ * tables (by the cell's stable id). The drafting explanation's key-indicator comparison table uses it
+ * in its "本标准" column, so the value compared is always the one the standard requires. Rendered
+ * `<span data-type="indicatorRef" data-target-id="…">`; the client shows the value it reads from the
+ * standard text (see `tableCells.ts`), the server resolves it the same way for exports.
+ */
+import { Node, mergeAttributes } from '@tiptap/core';
+import { NODE } from './names.js';
+import { idValue } from './ids.js';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    indicatorRef: {
+      /** Inserts a link to the standard text's table cell `targetId` at the cursor. */
+      insertIndicatorRef: (targetId: string) => ReturnType;
+    };
+  }
+}
+
+export const IndicatorRef = Node.create({
+  name: NODE.indicatorRef,
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  draggable: false,
+
+  addAttributes() {
+    return {
+      targetId: {
+        default: null,
+        parseHTML: (element) => idValue(element.getAttribute('data-target-id')),
+        renderHTML: (attributes) => {
+          const target = idValue(attributes.targetId);
+          return target === null ? {} : { 'data-target-id': target };
+        },
+      },
+    };
+  },
+
+  parseHTML() {
+    return [{ tag: `span[data-type="${this.name}"]`, priority: 100 }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-indicator-ref' })];
+  },
+
+  addCommands() {
+    return {
+      insertIndicatorRef:
+        (targetId: string) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs: { targetId } }),
+    };
+  },
+});
