@@ -9,6 +9,7 @@ import type { ApiEnv, AppServices } from './context.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { consultationFileRoutes } from './routes/consultationFiles.js';
+import { consultationInvitationRoutes } from './routes/consultationInvitations.js';
 import { consultationItemRoutes } from './routes/consultationItems.js';
 import { consultationRoundRoutes } from './routes/consultationRounds.js';
 import { documentRoutes } from './routes/documents.js';
@@ -49,6 +50,7 @@ export function createApi(services: AppServices): Hono<ApiEnv> {
   api.route('/', consultationRoundRoutes(services));
   api.route('/', consultationItemRoutes(services));
   api.route('/', consultationFileRoutes(services));
+  api.route('/', consultationInvitationRoutes(services));
   api.route('/', commentRoutes(services));
 
   api.notFound((c) => c.json<ApiError>({ error: 'no such endpoint' }, 404));

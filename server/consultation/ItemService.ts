@@ -11,7 +11,7 @@ import type { AuditLog } from '../services/AuditLog.js';
 import { ApiProblem } from '../services/ApiProblem.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { RoundGrant } from './access.js';
-import { answersFor, canChangeContent, canDecide, supportRefusal } from './access.js';
+import { answersFor, canChangeContent, canDecide, supportRefusal, visibleRound } from './access.js';
 import { resolveClause } from './clauseRef.js';
 import { chinaToday } from './dates.js';
 import { withComments } from './replies.js';
@@ -39,6 +39,8 @@ export class ItemService {
   item(grant: RoundGrant, itemId: string): ConsultationItem {
     const item = this.store.collection('consultationItems').get(itemId);
     if (!item || item.roundId !== grant.round.id) throw new ApiProblem(404, 'comment item not found');
+    // A consulted unit outside the group sees its own unit's comments only.
+    if (grant.unitOnly && !visibleRound(grant).recipients.some((r) => r.id === item.recipientId)) throw new ApiProblem(404, 'comment item not found');
     return item;
   }
 

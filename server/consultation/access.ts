@@ -1,7 +1,9 @@
 /**
  * Rights in a consultation round, derived from the project rights (accessFor) and the recipient
- * list: the lead manages; members of a consulted unit answer for it; drafters decide what is
- * assigned to them; members with the right to comment support other units' items.
+ * list: the lead manages; people of a consulted unit answer for it — drafting-group members and
+ * also users of a unit outside the group, who see only the round's frozen draft and their own
+ * unit's comments, while the round is open (a *unit grant*: no project or document access); drafters
+ * decide what is assigned to them; members with the right to comment support other units' items.
  */
 import type { ItemAccess, RoundAccess } from '../../shared/api/consultation.js';
 import type { ProjectAccess } from '../../shared/api/types.js';
@@ -14,17 +16,31 @@ export interface RoundGrant {
   project: Project;
   access: ProjectAccess;
   round: ConsultationRound;
+  /** True for a user of a consulted unit who has no access to the project (see above). */
+  unitOnly: boolean;
 }
 
-/** The caller's organization inside the drafting group, or null if they are not a member. */
-export function memberOrganizationId(store: MetadataStore, user: UserRecord, projectId: string): string | null {
-  return store.collection('members').findOne({ projectId, userId: user.id })?.organizationId ?? null;
+/** A user's organization as far as the project is concerned: their organization in the drafting group, else their own. */
+export function callerOrganizationId(store: MetadataStore, user: UserRecord, projectId: string): string {
+  return store.collection('members').findOne({ projectId, userId: user.id })?.organizationId ?? user.organizationId;
 }
 
-/** A drafting-group member whose organization is the consulted unit. */
-export function answersFor(store: MetadataStore, grant: RoundGrant, recipient: Recipient): boolean {
-  if (recipient.organizationId === null) return false;
-  return memberOrganizationId(store, grant.user, grant.project.id) === recipient.organizationId;
+/** The caller belongs to the consulted unit (its organization in the system is theirs). */
+export function answersFor(store: MetadataStore, grant: Pick<RoundGrant, 'user' | 'project'>, recipient: Recipient): boolean {
+  if (recipient.organizationId === null || !grant.user.active) return false;
+  return callerOrganizationId(store, grant.user, grant.project.id) === recipient.organizationId;
+}
+
+/** The recipients of an open round a user outside the project answers for (empty when closed). */
+export function consultedRecipients(user: UserRecord, round: ConsultationRound): Recipient[] {
+  if (round.closedAt !== null || !user.active) return [];
+  return round.recipients.filter((r) => r.organizationId !== null && r.organizationId === user.organizationId);
+}
+
+/** What a unit grant may see of the round: its own unit(s) only. */
+export function visibleRound(grant: RoundGrant): ConsultationRound {
+  if (!grant.unitOnly) return grant.round;
+  return { ...grant.round, recipients: grant.round.recipients.filter((r) => r.organizationId === grant.user.organizationId) };
 }
 
 export function roundAccess(store: MetadataStore, grant: RoundGrant): RoundAccess {
@@ -32,6 +48,7 @@ export function roundAccess(store: MetadataStore, grant: RoundGrant): RoundAcces
     canManage: grant.access.canManage,
     answerForRecipientIds: grant.round.recipients.filter((r) => answersFor(store, grant, r)).map((r) => r.id),
     canSupport: grant.access.canComment,
+    unitOnly: grant.unitOnly,
   };
 }
 

@@ -8,6 +8,7 @@ import type { MetadataStore, SnapshotStore } from '../storage/types.js';
 import { ConsultationStatsService } from './ConsultationStatsService.js';
 import { DraftTexts } from './DraftTexts.js';
 import { ImportService } from './ImportService.js';
+import { InvitationService } from './InvitationService.js';
 import { ItemService } from './ItemService.js';
 import { RoundService } from './RoundService.js';
 
@@ -16,6 +17,7 @@ export interface Consultation {
   rounds: RoundService;
   items: ItemService;
   imports: ImportService;
+  invitations: InvitationService;
   stats: ConsultationStatsService;
 }
 
@@ -34,7 +36,8 @@ export function createConsultation(deps: ConsultationDeps): Consultation {
   const rounds = new RoundService(deps.metadata, texts, deps.audit, deps.events);
   const items = new ItemService(deps.metadata, texts, rounds, deps.audit, deps.events);
   const imports = new ImportService(texts, rounds, items, deps.audit, deps.events);
+  const invitations = new InvitationService(deps.metadata, deps.audit);
   const stats = new ConsultationStatsService(deps.metadata, deps.hub, deps.log);
   stats.attach(deps.events);
-  return { texts, rounds, items, imports, stats };
+  return { texts, rounds, items, imports, invitations, stats };
 }

@@ -48,6 +48,24 @@ export interface InvitationRecord {
   acceptedAt: string | null;
 }
 
+/**
+ * An account offered to the contact of a consulted unit outside the drafting group: accepting it
+ * creates a user of the unit's organization (never a member of the group) who lands on the round.
+ */
+export interface ConsultationInvitationRecord {
+  id: string;
+  roundId: string;
+  recipientId: string;
+  email: string;
+  organizationId: string;
+  /** SHA-256 of the token sent in the link. */
+  tokenHash: string;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
 export type MemberRecord = ProjectMember & { id: string };
 
 /** The drafting checker's latest counts for a document (read by progress tracking). */
@@ -72,6 +90,7 @@ export interface MetadataSchema {
   consultationRounds: ConsultationRound[];
   consultationItems: ConsultationItem[];
   consultationStats: ConsultationStats[];
+  consultationInvitations: ConsultationInvitationRecord[];
   commentThreads: CommentThread[];
   comments: Comment[];
   commentStats: CommentStats[];

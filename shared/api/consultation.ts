@@ -1,5 +1,6 @@
 /** Response shapes of the consultation API (征求意见). See docs/api.md, section "Consultation rounds". */
-import type { ConsultationItem, ConsultationRound, Decision } from '../domain/consultation.js';
+import type { ConsultationItem, ConsultationRound, Decision, RecipientReply } from '../domain/consultation.js';
+import type { PublicUser } from '../domain/user.js';
 import type { RoundSummary } from '../consultation/summary.js';
 import type { ProseMirrorJSON } from '../editor/json.js';
 
@@ -13,6 +14,11 @@ export interface RoundAccess {
   answerForRecipientIds: string[];
   /** May support other units' items (members with the right to comment, reviewers). */
   canSupport: boolean;
+  /**
+   * The caller is a user of a consulted unit outside the project: the round shows only their own
+   * unit (recipients, items, counts) and the frozen draft; no exports, no project pages.
+   */
+  unitOnly: boolean;
 }
 
 /** What the caller may do with one item. */
@@ -119,6 +125,43 @@ export interface ConsultationStats {
   /** Items still open (no decision), in 序号 order. */
   openItems: { id: string; seq: number; clauseLabel: string; assigneeId: string | null }[];
   updatedAt: string;
+}
+
+/**
+ * POST /api/rounds/:id/recipients/:recipientId/invitations — a user of the unit with this e-mail
+ * exists already (they sign in and answer), or an invitation link was made.
+ */
+export type RoundInviteResponse = { kind: 'existing'; email: string; name: string } | { kind: 'invited'; email: string; link: string; expiresAt: string };
+
+/** GET /api/round-invitations/:token (no sign-in needed). */
+export interface RoundInvitationInfo {
+  email: string;
+  organizationName: string;
+  unitName: string;
+  standardName: string;
+  roundTitle: string;
+  deadline: string;
+}
+
+/** POST /api/round-invitations/:token/accept — signed in as the new user; the round to go to. */
+export interface RoundInvitationAccepted {
+  token: string;
+  user: PublicUser;
+  projectId: string;
+  roundId: string;
+}
+
+/** GET /api/consultations — open rounds the caller answers for (待回复的征求意见), deadline first. */
+export interface PendingConsultation {
+  roundId: string;
+  projectId: string;
+  standardName: string;
+  title: string;
+  deadline: string;
+  /** The caller's units on the round's list, with their replies so far. */
+  units: { recipientId: string; unitName: string; reply: RecipientReply; items: number }[];
+  /** True when the caller sees only their unit's part of the round (not a viewer of the project). */
+  unitOnly: boolean;
 }
 
 export type { Decision };

@@ -110,6 +110,10 @@ export const updateItemBody = z
   });
 export type UpdateItemBody = z.infer<typeof updateItemBody>;
 
+/** POST /api/rounds/:id/recipients/:recipientId/invitations — an account for the unit's contact. */
+export const roundInvitationBody = z.object({ email: z.string().trim().toLowerCase().email('invalid email address').max(254) }).strict();
+export type RoundInvitationBody = z.infer<typeof roundInvitationBody>;
+
 /** Query of the exports: `?sort=clause` orders by clause number, the default by 序号. */
 export const exportQuery = z.object({ sort: z.enum(['seq', 'clause']).default('seq') });
 export type ExportQuery = z.infer<typeof exportQuery>;

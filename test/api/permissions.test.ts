@@ -241,6 +241,10 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/rounds/:id/export.xlsx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export.xlsx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
   { method: 'GET', route: '/rounds/:id/export.docx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export.docx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
   { method: 'GET', route: '/rounds/:id/export-iso.xlsx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export-iso.xlsx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
+  { method: 'GET', route: '/consultations', target: async () => ({ path: '/api/consultations' }), expect: statuses(200, signedIn, { anonymous: 401 }) },
+  { method: 'POST', route: '/rounds/:id/recipients/:recipientId/invitations', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients/${consultation.drafterUnitId}/invitations`, body: { email: `matrix-contact${unique()}@example.com` } }), expect: statuses(201, managers, projectScoped) },
+  { method: 'GET', route: '/round-invitations/:token', target: async () => ({ path: `/api/round-invitations/${await consultation.freshRoundInvitation()}` }), expect: statuses(200, everyone) },
+  { method: 'POST', route: '/round-invitations/:token/accept', target: async () => ({ path: `/api/round-invitations/${await consultation.freshRoundInvitation()}/accept`, body: { name: '外部联系人', password: 'a-long-password' } }), expect: statuses(200, everyone) },
   // Comments on the text: commenters are the lead, drafters and reviewers (bureau staff; the admin is provincial bureau staff).
   { method: 'GET', route: '/documents/:id/threads', target: async () => ({ path: `/api/documents/${standardId}/threads` }), expect: statuses(200, viewers, projectScoped) },
   {

@@ -1,5 +1,5 @@
 /** Throwaway consultation records for the permission matrix (test/api/permissions.test.ts). */
-import type { ItemView, RoundView } from '../../shared/api/consultation.js';
+import type { ItemView, RoundInviteResponse, RoundView } from '../../shared/api/consultation.js';
 import { handMadeTable, ok } from './helpers.js';
 
 const OUTSIDE_UNIT = '权限测试外部单位';
@@ -47,6 +47,15 @@ export class ConsultationFixtures {
       comment: `权限测试意见${++this.counter}`,
     });
     return item.id;
+  }
+
+  /** The token of a new invitation for a contact of the drafter's unit (an e-mail nobody uses yet). */
+  async freshRoundInvitation(): Promise<string> {
+    const invited = await ok<RoundInviteResponse>(this.baseUrl, 'POST', `/api/rounds/${this.roundId}/recipients/${this.drafterUnitId}/invitations`, this.adminToken(), {
+      email: `round-contact${++this.counter}@example.com`,
+    });
+    if (invited.kind !== 'invited') throw new Error('expected an invitation link');
+    return invited.link.split('/round-invite/')[1] ?? '';
   }
 
   importFile(): Promise<Uint8Array> {

@@ -11,7 +11,7 @@ import { consultationXlsx } from '../../export/consultationXlsx.js';
 import { isoCommentsXlsx } from '../../export/isoCommentsXlsx.js';
 import { ApiProblem } from '../../services/ApiProblem.js';
 import type { ApiEnv, AppServices } from '../context.js';
-import { managedRound, viewableRound } from '../consultationGuards.js';
+import { groupRound, managedRound } from '../consultationGuards.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -69,15 +69,15 @@ export function consultationFileRoutes(services: AppServices): Hono<ApiEnv> {
       return c.json(result);
     })
     .get('/rounds/:id/export.xlsx', async (c) => {
-      const t = table(c, viewableRound(services, c, c.req.param('id')));
+      const t = table(c, groupRound(services, c, c.req.param('id')));
       return download(c, await consultationXlsx(t), XLSX, exportFileName(t, '', 'xlsx'));
     })
     .get('/rounds/:id/export.docx', async (c) => {
-      const t = table(c, viewableRound(services, c, c.req.param('id')));
+      const t = table(c, groupRound(services, c, c.req.param('id')));
       return download(c, await consultationDocx(t), DOCX, exportFileName(t, '', 'docx'));
     })
     .get('/rounds/:id/export-iso.xlsx', async (c) => {
-      const t = table(c, viewableRound(services, c, c.req.param('id')));
+      const t = table(c, groupRound(services, c, c.req.param('id')));
       return download(c, await isoCommentsXlsx(t), XLSX, exportFileName(t, '-ISO', 'xlsx'));
     });
 }

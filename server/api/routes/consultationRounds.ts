@@ -29,7 +29,7 @@ export function consultationRoundRoutes(services: AppServices): Hono<ApiEnv> {
       const { project, user, access } = managedProject(services, c, c.req.param('id'));
       const body = await parseBody(c, openRoundBody);
       const round = await consultation.rounds.open(project, body, user);
-      return c.json(await view({ user, project, access, round }), 201);
+      return c.json(await view({ user, project, access, round, unitOnly: false }), 201);
     })
     .get('/projects/:id/consultation-stats', (c) => {
       const { project } = viewableProject(services, c, c.req.param('id'));

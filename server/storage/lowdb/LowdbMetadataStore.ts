@@ -20,6 +20,7 @@ const EMPTY: MetadataSchema = {
   consultationRounds: [],
   consultationItems: [],
   consultationStats: [],
+  consultationInvitations: [],
   commentThreads: [],
   comments: [],
   commentStats: [],
