@@ -29,6 +29,7 @@ import type { ApiEnv, AppServices } from './api/context.js';
 import { seedDemo } from './seed/seedDemo.js';
 import { CheckerExtension } from './extensions/CheckerExtension.js';
 import { ProjectEventHub } from './realtime/ProjectEventHub.js';
+import { endStreamsOnAccessLoss } from './realtime/streamAccess.js';
 import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
 import { createConsultation } from './consultation/index.js';
 import { createComments } from './comments/index.js';
@@ -100,8 +101,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     events,
     hub,
     audit,
-    projects: new ProjectService(metadata, documents, audit),
-    membership: new MembershipService(metadata, audit, events),
+    projects: new ProjectService(metadata, documents, audit, events),
+    membership: new MembershipService(metadata, audit, events, hub),
     snapshots,
     consultation: createConsultation({ metadata, snapshots, collab: () => services.collab(), audit, events, hub, log }),
     comments: createComments({ metadata, collab: () => services.collab(), audit, events, hub, log }),
@@ -133,6 +134,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   events.on('access-changed', ({ projectId }) => {
     if (projectId) services.hub.publish(projectId, { type: 'members-changed' });
   });
+  endStreamsOnAccessLoss(hub, events, sessions, metadata);
 
   const seeded = options.seedDemo && metadata.isEmpty() ? await seedDemo(services) : [];
 

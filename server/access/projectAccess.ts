@@ -4,6 +4,7 @@
  */
 import type { ProjectAccess } from '../../shared/api/types.js';
 import type { Project } from '../../shared/domain/project.js';
+import { isBureau } from '../../shared/domain/memberRoles.js';
 import { ROLE_CAPABILITIES } from '../../shared/domain/roles.js';
 import type { ProjectRole } from '../../shared/domain/roles.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
@@ -17,11 +18,21 @@ const NO_ACCESS: ProjectAccess = {
   readOnlyReason: null,
 };
 
-export function accessFor(store: MetadataStore, user: UserRecord, project: Project): ProjectAccess {
+/**
+ * The caller's role in the project. Staff of a market supervision bureau never edit or manage a text:
+ * whatever a membership row says, their role is at most `reviewer`. Staff of a supervising bureau see
+ * the projects their bureau supervises, as reviewers, whether or not they are members.
+ */
+function roleIn(store: MetadataStore, user: UserRecord, project: Project): ProjectRole | null {
   const member = store.collection('members').findOne({ projectId: project.id, userId: user.id });
-  let role: ProjectRole | null = member?.role ?? null;
-  // Staff of a supervising bureau see the projects their bureau supervises, as reviewers.
-  if (!role && project.supervisingBureauIds.includes(user.organizationId)) role = 'reviewer';
+  const memberRole = member?.role ?? null;
+  if (!isBureau(store.collection('organizations').get(user.organizationId)?.kind)) return memberRole;
+  const capped: ProjectRole | null = memberRole && ROLE_CAPABILITIES[memberRole].edit ? 'reviewer' : memberRole;
+  return project.supervisingBureauIds.includes(user.organizationId) ? 'reviewer' : capped;
+}
+
+export function accessFor(store: MetadataStore, user: UserRecord, project: Project): ProjectAccess {
+  const role = roleIn(store, user, project);
   if (!role) {
     if (!user.isAdmin) return NO_ACCESS;
     return { role: null, canView: true, canEdit: false, canComment: false, canManage: true, readOnlyReason: 'not-member' };

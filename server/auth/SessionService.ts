@@ -5,8 +5,32 @@ import { hashToken, newId, newToken } from './tokens.js';
 export const SESSION_COOKIE = 'zm_session';
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 
+/** A session ended (sign-out), or all of a user's sessions did (`sessionId` null: disabled, new password). */
+export interface SessionEnded {
+  userId: string;
+  sessionId: string | null;
+}
+
 export class SessionService {
+  private readonly endedListeners = new Set<(ended: SessionEnded) => void>();
+
   constructor(private readonly store: MetadataStore) {}
+
+  /** Listens for ended sessions (live sockets and event streams of that session must close); returns the unsubscribe. */
+  onEnded(listener: (ended: SessionEnded) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  private ended(ended: SessionEnded): void {
+    for (const listener of this.endedListeners) listener(ended);
+  }
+
+  /** The id of the stored session a token stands for (null when unknown), to tell a user's sessions apart. */
+  sessionIdOf(token: string | null | undefined): string | null {
+    if (!token) return null;
+    return this.store.collection('sessions').findOne({ tokenHash: hashToken(token) })?.id ?? null;
+  }
 
   async create(userId: string): Promise<string> {
     const token = newToken();
@@ -31,11 +55,15 @@ export class SessionService {
   }
 
   async revoke(token: string): Promise<void> {
-    await this.store.collection('sessions').removeWhere({ tokenHash: hashToken(token) });
+    const session = this.store.collection('sessions').findOne({ tokenHash: hashToken(token) });
+    if (!session) return;
+    await this.store.collection('sessions').remove(session.id);
+    this.ended({ userId: session.userId, sessionId: session.id });
   }
 
   async revokeAllOf(userId: string): Promise<void> {
     await this.store.collection('sessions').removeWhere({ userId });
+    this.ended({ userId, sessionId: null });
   }
 }
 

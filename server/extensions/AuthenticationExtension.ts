@@ -3,7 +3,8 @@
  * from the browser's cookie or the `token` parameter; the document's project decides the role.
  * Read-only roles are enforced by the connection itself (CollabConnection drops their updates).
  * When a member's access changes, their live connections are closed with 4000 so that the client
- * reconnects and is authorized again.
+ * reconnects and is authorized again. When a session ends (sign-out, disabled user, new password),
+ * its live connections are closed with 4401 so that the client goes to sign-in.
  */
 import { CloseCode } from '../../shared/collab/closeCodes.js';
 import { accessFor, projectOfDocument } from '../access/projectAccess.js';
@@ -17,6 +18,8 @@ import type { ConnectionContext, Extension, OnAuthenticatePayload, OnConfigurePa
 export class AuthenticationExtension implements Extension {
   readonly name = 'authentication';
   readonly priority = 0;
+  /** The session each live connection was authenticated with. */
+  private readonly sessionOf = new WeakMap<ConnectionContext, string | null>();
 
   constructor(
     private readonly metadata: MetadataStore,
@@ -32,6 +35,13 @@ export class AuthenticationExtension implements Extension {
         'access changed; reconnect',
       );
     });
+    this.sessions.onEnded(({ userId, sessionId }) => {
+      server.closeConnections(
+        (context) => context.user.id === userId && (sessionId === null || this.sessionOf.get(context) === sessionId),
+        CloseCode.Unauthenticated,
+        'session ended',
+      );
+    });
   }
 
   async onAuthenticate({ documentId, request, parameters }: OnAuthenticatePayload): Promise<ConnectionContext> {
@@ -42,11 +52,13 @@ export class AuthenticationExtension implements Extension {
     const access = project ? accessFor(this.metadata, user, project) : null;
     if (!project || !access?.canView) throw new ConnectionRejected(CloseCode.Forbidden, 'no access to this document');
     const organization = this.metadata.collection('organizations').get(user.organizationId);
-    return {
+    const context: ConnectionContext = {
       user: { id: user.id, name: user.name, organizationId: user.organizationId, organizationName: organization?.name ?? '' },
       projectId: project.id,
       role: access.role,
       readOnly: !access.canEdit,
     };
+    this.sessionOf.set(context, this.sessions.sessionIdOf(token));
+    return context;
   }
 }

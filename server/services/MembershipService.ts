@@ -6,6 +6,9 @@ import type { InvitationRecord, MemberRecord, MetadataStore, UserRecord } from '
 import { hashPassword } from '../auth/passwords.js';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
 import type { DomainEventBus } from '../events.js';
+import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
+import { memberFitProblem } from '../../shared/domain/memberRoles.js';
+import type { MemberRelation, ProjectRole } from '../../shared/domain/roles.js';
 import type { AuditLog } from './AuditLog.js';
 import { ApiProblem } from './ApiProblem.js';
 import { invitationView, memberView } from './views.js';
@@ -17,7 +20,15 @@ export class MembershipService {
     private readonly store: MetadataStore,
     private readonly audit: AuditLog,
     private readonly events: DomainEventBus,
+    private readonly hub: ProjectEventHub,
   ) {}
+
+  /** Rejects a relation/role that the workflow rule does not allow for this member (400). */
+  private assertFits(project: Project, organizationId: string, relation: MemberRelation, role: ProjectRole): void {
+    const organizationKind = this.store.collection('organizations').get(organizationId)?.kind ?? null;
+    const problem = memberFitProblem({ relation, role, organizationId, organizationKind }, project);
+    if (problem) throw new ApiProblem(400, problem.message, [problem]);
+  }
 
   private member(projectId: string, userId: string): MemberRecord {
     const member = this.store.collection('members').findOne({ projectId, userId });
@@ -37,6 +48,7 @@ export class MembershipService {
       if (this.store.collection('members').findOne({ projectId: project.id, userId: existing.id })) {
         throw new ApiProblem(409, 'this user is already a member of the drafting group');
       }
+      this.assertFits(project, existing.organizationId, body.relation, body.role);
       const member: MemberRecord = {
         id: newId('mem'),
         projectId: project.id,
@@ -54,6 +66,7 @@ export class MembershipService {
     if (!body.organizationId || !this.store.collection('organizations').get(body.organizationId)) {
       throw new ApiProblem(400, 'an organization is required to invite a new user', [{ path: 'organizationId', message: 'required for a new user' }]);
     }
+    this.assertFits(project, body.organizationId, body.relation, body.role);
     const pending = this.store.collection('invitations').findMany({ projectId: project.id, email: body.email, acceptedAt: null });
     for (const p of pending) await this.store.collection('invitations').remove(p.id);
     const token = newToken();
@@ -111,7 +124,14 @@ export class MembershipService {
       addedAt: new Date().toISOString(),
     });
     await this.store.collection('invitations').update(invitation.id, { acceptedAt: new Date().toISOString() });
-    await this.audit.record(invitation.projectId, user.id, 'invitation.accepted', { email: user.email, role: invitation.role });
+    await this.audit.record(invitation.projectId, user.id, 'invitation.accepted', {
+      userId: user.id,
+      email: user.email,
+      role: invitation.role,
+      relation: invitation.relation,
+    });
+    // A new member joins the drafting group: live pages and the drafting credits follow.
+    this.events.emit('access-changed', { userId: user.id, projectId: invitation.projectId });
     return user;
   }
 
@@ -124,7 +144,10 @@ export class MembershipService {
 
   async update(project: Project, userId: string, body: UpdateMemberBody, actor: UserRecord): Promise<MemberRecord> {
     const member = this.member(project.id, userId);
-    if (body.role && body.role !== 'lead') this.assertKeepsALead(project.id, member);
+    const role = body.role ?? member.role;
+    const relation = body.relation ?? member.relation;
+    this.assertFits(project, member.organizationId, relation, role);
+    if (role !== 'lead') this.assertKeepsALead(project.id, member);
     const updated = await this.store.collection('members').update(member.id, {
       ...(body.role ? { role: body.role } : {}),
       ...(body.relation ? { relation: body.relation } : {}),
@@ -134,9 +157,11 @@ export class MembershipService {
       userId,
       fromRole: member.role,
       toRole: updated.role,
+      fromRelation: member.relation,
       relation: updated.relation,
     });
-    if (body.role && body.role !== member.role) this.events.emit('access-changed', { userId, projectId: project.id });
+    if (updated.role !== member.role) this.events.emit('access-changed', { userId, projectId: project.id });
+    else if (updated.relation !== member.relation) this.hub.publish(project.id, { type: 'members-changed' });
     return updated;
   }
 

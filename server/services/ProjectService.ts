@@ -1,22 +1,18 @@
 /** Standard projects (研制项目): creation with their three documents, plan-field edits. */
 import * as Y from 'yjs';
 import { DOCUMENT_KINDS } from '../../shared/domain/project.js';
-import type { DocumentKind, Project, ProjectDocument } from '../../shared/domain/project.js';
+import type { AuditEntry, DocumentKind, Project, ProjectDocument } from '../../shared/domain/project.js';
 import type { CreateProjectBody, UpdateProjectBody } from '../../shared/validation/requests.js';
 import { writeJSONToYDoc } from '../../shared/editor/yjsContent.js';
 import type { ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
 import type { DocumentStore, MetadataStore, UserRecord } from '../storage/types.js';
+import { defaultDueDate, dueNotBeforeStart } from '../../shared/domain/planDates.js';
 import { newId } from '../auth/tokens.js';
+import { snapshotAccess, usersWithChangedAccess } from '../access/accessChanges.js';
+import type { DomainEventBus } from '../events.js';
 import { DOCUMENT_TITLES, documentTemplate } from '../documents/templates/index.js';
 import type { AuditLog } from './AuditLog.js';
 import { ApiProblem } from './ApiProblem.js';
-
-/** Six months after the start date (研制周期一般为六个月). */
-export function defaultDueDate(startDate: string): string {
-  const date = new Date(`${startDate}T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + 6);
-  return date.toISOString().slice(0, 10);
-}
 
 export interface CreateProjectOptions {
   /** Content per document kind instead of the new-project templates (the demo seed). */
@@ -29,6 +25,7 @@ export class ProjectService {
     private readonly store: MetadataStore,
     private readonly documents: DocumentStore,
     private readonly audit: AuditLog,
+    private readonly events: DomainEventBus,
   ) {}
 
   async create(body: CreateProjectBody, actor: UserRecord, options: CreateProjectOptions = {}): Promise<Project> {
@@ -101,12 +98,57 @@ export class ProjectService {
         throw new ApiProblem(400, `not a market supervision bureau: ${id}`);
       }
     }
-    const changed = Object.keys(body).filter((k) => body[k as keyof UpdateProjectBody] !== undefined);
+    const startDate = body.startDate ?? project.startDate;
+    const dueDate = body.dueDate ?? project.dueDate;
+    if (!dueNotBeforeStart(startDate, dueDate)) {
+      throw new ApiProblem(400, `the due date (${dueDate}) cannot be before the start date (${startDate})`, [
+        { path: body.dueDate ? 'dueDate' : 'startDate', message: 'the due date cannot be before the start date' },
+      ]);
+    }
+    const before = snapshotAccess(this.store, project);
     const updated = await this.store.collection('projects').update(project.id, { ...stripUndefined(body), updatedAt: new Date().toISOString() });
     if (!updated) throw new ApiProblem(404, 'project not found');
-    await this.audit.record(project.id, actor.id, 'project.updated', { fields: changed.join(',') });
+    await this.audit.record(project.id, actor.id, 'project.updated', planChanges(this.store, project, updated));
+    // Bureaus added or removed change who may see the project: re-authorize their sockets and streams.
+    for (const userId of usersWithChangedAccess(before, snapshotAccess(this.store, updated))) {
+      this.events.emit('access-changed', { userId, projectId: project.id });
+    }
     return updated;
   }
+}
+
+const PLAN_FIELDS = [
+  'nameZh',
+  'nameEn',
+  'standardType',
+  'publicationCategory',
+  'planBatch',
+  'planNumber',
+  'supervisingBureauIds',
+  'startDate',
+  'dueDate',
+  'publishingBody',
+  'stage',
+] as const satisfies readonly (keyof Project)[];
+
+/** The audit detail of a plan edit: the changed fields, each with its old and new value (`<field>.from`, `<field>.to`). */
+function planChanges(store: MetadataStore, before: Project, after: Project): AuditEntry['detail'] {
+  const shown = (field: (typeof PLAN_FIELDS)[number], project: Project): string => {
+    const value = project[field];
+    if (!Array.isArray(value)) return value;
+    return value.map((id) => store.collection('organizations').get(id)?.name ?? id).join('、');
+  };
+  const detail: AuditEntry['detail'] = {};
+  const fields: string[] = [];
+  for (const field of PLAN_FIELDS) {
+    const from = shown(field, before);
+    const to = shown(field, after);
+    if (from === to) continue;
+    fields.push(field);
+    detail[`${field}.from`] = from;
+    detail[`${field}.to`] = to;
+  }
+  return { fields: fields.join(','), ...detail };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

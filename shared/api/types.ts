@@ -110,5 +110,9 @@ export interface DocumentCheckResponse {
   checkedAt: string;
 }
 
-export type OrganizationView = Organization;
-export type AuditView = AuditEntry & { actorName: string };
+/** GET /api/organizations for signed-in users who are not administrators: what inviting and picking bureaus needs. */
+export type OrganizationSummary = Pick<Organization, 'id' | 'name' | 'kind' | 'bureauLevel'>;
+/** An organization as the API shows it: administrators also get the credit code and creation time. */
+export type OrganizationView = OrganizationSummary & Partial<Pick<Organization, 'creditCode' | 'createdAt'>>;
+/** An audit entry with names resolved: the actor, and for member entries the member concerned (`detail.userId`). */
+export type AuditView = AuditEntry & { actorName: string; subjectName: string | null };

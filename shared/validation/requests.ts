@@ -4,11 +4,16 @@ import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '../domain/organization.js';
 import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '../domain/project.js';
 import { MEMBER_RELATIONS, PROJECT_ROLES } from '../domain/roles.js';
 import { isValidCreditCode } from '../domain/creditCode.js';
+import { dueNotBeforeStart, isCalendarDate } from '../domain/planDates.js';
 
 /** The publisher of the province's recent development plans; each project can set its own. */
 export const DEFAULT_PUBLISHING_BODY = '浙江省质量协会';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a real calendar date');
+const DUE_BEFORE_START = { message: 'the due date cannot be before the start date', path: ['dueDate'] };
 const email = z.string().trim().toLowerCase().email('invalid email address').max(254);
 const password = z.string().min(10, 'password must have at least 10 characters').max(200);
 const phone = z.string().trim().regex(/^[0-9+\-() ]{0,30}$/, 'invalid phone number');
@@ -68,7 +73,8 @@ const planFields = {
 
 export const createProjectBody = z
   .object({ ...planFields, leadOrganizationId: z.string().min(1).optional() })
-  .strict();
+  .strict()
+  .refine((b) => b.dueDate === undefined || dueNotBeforeStart(b.startDate, b.dueDate), DUE_BEFORE_START);
 export type CreateProjectBody = z.infer<typeof createProjectBody>;
 
 export const updateProjectBody = z
@@ -85,7 +91,8 @@ export const updateProjectBody = z
     publishingBody: z.string().trim().min(2).max(200).optional(),
     stage: z.enum(PROJECT_STAGES).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.startDate === undefined || b.dueDate === undefined || dueNotBeforeStart(b.startDate, b.dueDate), DUE_BEFORE_START);
 export type UpdateProjectBody = z.infer<typeof updateProjectBody>;
 
 export const inviteBody = z

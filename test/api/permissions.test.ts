@@ -15,7 +15,8 @@ import { DEMO_PASSWORD, demoProject, login, request } from '../helpers/api.js';
 import { ConsultationFixtures } from '../consultation/fixtures.js';
 import { upload } from '../consultation/helpers.js';
 
-const CALLERS = ['anonymous', 'outsider', 'observer', 'bureau', 'expert', 'drafter', 'lead', 'admin'] as const;
+/** `admin` is the demo administrator (provincial bureau staff, a reviewer there); `sysadmin` is an administrator in no project and no bureau. */
+const CALLERS = ['anonymous', 'outsider', 'observer', 'bureau', 'expert', 'drafter', 'lead', 'admin', 'sysadmin'] as const;
 type Caller = (typeof CALLERS)[number];
 
 interface Target {
@@ -58,8 +59,9 @@ function statuses(ok: number, allowed: Caller[], others: Partial<Record<Caller, 
 }
 const everyone: Caller[] = ['anonymous', ...CALLERS.slice(1)];
 const signedIn: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
-const viewers: Caller[] = ['observer', 'bureau', 'expert', 'drafter', 'lead', 'admin'];
-const managers: Caller[] = ['lead', 'admin'];
+const viewers: Caller[] = ['observer', 'bureau', 'expert', 'drafter', 'lead', 'admin', 'sysadmin'];
+const managers: Caller[] = ['lead', 'admin', 'sysadmin'];
+const admins: Caller[] = ['admin', 'sysadmin'];
 const projectScoped = { anonymous: 401, outsider: 404 };
 /** Members with the right to comment (the demo admin works at a supervising bureau: a reviewer). */
 const commenters: Caller[] = ['bureau', 'expert', 'drafter', 'lead', 'admin'];
@@ -151,7 +153,7 @@ const ROWS: Row[] = [
     target: async () => ({ path: `/api/projects/${projectId}`, body: { planBatch: `2026年第${unique()}批` } }),
     expect: statuses(200, managers, projectScoped),
   },
-  { method: 'GET', route: '/projects/:id/audit', target: async () => ({ path: `/api/projects/${projectId}/audit` }), expect: statuses(200, ['bureau', 'expert', 'lead', 'admin'], projectScoped) },
+  { method: 'GET', route: '/projects/:id/audit', target: async () => ({ path: `/api/projects/${projectId}/audit` }), expect: statuses(200, ['bureau', 'expert', 'lead', ...admins], projectScoped) },
   { method: 'GET', route: '/projects/:id/members', target: async () => ({ path: `/api/projects/${projectId}/members` }), expect: statuses(200, viewers, projectScoped) },
   {
     method: 'PATCH',
@@ -197,7 +199,7 @@ const ROWS: Row[] = [
     method: 'POST',
     route: '/organizations',
     target: async () => ({ path: '/api/organizations', body: { name: `测试单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' } }),
-    expect: statuses(201, ['admin'], { anonymous: 401 }),
+    expect: statuses(201, admins, { anonymous: 401 }),
   },
   {
     method: 'PATCH',
@@ -206,20 +208,20 @@ const ROWS: Row[] = [
       const org = await adminCall<{ id: string }>('POST', '/api/organizations', { name: `待改单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' });
       return { path: `/api/organizations/${org.id}`, body: { name: `已改单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' } };
     },
-    expect: statuses(200, ['admin'], { anonymous: 401 }),
+    expect: statuses(200, admins, { anonymous: 401 }),
   },
-  { method: 'GET', route: '/users', target: async () => ({ path: '/api/users' }), expect: statuses(200, ['admin'], { anonymous: 401 }) },
+  { method: 'GET', route: '/users', target: async () => ({ path: '/api/users' }), expect: statuses(200, admins, { anonymous: 401 }) },
   {
     method: 'POST',
     route: '/users',
     target: async () => ({ path: '/api/users', body: { name: '新用户', email: `user${unique()}@example.com`, organizationId: testingOrgId, password: 'a-long-password' } }),
-    expect: statuses(201, ['admin'], { anonymous: 401 }),
+    expect: statuses(201, admins, { anonymous: 401 }),
   },
   {
     method: 'PATCH',
     route: '/users/:id',
     target: async () => ({ path: `/api/users/${(await freshUser()).id}`, body: { phone: '0571-88880000' } }),
-    expect: statuses(200, ['admin'], { anonymous: 401 }),
+    expect: statuses(200, admins, { anonymous: 401 }),
   },
   // Consultation rounds (征求意见). "download" rows only read the status (stream: true).
   { method: 'GET', route: '/projects/:id/rounds', target: async () => ({ path: `/api/projects/${projectId}/rounds` }), expect: statuses(200, viewers, projectScoped) },
@@ -278,13 +280,13 @@ const ROWS: Row[] = [
     method: 'POST',
     route: '/threads/:id/resolve',
     target: async () => ({ path: `/api/threads/${(await freshThread('bureau')).id}/resolve` }),
-    expect: statuses(200, ['bureau', 'lead', 'admin'], projectScoped),
+    expect: statuses(200, ['bureau', ...managers], projectScoped),
   },
   {
     method: 'POST',
     route: '/threads/:id/reopen',
     target: async () => ({ path: `/api/threads/${(await freshThread('bureau', true)).id}/reopen` }),
-    expect: statuses(200, ['bureau', 'lead', 'admin'], projectScoped),
+    expect: statuses(200, ['bureau', ...managers], projectScoped),
   },
   {
     method: 'PATCH',
@@ -319,6 +321,11 @@ beforeAll(async () => {
     emails[caller] = `${caller}@example.com`;
     tokens[caller] = await login(server.url, emails[caller]);
   }
+  // A plain administrator: manages, but is neither a member nor bureau staff (no role in any project).
+  const sysadminOrg = server.services.metadata.collection('users').findOne({ email: 'outsider@example.com' })!.organizationId;
+  emails.sysadmin = 'sysadmin@example.com';
+  await adminCall('POST', '/api/users', { name: '系统管理员乙', email: emails.sysadmin, organizationId: sysadminOrg, password: DEMO_PASSWORD, isAdmin: true });
+  tokens.sysadmin = await login(server.url, emails.sysadmin);
   const demo = await demoProject(server.url, tokens.lead!);
   projectId = demo.project.id;
   standardId = demo.standardId;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { LoginResponse, MeResponse } from '../../../shared/api/types.js';
@@ -11,26 +12,40 @@ import { requireUser } from '../guards.js';
 import { parseBody } from '../validation.js';
 import { clearSessionCookie, setSessionCookie } from '../sessionCookie.js';
 
+/** Failed sign-ins allowed per IP address (any email) for each per-(IP, email) allowance: against password spraying. */
+const IP_LIMIT_FACTOR = 3;
+
+/** Consumes one attempt; a 429 with Retry-After when none is left. */
+async function consumeAttempt(c: Context<ApiEnv>, limiter: RateLimiterMemory, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      c.header('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)));
+      throw new ApiProblem(429, 'too many sign-in attempts; try again later');
+    }
+    throw error;
+  }
+}
+
 export function authRoutes(services: AppServices): Hono<ApiEnv> {
-  const limiter = new RateLimiterMemory({ points: services.loginLimit.points, duration: services.loginLimit.durationSeconds });
+  const { points, durationSeconds } = services.loginLimit;
+  // Per (IP, email): a guessed password for one account. Per IP: many emails tried from one address.
+  const perAccount = new RateLimiterMemory({ points, duration: durationSeconds });
+  const perIp = new RateLimiterMemory({ points: points * IP_LIMIT_FACTOR, duration: durationSeconds });
   return new Hono<ApiEnv>()
     .post('/auth/login', async (c) => {
       const body = await parseBody(c, loginBody);
       const ip = getConnInfo(c).remote.address ?? 'unknown';
-      try {
-        await limiter.consume(`${ip}|${body.email}`);
-      } catch (error) {
-        if (error instanceof RateLimiterRes) {
-          c.header('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)));
-          throw new ApiProblem(429, 'too many sign-in attempts; try again later');
-        }
-        throw error;
-      }
+      await consumeAttempt(c, perIp, ip);
+      await consumeAttempt(c, perAccount, `${ip}|${body.email}`);
       const user = services.metadata.collection('users').findOne({ email: body.email });
       const ok = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
       if (!user || !ok) throw new ApiProblem(401, 'wrong email or password');
       if (!user.active) throw new ApiProblem(403, 'this account is disabled');
-      await limiter.delete(`${ip}|${body.email}`);
+      // Only failures count: a successful sign-in gives its attempts back.
+      await perAccount.delete(`${ip}|${body.email}`);
+      await perIp.reward(ip, 1);
       const token = await services.sessions.create(user.id);
       setSessionCookie(c, token);
       services.log.info({ userId: user.id }, 'signed in');

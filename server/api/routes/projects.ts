@@ -49,9 +49,11 @@ export function projectRoutes(services: AppServices): Hono<ApiEnv> {
     .get('/projects/:id/audit', (c) => {
       const { project, access } = viewableProject(services, c, c.req.param('id'));
       if (!access.canManage && access.role !== 'reviewer') throw new ApiProblem(403, 'the audit log is for the lead, reviewers and administrators');
+      const userName = (id: string): string | undefined => metadata.collection('users').get(id)?.name;
       const entries: AuditView[] = services.audit.list(project.id).map((e) => ({
         ...e,
-        actorName: metadata.collection('users').get(e.actorId)?.name ?? e.actorId,
+        actorName: userName(e.actorId) ?? e.actorId,
+        subjectName: typeof e.detail.userId === 'string' ? (userName(e.detail.userId) ?? null) : null,
       }));
       return c.json(entries);
     });

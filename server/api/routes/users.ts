@@ -54,7 +54,13 @@ export function userRoutes(services: AppServices): Hono<ApiEnv> {
       const updated = await users.update(existing.id, patch);
       if (!updated) throw new ApiProblem(404, 'user not found');
       if (body.active === false || password) await services.sessions.revokeAllOf(existing.id);
-      if (body.active === false || body.organizationId) services.events.emit('access-changed', { userId: existing.id, projectId: null });
+      const accessMayChange = body.active === false || (body.organizationId !== undefined && body.organizationId !== existing.organizationId) || (body.isAdmin !== undefined && body.isAdmin !== existing.isAdmin);
+      if (accessMayChange) services.events.emit('access-changed', { userId: existing.id, projectId: null });
+      services.log.info({ adminId: admin.id, userId: existing.id, fields: Object.keys(body) }, 'user updated');
+      // Drafters' names are printed in the drafting credits of their projects.
+      if (body.name !== undefined && body.name !== existing.name) {
+        for (const member of metadata.collection('members').findMany({ userId: existing.id })) services.hub.publish(member.projectId, { type: 'members-changed' });
+      }
       return c.json(publicUser(metadata, updated));
     });
 }

@@ -30,7 +30,7 @@ export function OrganizationsPanel({ organizations }: { organizations: Organizat
       })),
       onFilter: (value, o) => o.kind === value,
     },
-    { key: 'created', title: t('admin.createdAt'), width: 160, render: (_, o) => formatDateTime(o.createdAt) },
+    { key: 'created', title: t('admin.createdAt'), width: 160, render: (_, o) => (o.createdAt ? formatDateTime(o.createdAt) : '—') },
   ];
 
   return (
