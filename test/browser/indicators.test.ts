@@ -86,7 +86,7 @@ describe('indicator links from the drafting explanation to the standard text', (
           await lead.evaluate(() => window.dispatchEvent(new Event('focus')));
           return heat.getAttribute('data-value');
         },
-        { timeout: 15_000, intervals: [500] },
+        { timeout: 15_000, interval: 500 },
       )
       .toBe('≥74');
   });

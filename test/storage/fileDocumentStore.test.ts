@@ -82,6 +82,23 @@ describe('FileDocumentStore', () => {
     expect(textOf(await store.loadState('d'))).toBe('hello world');
   });
 
+  it('compacts in a worker thread to exactly what inline compaction writes', async () => {
+    const doc = new Y.Doc();
+    const updates = typeInto(doc, '浙江制造标准 worker compaction').map((update, i) => ({ update, userId: i % 2 ? 'a' : 'b', at: i * 70_000 }));
+    const results: Buffer[][] = [];
+    for (const compaction of ['worker', 'inline'] as const) {
+      const root = join(dir, compaction);
+      const store = new FileDocumentStore(root, { compaction });
+      await store.append('d', updates);
+      await store.compact('d');
+      await store.close();
+      const files = (await readdir(join(root, 'd'))).filter((f) => !f.startsWith('.')).sort();
+      results.push(await Promise.all(files.map((f) => readFile(join(root, 'd', f)))));
+    }
+    expect(results[0]).toEqual(results[1]);
+    expect(textOf(await new FileDocumentStore(join(dir, 'worker')).loadState('d'))).toBe('浙江制造标准 worker compaction');
+  });
+
   it('a stale log left by a crash during compaction is not applied twice into history', async () => {
     const store = new FileDocumentStore(dir);
     const updates = typeInto(new Y.Doc(), 'xyz');

@@ -14,33 +14,29 @@
  * a log whose segment exists is stale and removed, a segment newer than the state is re-applied, a
  * torn log tail is truncated.
  */
-import { mkdir, open, readdir, readFile, truncate, unlink, stat } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import type { DocumentStore, HistoryEntry, StoredUpdate } from '../types.js';
-import { writeFileAtomic } from './atomicWrite.js';
-import { frameRecords, parseRecords } from './recordFile.js';
-import { decodeHistoryEntry, decodeSnapshot, decodeStoredUpdate, encodeHistoryEntry, encodeSnapshot, encodeStoredUpdate } from './codec.js';
-import { mergeIntoWindows } from './historyWindows.js';
+import { frameRecords } from './recordFile.js';
+import { encodeStoredUpdate } from './codec.js';
 import { mergeUpdatesChunked } from './mergeUpdates.js';
+import { dropStaleLogs, listFiles, readLog, readSegment } from './documentFiles.js';
+import { CompactionRunner } from './CompactionRunner.js';
+import type { CompactionMode } from './CompactionRunner.js';
 
 export interface FileDocumentStoreOptions {
   /** Compact when the log exceeds max(minCompactBytes, stateBytes × compactRatio). */
   minCompactBytes?: number;
   compactRatio?: number;
+  /** Where compaction runs: a worker thread (default, off the event loop) or inline. */
+  compaction?: CompactionMode;
 }
 
 interface OpenLog {
   generation: number;
   handle: FileHandle;
   bytes: number;
-}
-
-interface DocFiles {
-  snapshot: { generation: number; state: Uint8Array } | null;
-  segments: number[];
-  logs: number[];
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -51,10 +47,12 @@ export class FileDocumentStore implements DocumentStore {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly minCompactBytes: number;
   private readonly compactRatio: number;
+  private readonly compactor: CompactionRunner;
 
   constructor(private readonly root: string, options: FileDocumentStoreOptions = {}) {
     this.minCompactBytes = options.minCompactBytes ?? 256 * 1024;
     this.compactRatio = options.compactRatio ?? 0.5;
+    this.compactor = new CompactionRunner(options.compaction ?? 'worker');
   }
 
   private dir(documentId: string): string {
@@ -74,65 +72,19 @@ export class FileDocumentStore implements DocumentStore {
     return next;
   }
 
-  private async listFiles(documentId: string): Promise<DocFiles> {
-    const dir = this.dir(documentId);
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { snapshot: null, segments: [], logs: [] };
-      throw error;
-    }
-    const numbered = (prefix: string): number[] =>
-      names
-        .map((n) => new RegExp(`^${prefix}-(\\d+)\\.bin$`).exec(n))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => Number(m[1]))
-        .sort((a, b) => a - b);
-    let snapshot: DocFiles['snapshot'] = null;
-    if (names.includes('state.bin')) {
-      const { records } = parseRecords(await readFile(join(dir, 'state.bin')));
-      if (records[0]) snapshot = decodeSnapshot(records[0]);
-    }
-    return { snapshot, segments: numbered('seg'), logs: numbered('log') };
-  }
-
-  private async readSegment(documentId: string, generation: number): Promise<HistoryEntry[]> {
-    const data = await readFile(join(this.dir(documentId), `seg-${generation}.bin`));
-    return parseRecords(data).records.map(decodeHistoryEntry);
-  }
-
-  /** Reads a log, truncating a torn tail left by a crash mid-append. */
-  private async readLog(documentId: string, generation: number): Promise<StoredUpdate[]> {
-    const path = join(this.dir(documentId), `log-${generation}.bin`);
-    const data = await readFile(path);
-    const { records, validLength } = parseRecords(data);
-    if (validLength < data.length) await truncate(path, validLength);
-    return records.map(decodeStoredUpdate);
-  }
-
-  /** Removes logs already compacted into a segment (a crash between the two steps). */
-  private async dropStaleLogs(documentId: string, files: DocFiles): Promise<number[]> {
-    const live: number[] = [];
-    for (const g of files.logs) {
-      if (files.segments.includes(g)) await unlink(join(this.dir(documentId), `log-${g}.bin`));
-      else live.push(g);
-    }
-    return live;
-  }
-
   loadState(documentId: string): Promise<Uint8Array | null> {
     return this.serialize(documentId, async () => {
-      const files = await this.listFiles(documentId);
-      const logs = await this.dropStaleLogs(documentId, files);
+      const dir = this.dir(documentId);
+      const files = await listFiles(dir);
+      const logs = await dropStaleLogs(dir, files);
       const covered = files.snapshot?.generation ?? 0;
       const parts: Uint8Array[] = [];
       if (files.snapshot) parts.push(files.snapshot.state);
       for (const g of files.segments.filter((s) => s > covered)) {
-        for (const entry of await this.readSegment(documentId, g)) parts.push(entry.update);
+        for (const entry of await readSegment(dir, g)) parts.push(entry.update);
       }
       for (const g of logs) {
-        for (const u of await this.readLog(documentId, g)) parts.push(u.update);
+        for (const u of await readLog(dir, g)) parts.push(u.update);
       }
       this.stateBytes.set(documentId, files.snapshot?.state.byteLength ?? 0);
       if (parts.length === 0) return null;
@@ -145,11 +97,11 @@ export class FileDocumentStore implements DocumentStore {
     if (existing) return existing;
     const dir = this.dir(documentId);
     await mkdir(dir, { recursive: true });
-    const files = await this.listFiles(documentId);
-    const logs = await this.dropStaleLogs(documentId, files);
+    const files = await listFiles(dir);
+    const logs = await dropStaleLogs(dir, files);
     const generation = logs.length > 0 ? logs[logs.length - 1]! : Math.max(0, ...files.segments, files.snapshot?.generation ?? 0) + 1;
     const path = join(dir, `log-${generation}.bin`);
-    if (logs.includes(generation)) await this.readLog(documentId, generation); // truncates a torn tail
+    if (logs.includes(generation)) await readLog(dir, generation); // truncates a torn tail
     const handle = await open(path, 'a');
     const bytes = (await stat(path)).size;
     if (!this.stateBytes.has(documentId)) this.stateBytes.set(documentId, files.snapshot?.state.byteLength ?? 0);
@@ -173,11 +125,12 @@ export class FileDocumentStore implements DocumentStore {
 
   history(documentId: string): Promise<HistoryEntry[]> {
     return this.serialize(documentId, async () => {
-      const files = await this.listFiles(documentId);
+      const dir = this.dir(documentId);
+      const files = await listFiles(dir);
       const entries: HistoryEntry[] = [];
-      for (const g of files.segments) entries.push(...(await this.readSegment(documentId, g)));
+      for (const g of files.segments) entries.push(...(await readSegment(dir, g)));
       for (const g of files.logs.filter((l) => !files.segments.includes(l))) {
-        for (const u of await this.readLog(documentId, g)) {
+        for (const u of await readLog(dir, g)) {
           entries.push({ userId: u.userId, from: u.at, to: u.at, count: 1, update: u.update });
         }
       }
@@ -189,34 +142,15 @@ export class FileDocumentStore implements DocumentStore {
     return this.serialize(documentId, () => this.compactNow(documentId));
   }
 
-  /** log g → seg g (history windows) → state.bin (generation g) → log removed; next append opens g+1. */
+  /** Closes the active log and compacts the directory (in the worker); the next append opens g+1. */
   private async compactNow(documentId: string): Promise<void> {
     const open = this.logs.get(documentId);
     if (open) {
       await open.handle.close();
       this.logs.delete(documentId);
     }
-    const dir = this.dir(documentId);
-    const files = await this.listFiles(documentId);
-    const logs = await this.dropStaleLogs(documentId, files);
-    if (logs.length === 0) return;
-    const parts: Uint8Array[] = files.snapshot ? [files.snapshot.state] : [];
-    const covered = files.snapshot?.generation ?? 0;
-    for (const g of files.segments.filter((s) => s > covered)) {
-      for (const entry of await this.readSegment(documentId, g)) parts.push(entry.update);
-    }
-    let generation = covered;
-    for (const g of logs) {
-      const updates = await this.readLog(documentId, g);
-      const windows = mergeIntoWindows(updates);
-      await writeFileAtomic(join(dir, `seg-${g}.bin`), frameRecords(windows.map(encodeHistoryEntry)));
-      for (const w of windows) parts.push(w.update);
-      generation = g;
-    }
-    const state = Y.encodeStateAsUpdate(docFromUpdates(parts));
-    await writeFileAtomic(join(dir, 'state.bin'), frameRecords([encodeSnapshot(generation, state)]));
-    for (const g of logs) await unlink(join(dir, `log-${g}.bin`));
-    this.stateBytes.set(documentId, state.byteLength);
+    const stateBytes = await this.compactor.run(this.dir(documentId));
+    if (stateBytes !== null) this.stateBytes.set(documentId, stateBytes);
   }
 
   /** Closes the document's open log (after its last store, when it is unloaded). */
@@ -237,12 +171,6 @@ export class FileDocumentStore implements DocumentStore {
       await log.handle.close();
       this.logs.delete(id);
     }
+    await this.compactor.close();
   }
-}
-
-/** Applies updates to a fresh doc (gc on) so the stored state drops deleted content. */
-function docFromUpdates(parts: Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, mergeUpdatesChunked(parts));
-  return doc;
 }
