@@ -19,6 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import { ID_NODE_TYPES } from '../../../shared/editor/structure/names.js';
 
 export type MarkName = 'bold' | 'italic' | 'underline' | 'strike' | 'code';
 
@@ -33,20 +34,9 @@ export type BlockInput = ProseMirrorJSON | readonly ProseMirrorJSON[];
 /** What a stable id looks like (docs/document-model.md). */
 export const STABLE_ID_PATTERN = /^[A-Za-z0-9_-]{8,}$/;
 
-/** Node types that carry an `id` attribute. */
-export const ID_NODE_TYPES = [
-  'chapter',
-  'clause',
-  'annex',
-  'termEntry',
-  'referenceEntry',
-  'tableBlock',
-  'figureBlock',
-] as const;
-export type IdNodeType = (typeof ID_NODE_TYPES)[number];
-
-export function isIdNodeType(type: string): type is IdNodeType {
-  return (ID_NODE_TYPES as readonly string[]).includes(type);
+/** Node types that carry an `id` attribute: the shared editor's list (structural nodes, table cells). */
+export function isIdNodeType(type: string): boolean {
+  return ID_NODE_TYPES.includes(type);
 }
 
 /** A deterministic id for a seed: 12 characters of base64url(SHA-256(seed)). */
@@ -93,6 +83,12 @@ export function hardBreak(): ProseMirrorJSON {
 export function crossRef(targetId: string): ProseMirrorJSON {
   if (!STABLE_ID_PATTERN.test(targetId)) throw new Error(`not a stable id: ${targetId}`);
   return { type: 'crossRef', attrs: { targetId } };
+}
+
+/** The current value of a table cell of the standard text (the comparison table's "本标准" column). */
+export function indicatorRef(cellId: string): ProseMirrorJSON {
+  if (!STABLE_ID_PATTERN.test(cellId)) throw new Error(`not a stable id: ${cellId}`);
+  return { type: 'indicatorRef', attrs: { targetId: cellId } };
 }
 
 /** Normalizes inline input to a list of inline nodes, dropping empty strings. */
@@ -434,6 +430,8 @@ export interface CellSpec {
   content: InlineInput | { blocks: readonly ProseMirrorJSON[] };
   colspan?: number;
   rowspan?: number;
+  /** Explicit stable id (for cells another document links to); others get one from their place. */
+  id?: string;
   /** Forces a header cell outside the header rows (e.g. a row label column). */
   header?: boolean;
 }
@@ -453,7 +451,7 @@ function cell(input: CellInput, header: boolean): ProseMirrorJSON {
   const blocks = isBlocks(spec.content) ? [...spec.content.blocks] : [paragraph(spec.content)];
   return {
     type: header || spec.header ? 'tableHeader' : 'tableCell',
-    attrs: { colspan: spec.colspan ?? 1, rowspan: spec.rowspan ?? 1, colwidth: null },
+    attrs: { colspan: spec.colspan ?? 1, rowspan: spec.rowspan ?? 1, colwidth: null, ...(spec.id ? { id: spec.id } : {}) },
     content: blocks.length > 0 ? blocks : [paragraph()],
   };
 }
@@ -461,6 +459,11 @@ function cell(input: CellInput, header: boolean): ProseMirrorJSON {
 /** A cell with inline content (text mixed with crossRefs) and optional spans. */
 export function cellOf(content: InlineInput, colspan = 1, rowspan = 1): CellSpec {
   return { content, colspan, rowspan };
+}
+
+/** A cell with an explicit stable id, for a value another document links to (`indicatorRef`). */
+export function cellWithId(id: string, content: InlineInput, colspan = 1, rowspan = 1): CellSpec {
+  return { content, colspan, rowspan, id };
 }
 
 /** A bare table; the first `headerRows` rows (default 1) are header cells. Wrap it in `tableBlock`. */
@@ -551,8 +554,9 @@ export function assignIds(root: ProseMirrorJSON, scope: string): ProseMirrorJSON
   const seen = new Set<string>();
   const visit = (node: ProseMirrorJSON, path: string): void => {
     const siblings = new Map<string, number>();
-    for (const child of node.content ?? []) {
-      let childPath = path;
+    (node.content ?? []).forEach((child, index) => {
+      // Rows have no ids of their own; their place names the cells in them.
+      let childPath = child.type === 'tableRow' ? `${path}/row:${index + 1}` : path;
       if (isIdNodeType(child.type)) {
         const segment = segmentOf(child);
         const n = (siblings.get(segment) ?? 0) + 1;
@@ -567,7 +571,7 @@ export function assignIds(root: ProseMirrorJSON, scope: string): ProseMirrorJSON
         child.attrs = { ...attrs, id };
       }
       visit(child, childPath);
-    }
+    });
   };
   visit(root, '');
   return root;

@@ -140,7 +140,7 @@ export function explanationTemplate(input: TemplateInput): ProseMirrorJSON {
       : [['1', { content: p('姓名') }, { content: p('单位') }, { content: p('职务/职称') }, { content: p('所做工作') }]];
   const comparisonRows: CellInput[][] = [1, 2, 3].map(() => [
     { content: p('指标及试验条件') },
-    { content: p('本标准要求，并插入指向标准文本中要求条款的交叉引用') },
+    { content: p('用“关联指标”插入标准文本中的要求值，并插入指向要求条款的交叉引用') },
     { content: p('标准号及要求') },
     { content: p('ISO/IEC/EN/ASTM/JIS等标准号及要求') },
     { content: p('产品及实测值') },

@@ -11,6 +11,7 @@ import {
   chapter,
   clause,
   crossRef,
+  indicatorRef,
   dashList,
   idsFor,
   paragraph,
@@ -32,7 +33,7 @@ import {
 } from '../../documents/templates/explanationTemplate.js';
 import { chineseDate, type DemoContentContext } from './context.js';
 import { demoOrganization } from './organizations.js';
-import { VACUUM_CUP_STANDARD_IDS as STD } from './standardContent.js';
+import { VACUUM_CUP_STANDARD_CELLS as CELL, VACUUM_CUP_STANDARD_IDS as STD } from './standardContent.js';
 import { VACUUM_CUP_DRAFTERS, VACUUM_CUP_UNITS } from './vacuumCupGroup.js';
 
 /** The id scope of the demo drafting explanation. */
@@ -42,17 +43,18 @@ export const VACUUM_CUP_EXPLANATION_SCOPE = 'vacuum-cup/explanation';
 export const VACUUM_CUP_EXPLANATION_IDS = idsFor(VACUUM_CUP_EXPLANATION_SCOPE, EXPLANATION_ID_KEYS);
 
 /**
- * A "本标准" cell: the requirement followed by a cross-document reference to the standard text's
- * requirement clause, e.g. "≥72 ℃（5.3）".
+ * A "本标准" cell: the requirement's value linked from the standard text's table (it follows every
+ * change there) with the unit, followed by a cross-document reference to the requirement clause,
+ * e.g. "≥72 ℃（5.3）".
  */
-const thisStandard = (requirement: string, clauseId: string): CellInput =>
-  cellOf([`${requirement}（`, crossRef(clauseId), '）']);
+const thisStandard = (cellKey: keyof typeof CELL, unit: string, clauseId: string): CellInput =>
+  cellOf([indicatorRef(CELL[cellKey]), `${unit}（`, crossRef(clauseId), '）']);
 
 /** The key-indicator comparison that the technical review judges advancement on. */
 const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   [
     '保温效能（0.5 L，环境20 ℃，初温95 ℃，6 h）',
-    thisStandard('≥72 ℃', STD.performance),
+    thisStandard('heatMid', ' ℃', STD.performance),
     'GB/T 29606—2013：Ⅰ级≥60 ℃',
     'EN 12546-1:2000：≥57 ℃',
     '国外品牌A：74.6 ℃；国内品牌B：70.3 ℃；本企业：73.4 ℃～75.1 ℃',
@@ -60,7 +62,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   ],
   [
     '保冷效能（0.5 L，初温4 ℃，6 h）',
-    thisStandard('≤10 ℃', STD.performance),
+    thisStandard('coldMid', ' ℃', STD.performance),
     '未规定',
     '未规定限值',
     '国外品牌A：8.9 ℃；国内品牌B：10.6 ℃；本企业：8.6 ℃～9.4 ℃',
@@ -68,7 +70,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   ],
   [
     '质量容量比（0.35 L～1.0 L）',
-    thisStandard('≤0.42 g/mL', STD.performance),
+    thisStandard('massRatioLarge', ' g/mL', STD.performance),
     '未规定',
     '未规定',
     '国外品牌A：0.41 g/mL；国内主流产品：0.52 g/mL～0.68 g/mL；本企业：0.389 g/mL～0.412 g/mL',
@@ -76,7 +78,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   ],
   [
     '容量偏差',
-    thisStandard('±3%', STD.performance),
+    thisStandard('capacity', '', STD.performance),
     'GB/T 29606—2013：±5%',
     'EN 12546-1:2000：不小于标示容量的95%',
     '国外品牌A：−1.0%～+1.5%；本企业：−1.4%～+2.1%',
@@ -84,7 +86,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   ],
   [
     '耐冲击性（跌落高度）',
-    thisStandard('1.0 m，杯底及杯身各1次，凹陷≤1.0 mm，保温效能仍达标', STD.performance),
+    thisStandard('impact', '', STD.performance),
     'GB/T 29606—2013：0.4 m，无破损、无泄漏',
     'EN 12546-1:2000：规定高度跌落后无破损',
     '国外品牌A：1.0 m跌落后凹陷0.6 mm；本企业：0.3 mm～0.8 mm',
@@ -92,7 +94,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   ],
   [
     '杯盖旋合耐久性',
-    thisStandard('5 000次', STD.performance),
+    thisStandard('lidDurability', '', STD.performance),
     '未规定',
     '未规定',
     '国外品牌A：5 000次无异常；国内品牌B：3 000次出现滑牙',
@@ -100,7 +102,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   ],
   [
     '镍迁移量',
-    thisStandard('≤0.14 mg/kg', STD.foodSafetySteel),
+    thisStandard('nickel', ' mg/kg', STD.foodSafetySteel),
     'GB 4806.9：≤0.5 mg/kg',
     '欧洲理事会金属与合金指南（2013）SRL：0.14 mg/kg',
     '本企业：0.02 mg/kg～0.05 mg/kg',
@@ -108,7 +110,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   ],
   [
     '铅迁移量',
-    thisStandard('≤0.01 mg/kg', STD.foodSafetySteel),
+    thisStandard('lead', ' mg/kg', STD.foodSafetySteel),
     'GB 4806.9：≤0.05 mg/kg',
     '欧洲理事会金属与合金指南（2013）SRL：0.010 mg/kg',
     '本企业：未检出（检出限0.002 mg/kg）',
@@ -116,7 +118,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
   ],
   [
     '外壳涂层耐盐雾',
-    thisStandard('96 h无起泡、生锈', STD.performance),
+    thisStandard('saltSpray', '', STD.performance),
     '未规定',
     '未规定',
     '国外品牌A：96 h合格；国内品牌B：72 h出现起泡',

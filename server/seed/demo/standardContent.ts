@@ -11,6 +11,7 @@ import {
   annex,
   bibliography,
   cellOf,
+  cellWithId,
   chapter,
   clause,
   crossRef,
@@ -41,6 +42,19 @@ import type { TemplateInput } from '../../documents/templates/types.js';
 
 /** The id scope of the demo standard text. */
 export const VACUUM_CUP_STANDARD_SCOPE = 'vacuum-cup/standard';
+
+/** Deterministic ids of the requirement cells that the drafting explanation's comparison table shows. */
+export const VACUUM_CUP_STANDARD_CELLS = idsFor(`${VACUUM_CUP_STANDARD_SCOPE}/cells`, [
+  'capacity',
+  'massRatioLarge',
+  'heatMid',
+  'coldMid',
+  'impact',
+  'lidDurability',
+  'saltSpray',
+  'lead',
+  'nickel',
+]);
 
 /**
  * Deterministic ids of the demo standard's nodes that are cross-referenced (from the standard itself,
@@ -134,6 +148,9 @@ export const VACUUM_CUP_NORMATIVE_REFERENCES: readonly [string, string][] = [
 const id = VACUUM_CUP_STANDARD_IDS;
 const ref = crossRef;
 const c = (content: InlineInput, colspan = 1, rowspan = 1): CellInput => cellOf(content, colspan, rowspan);
+const cell = VACUUM_CUP_STANDARD_CELLS;
+/** A requirement value the drafting explanation's comparison table links to. */
+const v = (key: keyof typeof cell, content: InlineInput, colspan = 1): CellInput => cellWithId(cell[key], content, colspan);
 
 /** "，对照5.3中表1第n项判定。": a test method's verdict against an item of the performance table. */
 const judgeItem = (item: number): (string | ProseMirrorJSON)[] => ['，对照', ref(id.performance), '中', ref(id.performanceTable), `第${item}项判定。`];
@@ -143,25 +160,25 @@ const performanceTable = tableBlock(
   '性能要求',
   [
     ['序号', '项目', '公称容量V/L', '要求', '试验方法'],
-    ['1', '容量偏差', c('实际容量与公称容量的偏差在±3%以内', 2), c(ref(id.testCapacity))],
+    ['1', '容量偏差', v('capacity', '实际容量与公称容量的偏差在±3%以内', 2), c(ref(id.testCapacity))],
     [c('2', 1, 2), c('质量容量比/（g/mL）', 1, 2), '0.2≤V＜0.35', '≤0.55', c(ref(id.testMassRatio), 1, 2)],
-    ['0.35≤V≤1.0', '≤0.42'],
+    ['0.35≤V≤1.0', v('massRatioLarge', '≤0.42')],
     [c('3', 1, 3), c('保温效能/℃', 1, 3), '0.2≤V＜0.35', '≥65', c(ref(id.testHeatRetention), 1, 3)],
-    ['0.35≤V＜0.6', '≥72'],
+    ['0.35≤V＜0.6', v('heatMid', '≥72')],
     ['0.6≤V≤1.0', '≥76'],
     [c('4', 1, 3), c('保冷效能/℃', 1, 3), '0.2≤V＜0.35', '≤12', c(ref(id.testColdRetention), 1, 3)],
-    ['0.35≤V＜0.6', '≤10'],
+    ['0.35≤V＜0.6', v('coldMid', '≤10')],
     ['0.6≤V≤1.0', '≤9'],
     ['5', '密封性', c('无渗漏', 2), c(ref(id.testSealing))],
     [
       '6',
       '耐冲击性',
-      c('杯体无破裂、无泄漏，外壳凹陷深度不大于1.0 mm；试验后保温效能仍符合本表第3项的要求', 2),
+      v('impact', '杯体无破裂、无泄漏，外壳凹陷深度不大于1.0 mm；试验后保温效能仍符合本表第3项的要求', 2),
       c(ref(id.testImpact)),
     ],
-    ['7', '杯盖旋合耐久性', c('旋合5 000次后螺纹无滑牙、无破损，密封性仍符合本表第5项的要求', 2), c(ref(id.testLidDurability))],
+    ['7', '杯盖旋合耐久性', v('lidDurability', '旋合5 000次后螺纹无滑牙、无破损，密封性仍符合本表第5项的要求', 2), c(ref(id.testLidDurability))],
     ['8', '外壳涂层附着力', c('划格试验结果为0级', 2), c(ref(id.testAdhesion))],
-    ['9', '外壳涂层耐盐雾', c('中性盐雾试验96 h后涂层无起泡、生锈、开裂和脱落', 2), c(ref(id.testSaltSpray))],
+    ['9', '外壳涂层耐盐雾', v('saltSpray', '中性盐雾试验96 h后涂层无起泡、生锈、开裂和脱落', 2), c(ref(id.testSaltSpray))],
     ['10', '内胆耐腐蚀', c('内胆表面无锈蚀、无点蚀', 2), c(ref(id.testCorrosion))],
     ['11', '异味', c('无异味', 2), c(ref(id.testOdour))],
   ],
@@ -173,11 +190,11 @@ const migrationTable = tableBlock(
   '不锈钢部件金属迁移限量',
   [
     ['项目', '限量/（mg/kg）'],
-    ['铅（以Pb计）', '≤0.01'],
+    ['铅（以Pb计）', v('lead', '≤0.01')],
     ['镉（以Cd计）', '≤0.005'],
     ['砷（以As计）', '≤0.01'],
     ['铬（以Cr计）', '≤1.0'],
-    ['镍（以Ni计）', '≤0.14'],
+    ['镍（以Ni计）', v('nickel', '≤0.14')],
     ['锰（以Mn计）', '≤1.8'],
   ],
   { id: id.migrationTable },

@@ -1,16 +1,17 @@
 /**
  * Stable ids of structural nodes (chapter, clause, annex, termEntry, referenceEntry, tableBlock,
- * figureBlock): `[A-Za-z0-9_-]{8,}`. Cross-references, comments and consultation items point at them.
+ * figureBlock) and table cells: `[A-Za-z0-9_-]{8,}`. Cross-references, comments and consultation items point at them.
  */
 import type { ProseMirrorJSON } from '../json.js';
-import { STRUCTURAL_NODE_TYPES } from './names.js';
+import { ID_NODE_TYPES } from './names.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 const ID_LENGTH = 10;
 export const ID_PATTERN = /^[A-Za-z0-9_-]{8,}$/;
 
+/** True for node types that carry a stable id (structural nodes and table cells). */
 export function isStructuralType(typeName: string): boolean {
-  return STRUCTURAL_NODE_TYPES.includes(typeName);
+  return ID_NODE_TYPES.includes(typeName);
 }
 
 /** A usable id attribute value (a non-empty string), else null. */

@@ -24,6 +24,7 @@ export const NODE = {
   caption: 'caption',
   note: 'note',
   crossRef: 'crossRef',
+  indicatorRef: 'indicatorRef',
   table: 'table',
   tableRow: 'tableRow',
   tableHeader: 'tableHeader',
@@ -59,6 +60,12 @@ export const STRUCTURAL_NODE_TYPES: readonly string[] = [
   NODE.tableBlock,
   NODE.figureBlock,
 ];
+
+/** Table cells carry ids too, so that another document can point at one value (`indicatorRef`). */
+export const TABLE_CELL_TYPES: readonly string[] = [NODE.tableCell, NODE.tableHeader];
+
+/** Every node type that carries an `id` kept unique by `StructureIds` / `ensureStructureIds`. */
+export const ID_NODE_TYPES: readonly string[] = [...STRUCTURAL_NODE_TYPES, ...TABLE_CELL_TYPES];
 
 /** Node types that form the numbered outline (a chapter, clause or annex: "a section"). */
 export const SECTION_NODE_TYPES: readonly string[] = [NODE.chapter, NODE.clause, NODE.annex];

@@ -11,7 +11,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { Transaction } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { STRUCTURAL_NODE_TYPES } from './names.js';
+import { ID_NODE_TYPES } from './names.js';
 import { freshId, idValue } from './ids.js';
 
 export const structureIdsPluginKey = new PluginKey('structureIds');
@@ -67,7 +67,7 @@ export interface StructureIdsOptions {
 }
 
 /** The plain ProseMirror plugin (usable without TipTap). */
-export function structureIdsPlugin(types: readonly string[] = STRUCTURAL_NODE_TYPES): Plugin {
+export function structureIdsPlugin(types: readonly string[] = ID_NODE_TYPES): Plugin {
   return new Plugin({
     key: structureIdsPluginKey,
     appendTransaction(transactions, _oldState, newState) {
@@ -87,7 +87,7 @@ export const StructureIds = Extension.create<StructureIdsOptions>({
   name: 'structureIds',
 
   addOptions() {
-    return { types: STRUCTURAL_NODE_TYPES };
+    return { types: ID_NODE_TYPES };
   },
 
   addProseMirrorPlugins() {

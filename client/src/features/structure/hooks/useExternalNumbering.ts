@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import type { ProjectDocument } from '../../../../../shared/domain/project';
 import type { Numbering } from '../../../../../shared/editor/structure/numberingTypes';
+import { numberedTables } from '../../../../../shared/editor/structure/tableCells';
+import type { NumberedTableView } from '../../../../../shared/editor/structure/tableCells';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { documentsApi } from '../../document/api/documentsApi';
 
@@ -11,12 +13,14 @@ export interface ExternalNumbering {
   /** The standard text's document id. */
   documentId: string;
   numbering: Numbering;
+  /** Its numbered tables with their cells, for the indicator links of the comparison table. */
+  tables: NumberedTableView[];
 }
 
 /**
- * For the drafting explanation and the application report: the current numbering of the project's
- * standard text, which their cross-document references (e.g. the comparison table's "本标准" column
- * pointing at requirement clauses) show. Refreshed periodically and when the window regains focus.
+ * For the drafting explanation and the application report: the current numbering and tables of the
+ * project's standard text, which their cross-document references (e.g. the comparison table's "本标准"
+ * column pointing at requirement clauses and values) show. Refreshed periodically and when the window regains focus.
  * Null for the standard text itself, and until loaded.
  */
 export function useExternalNumbering(document: ProjectDocument, documents: readonly ProjectDocument[]): ExternalNumbering | null {
@@ -42,7 +46,10 @@ export function useExternalNumbering(document: ProjectDocument, documents: reado
 
   const data = query.data;
   return useMemo(
-    () => (data && standardId ? { documentId: data.documentId, numbering: data.numbering } : null),
+    () =>
+      data && standardId
+        ? { documentId: data.documentId, numbering: data.numbering, tables: numberedTables(data.content, data.numbering) }
+        : null,
     [data, standardId],
   );
 }
