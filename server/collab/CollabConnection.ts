@@ -17,7 +17,7 @@ import {
   syncStep1Message,
   syncStep2Message,
 } from './messages.js';
-import type { AwarenessEntry } from './messages.js';
+import type { AwarenessEntry, IncomingMessage } from './messages.js';
 
 /** Bytes queued on a socket beyond which the client is considered too slow and disconnected. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -25,7 +25,6 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 export class CollabConnection {
   /** Awareness client ids this connection has announced (and only it may update). */
   readonly clientIds = new Set<number>();
-  alive = true;
 
   constructor(
     readonly id: string,
@@ -57,9 +56,13 @@ export class CollabConnection {
     if (states.length > 0) this.send(awarenessMessage(this.document.awareness, states));
   }
 
-  /** Handles one frame. Malformed frames close this connection only and never touch the document. */
+  /**
+   * Handles one frame. Never throws: malformed frames close this connection only and never touch the
+   * document; an update that cannot be applied closes this connection (4400), and any other failure
+   * closes it with 1011 — the server and the other connections carry on.
+   */
   handle(data: Uint8Array): void {
-    let message;
+    let message: IncomingMessage;
     try {
       message = decodeMessage(data);
     } catch (error) {
@@ -68,20 +71,22 @@ export class CollabConnection {
       this.close(CloseCode.MalformedMessage, `malformed message: ${reason}`.slice(0, 120));
       return;
     }
+    try {
+      this.apply(message);
+    } catch (error) {
+      this.log.error({ err: error, connectionId: this.id, documentId: this.document.id, message: message.type }, 'handling a message failed; closing connection');
+      this.close(1011, 'internal error');
+    }
+  }
+
+  private apply(message: IncomingMessage): void {
     switch (message.type) {
       case 'sync-step-1':
         this.send(syncStep2Message(this.document.doc, message.stateVector));
         return;
       case 'sync-step-2':
       case 'update':
-        if (this.context.readOnly) {
-          // Never applied, stored or broadcast: the server is the guard, not the client's UI.
-          if (!Y.snapshotContainsUpdate(Y.snapshot(this.document.doc), message.update)) {
-            this.log.info({ connectionId: this.id, userId: this.context.user.id }, 'dropped an update from a read-only connection');
-          }
-          return;
-        }
-        Y.applyUpdate(this.document.doc, message.update, this);
+        this.applyUpdate(message.update);
         return;
       case 'awareness':
         this.applyAwareness(message.entries);
@@ -91,6 +96,32 @@ export class CollabConnection {
         return;
       case 'auth':
         return;
+    }
+  }
+
+  /**
+   * A client's document change. Some damaged updates pass `Y.decodeUpdate` and only fail while being
+   * integrated, after part of them is already in the document. Yjs still ends the transaction and
+   * emits its `update` event for whatever was integrated, with this connection as origin, so
+   * CollabDocument stores and broadcasts exactly that part like any change: the stored document,
+   * the server's memory and the other clients stay the same. The sender is closed as malformed.
+   */
+  private applyUpdate(update: Uint8Array): void {
+    try {
+      if (this.context.readOnly) {
+        // Never applied, stored or broadcast: the server is the guard, not the client's UI.
+        if (!Y.snapshotContainsUpdate(Y.snapshot(this.document.doc), update)) {
+          this.log.info({ connectionId: this.id, userId: this.context.user.id }, 'dropped an update from a read-only connection');
+        }
+        return;
+      }
+      Y.applyUpdate(this.document.doc, update, this);
+    } catch (error) {
+      this.log.warn(
+        { err: error, connectionId: this.id, documentId: this.document.id, userId: this.context.user.id },
+        'an update could not be applied; closing connection',
+      );
+      this.close(CloseCode.MalformedMessage, 'malformed message: update could not be applied');
     }
   }
 

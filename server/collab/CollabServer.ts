@@ -17,6 +17,7 @@ import type { ConnectionContext, Extension } from './hooks.js';
 import { CollabConnection } from './CollabConnection.js';
 import { CollabDocument, ServerOrigin } from './CollabDocument.js';
 import type { StorePolicy } from './CollabDocument.js';
+import { Heartbeat } from './Heartbeat.js';
 
 export interface CollabServerOptions {
   extensions: Extension[];
@@ -24,10 +25,26 @@ export interface CollabServerOptions {
   /** Largest frame accepted; larger ones close the connection with 1009. */
   maxPayloadBytes?: number;
   store?: Partial<StorePolicy>;
+  /** How often every open socket is pinged; one that missed the previous pong is dropped. */
   pingIntervalMs?: number;
 }
 
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The document id of a `/collab/<id>` path, or null if it is not a well-formed id (e.g. bad percent-encoding). */
+function documentIdOf(pathname: string): string | null {
+  let id: string;
+  try {
+    id = decodeURIComponent(pathname.slice(COLLAB_PATH.length + 1));
+  } catch {
+    return null;
+  }
+  return DOCUMENT_ID.test(id) ? id : null;
+}
+
+function closeSocket(ws: WebSocket, code: number, reason: string): void {
+  if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+}
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -41,7 +58,7 @@ export class CollabServer {
   private readonly documents = new Map<string, CollabDocument>();
   private readonly loading = new Map<string, Promise<CollabDocument>>();
   private readonly policy: StorePolicy;
-  private readonly pingTimer: NodeJS.Timeout;
+  private readonly heartbeat: Heartbeat;
   private readonly log: Logger;
   private closing = false;
 
@@ -50,8 +67,7 @@ export class CollabServer {
     this.hooks = new HookPipeline(options.extensions, options.log);
     this.policy = { debounceMs: 500, maxWaitMs: 1500, retryMs: 1000, ...options.store };
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 16 * 1024 * 1024 });
-    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs ?? 30_000);
-    this.pingTimer.unref();
+    this.heartbeat = new Heartbeat(options.pingIntervalMs ?? 30_000, options.log);
   }
 
   static async create(options: CollabServerOptions): Promise<CollabServer> {
@@ -60,17 +76,34 @@ export class CollabServer {
     return server;
   }
 
-  /** Handles an HTTP upgrade if it is for the collaboration path; returns false otherwise. */
+  /**
+   * Handles an HTTP upgrade if it is for the collaboration path; returns false otherwise. Never
+   * throws: whatever goes wrong with one connection is logged and closes that connection only.
+   */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      return false;
+    }
     if (url.pathname !== COLLAB_PATH && !url.pathname.startsWith(`${COLLAB_PATH}/`)) return false;
-    this.wss.handleUpgrade(request, socket, head, (ws) => {
-      void this.accept(ws, request, url);
-    });
+    try {
+      this.wss.handleUpgrade(request, socket, head, (ws) => {
+        this.accept(ws, request, url).catch((error: unknown) => {
+          this.log.error({ err: error, path: url.pathname }, 'accepting a collaboration connection failed');
+          closeSocket(ws, 1011, 'internal error');
+        });
+      });
+    } catch (error) {
+      this.log.error({ err: error, path: url.pathname }, 'websocket upgrade failed');
+      socket.destroy();
+    }
     return true;
   }
 
   private async accept(ws: WebSocket, request: IncomingMessage, url: URL): Promise<void> {
+    this.heartbeat.track(ws);
     // Frames that arrive while authenticating and loading are queued, in order.
     const queue: Uint8Array[] = [];
     let connection: CollabConnection | null = null;
@@ -93,26 +126,34 @@ export class CollabServer {
       ws.close(CloseCode.GoingAway, 'server shutting down');
       return;
     }
-    const documentId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    // A malformed id is answered like an unknown one (4403), so the answer never tells which ids exist.
+    const documentId = documentIdOf(url.pathname);
+    if (documentId === null) {
+      ws.close(CloseCode.Forbidden, 'no access to this document');
+      return;
+    }
     let context: ConnectionContext | null;
     try {
-      if (!DOCUMENT_ID.test(documentId)) throw new ConnectionRejected(CloseCode.Forbidden, 'no access to this document');
       context = await this.hooks.authenticate({ documentId, request, parameters: url.searchParams });
       if (!context) throw new ConnectionRejected(CloseCode.Unauthenticated, 'not signed in');
     } catch (error) {
       const rejected = error instanceof ConnectionRejected ? error : new ConnectionRejected(CloseCode.Forbidden, 'authentication failed');
       if (!(error instanceof ConnectionRejected)) this.log.error({ err: error, documentId }, 'authentication hook failed');
-      ws.close(rejected.code, rejected.reason);
+      closeSocket(ws, rejected.code, rejected.reason);
       return;
     }
     if (closed) return;
+    if (this.closing) {
+      ws.close(CloseCode.GoingAway, 'server shutting down');
+      return;
+    }
 
     let document: CollabDocument;
     try {
       document = await this.load(documentId);
     } catch (error) {
       this.log.error({ err: error, documentId }, 'loading the document failed');
-      ws.close(1011, 'document could not be loaded');
+      closeSocket(ws, 1011, 'document could not be loaded');
       return;
     }
     if (closed || ws.readyState !== ws.OPEN) {
@@ -121,9 +162,6 @@ export class CollabServer {
     }
     const conn = new CollabConnection(randomUUID(), ws, document, context, this.log);
     document.connections.add(conn);
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
     ws.on('close', () => void this.disconnect(conn));
     try {
       await this.hooks.run('onConnect', { documentId, document: document.doc, connectionId: conn.id, context });
@@ -268,28 +306,13 @@ export class CollabServer {
     return this.documents.has(documentId);
   }
 
-  private pingAll(): void {
-    for (const document of this.documents.values()) {
-      for (const conn of document.connections) {
-        if (!conn.alive) {
-          this.log.info({ connectionId: conn.id }, 'dropping a dead connection');
-          conn.socket.terminate();
-          continue;
-        }
-        conn.alive = false;
-        conn.socket.ping();
-      }
-    }
-  }
-
   /** Shutdown: close every connection, store every document, then let extensions clean up. */
   async destroy(): Promise<void> {
     this.closing = true;
-    clearInterval(this.pingTimer);
+    this.heartbeat.stop();
     await Promise.allSettled([...this.loading.values()]);
-    for (const document of this.documents.values()) {
-      for (const conn of document.connections) conn.close(CloseCode.GoingAway, 'server shutting down');
-    }
+    // Every open socket, including those still being authenticated or waiting for their document.
+    for (const ws of this.heartbeat.open) closeSocket(ws, CloseCode.GoingAway, 'server shutting down');
     const results = await Promise.allSettled([...this.documents.values()].map((d) => d.flush()));
     for (const r of results) if (r.status === 'rejected') this.log.error({ err: r.reason }, 'a document could not be stored at shutdown');
     for (const document of this.documents.values()) {

@@ -1,19 +1,20 @@
 /** Conversions between a document's Yjs state and ProseMirror JSON, for server-side reading and seeding. */
 import * as Y from 'yjs';
-import {
-  prosemirrorJSONToYXmlFragment,
-  yXmlFragmentToProseMirrorRootNode,
-} from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { editorSchema } from './schema.js';
 import { CONTENT_FIELD } from './extensions.js';
 import type { ProseMirrorJSON } from './json.js';
 import { ensureStructureIds } from './structure/ids.js';
+import { yXmlFragmentToProseMirror } from './yXmlToProseMirror.js';
 
 export type { ProseMirrorJSON } from './json.js';
 
-/** Reads the editor content of a Y.Doc as ProseMirror JSON, validated against the shared schema. */
+/**
+ * Reads the editor content of a Y.Doc as ProseMirror JSON that fits the shared schema. A pure read:
+ * the Y.Doc is never changed (what does not fit the schema is left out of the result only).
+ */
 export function yDocToJSON(doc: Y.Doc): ProseMirrorJSON {
-  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(CONTENT_FIELD), editorSchema());
+  const node = yXmlFragmentToProseMirror(doc.getXmlFragment(CONTENT_FIELD), editorSchema());
   return node.toJSON() as ProseMirrorJSON;
 }
 
