@@ -17,6 +17,9 @@ import { theme } from './theme';
 
 // The editor (TipTap, Yjs) and the administration screens load on demand.
 const DocumentPage = lazy(() => import('./features/document/components/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const RoundInvitationAcceptPage = lazy(() =>
+  import('./features/consultation/components/RoundInvitationAcceptPage').then((m) => ({ default: m.RoundInvitationAcceptPage })),
+);
 const RoundPage = lazy(() => import('./features/consultation/components/RoundPage').then((m) => ({ default: m.RoundPage })));
 const AdminPage = lazy(() => import('./features/admin/components/AdminPage').then((m) => ({ default: m.AdminPage })));
 
@@ -30,6 +33,14 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/invite/:token" element={<InvitationAcceptPage />} />
+              <Route
+                path="/round-invite/:token"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <RoundInvitationAcceptPage />
+                  </Suspense>
+                }
+              />
               <Route
                 element={
                   <RequireAuth>

@@ -4,15 +4,21 @@ import type {
   ImportRejected,
   ImportResult,
   ItemView,
+  PendingConsultation,
+  RoundInvitationAccepted,
+  RoundInvitationInfo,
+  RoundInviteResponse,
   RoundListItem,
   RoundView,
   SnapshotView,
 } from '../../../../../shared/api/consultation';
 import type { DocumentContentResponse } from '../../../../../shared/api/types';
+import type { AcceptInvitationBody } from '../../../../../shared/validation/requests';
 import type {
   CreateItemBody,
   OpenRoundBody,
   RecipientBody,
+  RoundInvitationBody,
   UpdateItemBody,
   UpdateRecipientBody,
   UpdateRoundBody,
@@ -83,4 +89,10 @@ export const consultationApi = {
   support: (roundId: string, itemId: string) => http.post<ItemView>(`${item(roundId, itemId)}/support`),
   unsupport: (roundId: string, itemId: string) => http.delete(`${item(roundId, itemId)}/support`),
   importXlsx,
+  /** Open rounds the caller answers for (待回复的征求意见). */
+  pending: (signal?: AbortSignal) => http.get<PendingConsultation[]>('/api/consultations', { signal }),
+  inviteContact: (roundId: string, recipientId: string, body: RoundInvitationBody) =>
+    http.post<RoundInviteResponse>(`${recipient(roundId, recipientId)}/invitations`, body),
+  invitation: (token: string, signal?: AbortSignal) => http.get<RoundInvitationInfo>(`/api/round-invitations/${enc(token)}`, { signal }),
+  acceptInvitation: (token: string, body: AcceptInvitationBody) => http.post<RoundInvitationAccepted>(`/api/round-invitations/${enc(token)}/accept`, body),
 };

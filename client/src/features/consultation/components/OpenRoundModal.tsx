@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Divider, Flex, Form, Input, Modal, Row, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Divider, Flex, Form, Input, Modal, Row, Select, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../../../../shared/api/consultation';
@@ -10,6 +10,7 @@ import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
 import { todayIso } from '../../../lib/format';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { useOrganizations } from '../../organizations/hooks/useOrganizations';
 import { consultationApi } from '../api/consultationApi';
 import { addDaysIso } from '../lib/dates';
 import { groupRecipient, groupUnits } from '../lib/recipients';
@@ -25,7 +26,12 @@ interface OpenRoundValues {
   handlerName: string;
   handlerPhone?: string;
   groupUnitIds: string[];
-  outside: UnitValues[];
+  outside: OutsideUnitValues[];
+}
+
+/** A unit outside the group, optionally linked to its organization in the system (its users then answer online). */
+interface OutsideUnitValues extends UnitValues {
+  organizationId?: string;
 }
 
 const FIELDS = ['title', 'deadline', 'handlerName', 'handlerPhone', 'groupUnitIds', 'outside'] as const;
@@ -52,10 +58,16 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const units = useMemo(() => groupUnits(members), [members]);
+  const organizations = useOrganizations();
+  const linkOrganization = (row: number, organizationId: string | undefined) => {
+    const org = organizationId ? organizations.byId.get(organizationId) : undefined;
+    // Choosing an organization fills in its name.
+    if (org && !form.getFieldValue(['outside', row, 'unitName'])) form.setFieldValue(['outside', row, 'unitName'], org.name);
+  };
 
   const bodyOf = (values: OpenRoundValues): OpenRoundBody => {
     const chosen = units.filter((u) => values.groupUnitIds.includes(u.organizationId)).map(groupRecipient);
-    const outside = (values.outside ?? []).map((v) => toRecipientBody(v));
+    const outside = (values.outside ?? []).map((v) => toRecipientBody(v, v.organizationId ?? null));
     const title = values.title?.trim();
     return {
       ...(title ? { title } : {}),
@@ -180,6 +192,16 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
               {fields.map((field, index) => (
                 <Flex key={field.key} gap={8} align="flex-start">
                   <div style={{ flex: 1 }}>
+                    <Form.Item name={[field.name, 'organizationId']} style={{ marginBottom: 8 }}>
+                      <Select
+                        allowClear
+                        showSearch={{ optionFilterProp: 'label' }}
+                        placeholder={t('consultation.open.outsideOrganization')}
+                        options={organizations.list.map((o) => ({ value: o.id, label: o.name }))}
+                        onChange={(value: string | undefined) => linkOrganization(field.name, value)}
+                        data-testid={`outside-${index}-organization`}
+                      />
+                    </Form.Item>
                     <UnitFields prefix={field.name} showLabels={index === 0} testIdPrefix={`outside-${index}`} />
                   </div>
                   <Button
@@ -188,7 +210,7 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
                     icon={<DeleteOutlined />}
                     aria-label={t('app.remove')}
                     onClick={() => remove(field.name)}
-                    style={{ marginTop: index === 0 ? 30 : 0 }}
+                    style={{ marginTop: 0 }}
                   />
                 </Flex>
               ))}

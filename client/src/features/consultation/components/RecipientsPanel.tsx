@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { CommentOutlined, DeleteOutlined, MailOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { CommentOutlined, DeleteOutlined, MailOutlined, PlusOutlined, UndoOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../../../../shared/api/consultation';
 import type { Recipient } from '../../../../../shared/domain/consultation';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { consultationApi } from '../api/consultationApi';
+import { ContactInviteModal } from './ContactInviteModal';
 import { RecipientFormModal } from './RecipientFormModal';
 import { ReplyTag } from './ReplyTag';
 
@@ -23,6 +24,7 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState<Recipient | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const { round, access, items } = view;
   const closed = round.closedAt !== null;
@@ -98,6 +100,11 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
               </Button>
             </Popconfirm>
           ) : null}
+          {access.canManage && r.organizationId !== null && !r.inGroup && !closed ? (
+            <Button size="small" type="text" icon={<UserAddOutlined />} onClick={() => setInviting(r)} data-testid="recipient-invite">
+              {t('consultation.invite.button')}
+            </Button>
+          ) : null}
           {access.canManage && r.reply === 'no-comments' && !closed ? (
             <Button
               size="small"
@@ -145,6 +152,7 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
         locale={{ emptyText: t('consultation.recipient.empty') }}
         onRow={(r) => recipientRowAttributes(r)}
       />
+      {inviting ? <ContactInviteModal roundId={round.id} recipient={inviting} onClose={() => setInviting(null)} /> : null}
       {adding ? (
         <RecipientFormModal
           roundId={round.id}

@@ -96,7 +96,11 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
     },
     {
       key: 'recipients',
-      label: <span data-testid="round-tab-recipients">{t('consultation.tabs.recipients', { count: round.recipients.length })}</span>,
+      label: (
+        <span data-testid="round-tab-recipients">
+          {view.access.unitOnly ? t('consultation.unit.replyTab') : t('consultation.tabs.recipients', { count: round.recipients.length })}
+        </span>
+      ),
       children: <RecipientsPanel view={view} onAddComment={(recipientId) => setDialog({ kind: 'item', recipientId })} onChanged={reload} />,
     },
     {
@@ -119,12 +123,22 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
       <Breadcrumb
         items={[
           { title: <Link to="/projects">{t('nav.projects')}</Link> },
-          { title: <Link to={projectRoundsPath(round.projectId)}>{header.standardName}</Link> },
+          // A consulted unit outside the drafting group has no project page.
+          { title: view.access.unitOnly ? header.standardName : <Link to={projectRoundsPath(round.projectId)}>{header.standardName}</Link> },
           { title: round.title },
         ]}
       />
       <RoundTitle view={view} onEdit={() => setDialog({ kind: 'round' })} onChanged={reload} />
       <RoundHeader header={header} />
+      {view.access.unitOnly ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="round-unit-notice"
+          title={t('consultation.unit.notice', { units: round.recipients.map((r) => r.unitName).join('、'), deadline: round.deadline })}
+          style={{ marginTop: 8 }}
+        />
+      ) : null}
       <Tabs items={tabs} destroyOnHidden={false} style={{ marginTop: 8 }} />
       <ItemFormModal
         view={view}

@@ -45,11 +45,11 @@ export function TableTab({ view, sort, onSortChange, onAdd, onDecide, onAssign, 
             data-testid="round-sort"
           />
         </Flex>
-        <ExportButtons roundId={round.id} sort={sort} />
+        {access.unitOnly ? null : <ExportButtons roundId={round.id} sort={sort} />}
       </Flex>
       {access.canManage ? <ImportButton roundId={round.id} disabled={closed} onImported={onChanged} /> : null}
       <ItemsTable view={view} sort={sort} onSortChange={onSortChange} onDecide={onDecide} onAssign={onAssign} onEdit={onEdit} onChanged={onChanged} />
-      <SummaryTable summary={view.summary} />
+      {access.unitOnly ? null : <SummaryTable summary={view.summary} />}
     </Flex>
   );
 }

@@ -33,6 +33,7 @@ export function useRound(roundId: string): ApiQuery<RoundView> {
     (event: ProjectEvent) => (event.type === 'consultation-changed' && event.roundId === roundId) || event.type === 'members-changed',
     [roundId],
   );
-  useLiveRefetch(query.data?.round.projectId, matches, query.reload);
+  // A consulted unit outside the drafting group has no access to the project's event stream.
+  useLiveRefetch(query.data?.access.unitOnly ? undefined : query.data?.round.projectId, matches, query.reload);
   return query;
 }

@@ -11,6 +11,7 @@ import { projectsApi } from '../api/projectsApi';
 import { canCreateProject } from '../lib/permissions';
 import { ProjectCreateModal } from './ProjectCreateModal';
 import { ProjectTable } from './ProjectTable';
+import { PendingConsultations } from '../../consultation/components/PendingConsultations';
 
 export function ProjectListPage() {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ export function ProjectListPage() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
+      <PendingConsultations />
       <ProjectTable projects={visible} loading={projects.loading} />
       <ProjectCreateModal
         open={creating}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { acceptInvitationBody } from '../../../../../shared/validation/requests';
+import { useApiQuery } from '../../../hooks/useApiQuery';
+import { describeError, isStatus } from '../../../lib/errors';
+import { applyServerIssues, zodRule } from '../../../lib/formErrors';
+import { AuthLayout } from '../../auth/components/AuthLayout';
+import { useAuth } from '../../auth/hooks/useAuth';
+import { consultationApi } from '../api/consultationApi';
+import { roundPath } from '../lib/paths';
+
+interface AccountValues {
+  name: string;
+  phone?: string;
+  password: string;
+  passwordConfirm: string;
+}
+
+const FIELDS = ['name', 'phone', 'password'] as const;
+
+/**
+ * /round-invite/:token — the contact of a consulted unit outside the drafting group sets up an
+ * account of their unit and lands on the round to enter its comments.
+ */
+export function RoundInvitationAcceptPage() {
+  const { token = '' } = useParams();
+  const { t } = useTranslation();
+  const { adopt } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<AccountValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const invitation = useApiQuery((signal) => consultationApi.invitation(token, signal), [token]);
+
+  const submit = async (values: AccountValues) => {
+    setSubmitting(true);
+    try {
+      const response = await consultationApi.acceptInvitation(token, { name: values.name.trim(), phone: (values.phone ?? '').trim(), password: values.password });
+      adopt(response.user);
+      message.success(t('invitation.accepted'));
+      navigate(roundPath(response.projectId, response.roundId), { replace: true });
+    } catch (error) {
+      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (invitation.loading) return <AuthLayout><Spin size="large" /></AuthLayout>;
+  if (invitation.error || !invitation.data) {
+    return (
+      <AuthLayout>
+        <Result
+          status="warning"
+          title={isStatus(invitation.error, 404, 410, 400) ? t('invitation.invalid') : describeError(invitation.error, t)}
+          extra={
+            <Link to="/login">
+              <Button type="primary">{t('auth.submit')}</Button>
+            </Link>
+          }
+        />
+      </AuthLayout>
+    );
+  }
+  const info = invitation.data;
+  const required = { required: true, message: t('validation.required') };
+  return (
+    <AuthLayout>
+      <Card className="auth-card" data-testid="round-invite-page">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('consultation.invite.acceptTitle')}
+        </Typography.Title>
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('consultation.invite.acceptIntro', { unit: info.unitName, standard: info.standardName, round: info.roundTitle, deadline: info.deadline })}
+        />
+        <Form<AccountValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+          <Form.Item label={t('invitation.email')}>
+            <Input value={info.email} disabled />
+          </Form.Item>
+          <Form.Item name="name" label={t('invitation.name')} rules={[required]}>
+            <Input maxLength={100} autoComplete="name" data-testid="round-invite-name" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('invitation.phone')} rules={[zodRule(acceptInvitationBody.shape.phone, t('validation.phone'))]}>
+            <Input maxLength={30} autoComplete="tel" />
+          </Form.Item>
+          <Form.Item name="password" label={t('invitation.password')} rules={[required, zodRule(acceptInvitationBody.shape.password, t('validation.password'))]}>
+            <Input.Password autoComplete="new-password" data-testid="round-invite-password" />
+          </Form.Item>
+          <Form.Item
+            name="passwordConfirm"
+            label={t('invitation.passwordConfirm')}
+            dependencies={['password']}
+            rules={[
+              required,
+              ({ getFieldValue }) => ({
+                validator: async (_rule, value: unknown) => {
+                  if (value && value !== getFieldValue('password')) throw new Error(t('validation.passwordsDiffer'));
+                },
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" data-testid="round-invite-password-confirm" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="round-invite-submit">
+            {t('invitation.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </AuthLayout>
+  );
+}
