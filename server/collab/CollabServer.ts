@@ -13,7 +13,7 @@ import { COLLAB_PATH, CloseCode } from '../../shared/collab/closeCodes.js';
 import type { Logger } from '../logger.js';
 import { HookPipeline } from './HookPipeline.js';
 import { ConnectionRejected } from './hooks.js';
-import type { ConnectionContext, Extension } from './hooks.js';
+import type { ConnectionContext, DocumentCheckedPayload, Extension } from './hooks.js';
 import { CollabConnection } from './CollabConnection.js';
 import { CollabDocument, ServerOrigin } from './CollabDocument.js';
 import type { StorePolicy } from './CollabDocument.js';
@@ -294,6 +294,11 @@ export class CollabServer {
   setServerPresence(documentId: string, state: Record<string, unknown> | null): void {
     const document = this.documents.get(documentId);
     if (document && !document.unloading) document.awareness.setLocalState(state);
+  }
+
+  /** Announces a drafting check to every extension (`onDocumentChecked`, fire-and-forget; errors are logged). */
+  documentChecked(payload: DocumentCheckedPayload): void {
+    this.hooks.fire('onDocumentChecked', payload);
   }
 
   stats(): { loadedDocuments: number; connections: number } {

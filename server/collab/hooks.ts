@@ -16,6 +16,12 @@
  *   → onDisconnect (per connection)
  *   → afterUnloadDocument (no connections left and everything stored; the Y.Doc is destroyed)
  *   onDestroy (server shutdown, after all documents are stored)
+ *
+ * Results about a document, announced by the extension that computes them (fire-and-forget, errors
+ * logged; run through `CollabServer.documentChecked`, i.e. the same pipeline):
+ *   onDocumentChecked (the drafting checker ran on a document — shortly after its content changed,
+ *     after it loaded, or when `GET /api/documents/:id/check` computed fresh findings — with the
+ *     error/warning counts, already stored in `documentChecks`; for progress tracking)
  */
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
@@ -89,6 +95,15 @@ export interface UnloadPayload {
   documentId: string;
 }
 
+export interface DocumentCheckedPayload {
+  documentId: string;
+  projectId: string;
+  /** The checker's error and warning counts for the document's current content. */
+  counts: { errors: number; warnings: number };
+  /** ISO time of the check. */
+  checkedAt: string;
+}
+
 export interface Extension {
   readonly name: string;
   readonly priority?: number;
@@ -102,6 +117,7 @@ export interface Extension {
   onStoreDocument?(payload: OnStoreDocumentPayload): Promise<void>;
   onDisconnect?(payload: OnDisconnectPayload): Promise<void>;
   afterUnloadDocument?(payload: UnloadPayload): Promise<void>;
+  onDocumentChecked?(payload: DocumentCheckedPayload): void | Promise<void>;
   onDestroy?(): Promise<void>;
 }
 
