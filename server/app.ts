@@ -118,7 +118,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const extensions: Extension[] = [
     new AuthenticationExtension(metadata, sessions, events),
     new PersistenceExtension(documents),
-    new CheckerExtension(metadata, events, log),
+    new CheckerExtension(metadata, log),
     services.comments.stats,
     ...(options.extensions ?? []),
   ];

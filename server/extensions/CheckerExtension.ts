@@ -2,8 +2,9 @@
  * The drafting checker on the server: after a document loads and shortly after its content changes, it reads
  * the content, runs the declarative rules (shared/checker) and
  * - pushes the findings live to every client as the server's awareness state,
- * - stores the error/warning counts (only when they change) for progress tracking,
- * - emits `document-checked` for other server concerns.
+ * - stores the error/warning counts (only when they change) in `documentChecks`,
+ * - announces them through the hook pipeline (`onDocumentChecked`), for progress tracking.
+ * `publishDocumentCheck` is the one way counts are recorded and announced (the REST check uses it too).
  */
 import type * as Y from 'yjs';
 import type { DocumentKind } from '../../shared/domain/project.js';
@@ -12,11 +13,10 @@ import type { CheckResult } from '../../shared/checker/types.js';
 import type { ServerPresenceState } from '../../shared/collab/serverPresence.js';
 import { yDocToJSON } from '../../shared/editor/yjsContent.js';
 import { projectOfDocument } from '../access/projectAccess.js';
-import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { CollabServer } from '../collab/CollabServer.js';
-import type { DocumentPayload, Extension, OnConfigurePayload, UnloadPayload } from '../collab/hooks.js';
+import type { DocumentCheckedPayload, DocumentPayload, Extension, OnConfigurePayload, UnloadPayload } from '../collab/hooks.js';
 import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
 
 export interface CheckerPolicy {
@@ -29,6 +29,22 @@ interface Pending {
   firstAt: number;
 }
 
+/**
+ * Records a check's counts in `documentChecks` (written only when they changed) and announces the
+ * check to every extension through the hook pipeline (`onDocumentChecked`).
+ */
+export async function publishDocumentCheck(metadata: MetadataStore, collab: CollabServer, payload: DocumentCheckedPayload): Promise<void> {
+  const { documentId, projectId, counts, checkedAt } = payload;
+  const checks = metadata.collection('documentChecks');
+  const previous = checks.get(documentId);
+  if (!previous) {
+    await checks.insert({ id: documentId, projectId, ...counts, checkedAt });
+  } else if (previous.errors !== counts.errors || previous.warnings !== counts.warnings) {
+    await checks.update(documentId, { ...counts, checkedAt });
+  }
+  collab.documentChecked(payload);
+}
+
 export class CheckerExtension implements Extension {
   readonly name = 'checker';
   readonly priority = 200;
@@ -37,7 +53,6 @@ export class CheckerExtension implements Extension {
 
   constructor(
     private readonly metadata: MetadataStore,
-    private readonly events: DomainEventBus,
     private readonly log: Logger,
     private readonly policy: CheckerPolicy = { debounceMs: 800, maxWaitMs: 3000 },
   ) {}
@@ -95,15 +110,10 @@ export class CheckerExtension implements Extension {
     }
     const checkedAt = new Date().toISOString();
     const state: ServerPresenceState = { server: true, checker: { result, checkedAt } };
-    this.server?.setServerPresence(documentId, { ...state });
-    const checks = this.metadata.collection('documentChecks');
-    const previous = checks.get(documentId);
+    const server = this.server;
+    if (!server) return;
+    server.setServerPresence(documentId, { ...state });
     const counts = { errors: result.counts.errors, warnings: result.counts.warnings };
-    if (!previous) {
-      await checks.insert({ id: documentId, projectId: project.id, ...counts, checkedAt });
-    } else if (previous.errors !== counts.errors || previous.warnings !== counts.warnings) {
-      await checks.update(documentId, { ...counts, checkedAt });
-    }
-    this.events.emit('document-checked', { documentId, projectId: project.id, ...counts });
+    await publishDocumentCheck(this.metadata, server, { documentId, projectId: project.id, counts, checkedAt });
   }
 }

@@ -4,6 +4,7 @@ import { draftingCredits } from '../../../shared/domain/draftingCredits.js';
 import { computeNumbering } from '../../../shared/editor/structure/numbering.js';
 import { yDocToJSON } from '../../../shared/editor/yjsContent.js';
 import { runChecker } from '../../../shared/checker/runChecker.js';
+import { publishDocumentCheck } from '../../extensions/CheckerExtension.js';
 import type { DocumentCheckResponse } from '../../../shared/api/types.js';
 import { ApiProblem } from '../../services/ApiProblem.js';
 import { memberView, projectListItem } from '../../services/views.js';
@@ -38,7 +39,10 @@ export function documentRoutes(services: AppServices): Hono<ApiEnv> {
       if (!kind) throw new ApiProblem(404, 'document not found');
       const content = await services.collab().readDocument(documentId, (doc) => yDocToJSON(doc));
       const result = runChecker(content, kind);
-      const response: DocumentCheckResponse = { documentId, kind, ...result, checkedAt: new Date().toISOString() };
+      const checkedAt = new Date().toISOString();
+      // Fresh findings: the stored counts (and progress tracking) follow them.
+      await publishDocumentCheck(metadata, services.collab(), { documentId, projectId: project.id, counts: result.counts, checkedAt });
+      const response: DocumentCheckResponse = { documentId, kind, ...result, checkedAt };
       return c.json(response);
     });
 }
