@@ -92,6 +92,19 @@ describe('a consulted unit outside the drafting group, in the browser', () => {
     expect(await row.getAttribute('data-clause')).toBe('5.2');
     await shot(lead, 'lead-round-live');
 
+    // The clause number links to the clause in the frozen draft and in the current text.
+    const clauseId = server.services.metadata.collection('consultationItems').findOne({ roundId })!.clauseId!;
+    await row.getByTestId('item-clause-draft').click();
+    await lead.locator(`[data-testid="round-snapshot"] [data-id="${clauseId}"].gb-flash, [data-testid="round-snapshot"] .gb-flash`).first().waitFor();
+    await shot(lead, 'lead-draft-clause');
+    await lead.getByTestId('round-tab-table').click();
+    await row.getByTestId('item-clause-current').click();
+    await lead.waitForURL(/\/documents\/[^?]+\?node=/);
+    await lead.locator('[data-testid="editor"] .gb-flash').first().waitFor();
+    await shot(lead, 'lead-current-clause');
+    await lead.goBack();
+    await lead.getByTestId('round-page').waitFor();
+
     // The frozen draft is readable; the project page is not.
     await outsider.getByTestId('round-tab-snapshot').click();
     await outsider.locator('.ProseMirror').first().waitFor();

@@ -623,6 +623,8 @@ export const en: Translations = {
       elementAuto: 'From the clause',
       currentLabel: 'now {{label}}',
       clauseDeleted: 'Deleted from the current text',
+      inCurrentText: 'In the current text',
+      showInDraft: 'Show this clause in the draft for comments',
       implementedAt: 'Implemented in {{label}}',
       implementedGone: '(a deleted clause)',
     },

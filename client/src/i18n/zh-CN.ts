@@ -621,6 +621,8 @@ export const zhCN = {
       elementAuto: '按章条自动判断',
       currentLabel: '现{{label}}',
       clauseDeleted: '现行文本中已删除',
+      inCurrentText: '现行文本',
+      showInDraft: '在征求意见稿中查看该条',
       implementedAt: '落实于 {{label}}',
       implementedGone: '（已删除的条款）',
     },

@@ -1,22 +1,43 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ItemView } from '../../../../../shared/api/consultation';
+import { documentNodePath } from '../lib/paths';
 
-/** 标准章条编号: the label in the frozen draft, and where the clause is now when it moved or was deleted. */
-export function ClauseCell({ item }: { item: ItemView }) {
+interface ClauseCellProps {
+  item: ItemView;
+  /** The round's standard text (for the link to the clause in the current text). */
+  documentId: string;
+  /** Shows the clause in the frozen draft (the round's 征求意见稿 tab). */
+  onShowInDraft: (clauseId: string) => void;
+  /** A consulted unit outside the group sees the frozen draft only, not the current text. */
+  unitOnly: boolean;
+}
+
+/**
+ * 标准章条编号: the label in the frozen draft (a link to the clause there), and — where the clause
+ * still exists — a link to it in the current text, with its current number when it moved.
+ */
+export function ClauseCell({ item, documentId, onShowInDraft, unitOnly }: ClauseCellProps) {
   const { t } = useTranslation();
+  const clauseId = item.clauseId;
   const moved = item.currentClauseLabel !== null && item.currentClauseLabel !== item.clauseLabel;
-  const deleted = item.clauseId !== null && item.currentClauseLabel === null;
+  const deleted = clauseId !== null && item.currentClauseLabel === null;
   return (
     <span data-testid="item-clause">
-      <Typography.Text strong>{item.clauseLabel}</Typography.Text>
-      {moved ? (
-        <Typography.Text type="warning" data-testid="item-clause-current">
-          {' → '}
-          {t('consultation.item.currentLabel', { label: item.currentClauseLabel })}
-        </Typography.Text>
+      {clauseId ? (
+        <Typography.Link strong onClick={() => onShowInDraft(clauseId)} data-testid="item-clause-draft" title={t('consultation.item.showInDraft')}>
+          {item.clauseLabel}
+        </Typography.Link>
+      ) : (
+        <Typography.Text strong>{item.clauseLabel}</Typography.Text>
+      )}
+      {!unitOnly && clauseId && item.currentClauseLabel !== null ? (
+        <Link to={documentNodePath(documentId, clauseId)} data-testid="item-clause-current" className="consultation-item__meta" style={{ display: 'block' }}>
+          {moved ? t('consultation.item.currentLabel', { label: item.currentClauseLabel }) : t('consultation.item.inCurrentText')}
+        </Link>
       ) : null}
-      {deleted ? (
+      {!unitOnly && deleted ? (
         <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
           {t('consultation.item.clauseDeleted')}
         </Typography.Text>

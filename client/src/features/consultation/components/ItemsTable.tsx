@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { ItemView, RoundView } from '../../../../../shared/api/consultation';
 import { sortByClause } from '../../../../../shared/consultation/clauseOrder';
 import type { TableSort } from '../api/consultationApi';
+import { Link } from 'react-router';
 import { DECISION_KEYS, decisionKey } from '../lib/decision';
+import { documentNodePath } from '../lib/paths';
 import { ClauseCell } from './ClauseCell';
 import { DecisionTag } from './DecisionTag';
 import { ItemActions } from './ItemActions';
@@ -20,6 +22,8 @@ interface ItemsTableProps {
   onAssign: (item: ItemView) => void;
   onEdit: (item: ItemView) => void;
   onChanged: () => void;
+  /** Shows a clause in the frozen draft. */
+  onShowInDraft: (clauseId: string) => void;
 }
 
 const multiline = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as const };
@@ -28,7 +32,7 @@ const multiline = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as 
  * The 征求意见汇总处理表 itself: 序号 · 标准章条编号 · 意见内容 · 修改建议 · 提出单位 · 处理意见 · 备注,
  * with the type, element, handler and supporters; sortable by clause, filterable by unit and decision.
  */
-export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdit, onChanged }: ItemsTableProps) {
+export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdit, onChanged, onShowInDraft }: ItemsTableProps) {
   const { t } = useTranslation();
   const { round } = view;
   const rows = useMemo(() => (sort === 'clause' ? sortByClause(view.items) : view.items), [view.items, sort]);
@@ -49,7 +53,7 @@ export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdi
       showSorterTooltip: { title: t('consultation.table.sortByClause') },
       render: (_, item) => (
         <Flex vertical gap={4} align="flex-start">
-          <ClauseCell item={item} />
+          <ClauseCell item={item} documentId={round.documentId} onShowInDraft={onShowInDraft} unitOnly={view.access.unitOnly} />
           <span className="consultation-item__meta" data-testid="item-kind" data-type={item.commentType} data-element={item.element}>
             {t(`consultation.element.${item.element}`)} · {t(`consultation.commentType.${item.commentType}`)}
           </span>
@@ -103,7 +107,13 @@ export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdi
           ) : null}
           {item.implementedIn ? (
             <span className="consultation-item__meta" data-testid="item-implemented">
-              {t('consultation.item.implementedAt', { label: item.implementedInLabel ?? t('consultation.item.implementedGone') })}
+              {item.implementedInLabel !== null ? (
+                <Link to={documentNodePath(round.documentId, item.implementedIn.clauseId)} data-testid="item-implemented-link">
+                  {t('consultation.item.implementedAt', { label: item.implementedInLabel })}
+                </Link>
+              ) : (
+                t('consultation.item.implementedAt', { label: t('consultation.item.implementedGone') })
+              )}
             </span>
           ) : null}
         </Flex>

@@ -70,7 +70,14 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
   const { t } = useTranslation();
   const [sort, setSort] = useState<TableSort>('seq');
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [tab, setTab] = useState('table');
+  // The clause of the frozen draft to scroll to (a link in the table's 标准章条编号 column).
+  const [draftFocus, setDraftFocus] = useState<string | null>(null);
   const { round, header } = view;
+  const showInDraft = (clauseId: string) => {
+    setDraftFocus(clauseId);
+    setTab('snapshot');
+  };
   const close = () => setDialog(null);
   const saved = () => {
     setDialog(null);
@@ -91,6 +98,7 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
           onAssign={(item) => setDialog({ kind: 'assign', item })}
           onEdit={(item) => setDialog({ kind: 'item', item })}
           onChanged={reload}
+          onShowInDraft={showInDraft}
         />
       ),
     },
@@ -108,7 +116,7 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
       label: <span data-testid="round-tab-snapshot">{t('consultation.tabs.snapshot')}</span>,
       children: snapshot.data ? (
         <Suspense fallback={centered}>
-          <SnapshotViewer snapshot={snapshot.data} />
+          <SnapshotViewer snapshot={snapshot.data} focusNodeId={tab === 'snapshot' ? draftFocus : null} />
         </Suspense>
       ) : snapshot.error ? (
         <Alert type="error" showIcon title={describeError(snapshot.error, t)} />
@@ -139,7 +147,7 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
           style={{ marginTop: 8 }}
         />
       ) : null}
-      <Tabs items={tabs} destroyOnHidden={false} style={{ marginTop: 8 }} />
+      <Tabs items={tabs} activeKey={tab} onChange={setTab} destroyOnHidden={false} style={{ marginTop: 8 }} />
       <ItemFormModal
         view={view}
         outline={snapshot.data?.outline ?? []}

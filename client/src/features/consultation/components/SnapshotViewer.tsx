@@ -1,23 +1,30 @@
+import { useMemo } from 'react';
 import { Alert, Flex, Spin, Tag, Typography } from 'antd';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotView } from '../../../../../shared/api/consultation';
 import { documentExtensions } from '../../../../../shared/editor/extensions';
 import { formatDateTime } from '../../../lib/format';
+import { useApiQuery } from '../../../hooks/useApiQuery';
+import { documentsApi } from '../../document/api/documentsApi';
+import { StructureProvider } from '../../structure/context/StructureContext';
+import { withStructureNodeViews } from '../../structure/extensions/structureNodeViews';
 // The GB/T 1.1 typography of chapters, clauses, numbers and annexes (shared with the editor).
 import '../../structure/styles/structure.css';
 import '../styles/consultation.css';
 
 /**
- * The frozen 征求意见稿, read-only: the same extension list as the editor (so the same schema and the
- * same numbering decorations: the numbers shown are those the snapshot's labels were computed from),
- * without collaboration.
+ * The frozen 征求意见稿, read-only, rendered like the live editor: the same extension list (so the
+ * same schema and numbering decorations — the numbers shown are those the snapshot's labels were
+ * computed from) with the same node views (the cover form, the generated 目次, the drafting
+ * credits, figures), without collaboration. The credits are generated from the project's drafting
+ * group, as in the editor.
  */
 export function SnapshotViewer({ snapshot }: { snapshot: SnapshotView }) {
   const { t } = useTranslation();
   const editor = useEditor(
     {
-      extensions: documentExtensions(),
+      extensions: withStructureNodeViews(documentExtensions()),
       content: snapshot.json,
       editable: false,
       editorProps: {
@@ -26,7 +33,16 @@ export function SnapshotViewer({ snapshot }: { snapshot: SnapshotView }) {
     },
     [snapshot.roundId],
   );
+  // The drafting credits need the project: the snapshot names its document.
+  const document = useApiQuery((signal) => documentsApi.get(snapshot.documentId, signal), [snapshot.documentId]);
+  const projectId = document.data?.project.id ?? null;
+  const structure = useMemo(() => (projectId ? { projectId } : null), [projectId]);
 
+  const page = (
+    <article className="standard-page consultation-snapshot" data-testid="round-snapshot" data-editable="false">
+      <EditorContent editor={editor} />
+    </article>
+  );
   return (
     <Flex vertical gap={12}>
       <Alert
@@ -40,9 +56,11 @@ export function SnapshotViewer({ snapshot }: { snapshot: SnapshotView }) {
         }
       />
       {editor ? (
-        <article className="standard-page consultation-snapshot" data-testid="round-snapshot" data-editable="false">
-          <EditorContent editor={editor} />
-        </article>
+        structure ? (
+          <StructureProvider value={structure}>{page}</StructureProvider>
+        ) : (
+          page
+        )
       ) : (
         <Flex justify="center" style={{ padding: 48 }}>
           <Spin />

@@ -17,10 +17,11 @@ interface TableTabProps {
   onAssign: (item: ItemView) => void;
   onEdit: (item: ItemView) => void;
   onChanged: () => void;
+  onShowInDraft: (clauseId: string) => void;
 }
 
 /** The live summary-and-handling table with its toolbar (record, sort, export, import) and footer counts. */
-export function TableTab({ view, sort, onSortChange, onAdd, onDecide, onAssign, onEdit, onChanged }: TableTabProps) {
+export function TableTab({ view, sort, onSortChange, onAdd, onDecide, onAssign, onEdit, onChanged, onShowInDraft }: TableTabProps) {
   const { t } = useTranslation();
   const { round, access } = view;
   const closed = round.closedAt !== null;
@@ -48,7 +49,7 @@ export function TableTab({ view, sort, onSortChange, onAdd, onDecide, onAssign, 
         {access.unitOnly ? null : <ExportButtons roundId={round.id} sort={sort} />}
       </Flex>
       {access.canManage ? <ImportButton roundId={round.id} disabled={closed} onImported={onChanged} /> : null}
-      <ItemsTable view={view} sort={sort} onSortChange={onSortChange} onDecide={onDecide} onAssign={onAssign} onEdit={onEdit} onChanged={onChanged} />
+      <ItemsTable view={view} sort={sort} onSortChange={onSortChange} onDecide={onDecide} onAssign={onAssign} onEdit={onEdit} onChanged={onChanged} onShowInDraft={onShowInDraft} />
       {access.unitOnly ? null : <SummaryTable summary={view.summary} />}
     </Flex>
   );

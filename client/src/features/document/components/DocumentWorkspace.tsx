@@ -10,6 +10,7 @@ import { colorForUser } from '../../../lib/presenceColor';
 import { StageTag } from '../../projects/components/StageTag';
 import { useBeforeUnloadWarning } from '../hooks/useBeforeUnloadWarning';
 import { useCollaborativeEditor } from '../hooks/useCollaborativeEditor';
+import { useNodeParam } from '../hooks/useNodeParam';
 import { useSyncSnapshot } from '../hooks/useSyncSnapshot';
 import type { CollaborationSession } from '../lib/CollaborationSession';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -48,6 +49,7 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
   const external = useCrossDocumentLabels(editor, document, project.documents);
   const structure = useMemo(() => ({ projectId: project.id }), [project.id]);
   useBeforeUnloadWarning(snapshot.unsynced);
+  useNodeParam(editor);
 
   return (
     <div className="workspace">
