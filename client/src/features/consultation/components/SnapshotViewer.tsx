@@ -1,10 +1,13 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Alert, Flex, Spin, Tag, Typography } from 'antd';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { SnapshotView } from '../../../../../shared/api/consultation';
 import { documentExtensions } from '../../../../../shared/editor/extensions';
 import { formatDateTime } from '../../../lib/format';
+import { JumpHighlight } from '../../structure/extensions/jumpHighlight';
+import { findNodeById } from '../../structure/lib/findNode';
+import { revealNode } from '../../structure/lib/revealNode';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { documentsApi } from '../../document/api/documentsApi';
 import { StructureProvider } from '../../structure/context/StructureContext';
@@ -20,11 +23,11 @@ import '../styles/consultation.css';
  * credits, figures), without collaboration. The credits are generated from the project's drafting
  * group, as in the editor.
  */
-export function SnapshotViewer({ snapshot }: { snapshot: SnapshotView }) {
+export function SnapshotViewer({ snapshot, focusNodeId = null }: { snapshot: SnapshotView; /** Scroll to and mark this node (by stable id). */ focusNodeId?: string | null }) {
   const { t } = useTranslation();
   const editor = useEditor(
     {
-      extensions: withStructureNodeViews(documentExtensions()),
+      extensions: [...withStructureNodeViews(documentExtensions()), JumpHighlight],
       content: snapshot.json,
       editable: false,
       editorProps: {
@@ -33,6 +36,12 @@ export function SnapshotViewer({ snapshot }: { snapshot: SnapshotView }) {
     },
     [snapshot.roundId],
   );
+  useEffect(() => {
+    if (!editor || !focusNodeId) return;
+    const found = findNodeById(editor.state.doc, focusNodeId);
+    // After the tab is laid out, so that the scroll lands.
+    if (found) requestAnimationFrame(() => revealNode(editor, found.pos));
+  }, [editor, focusNodeId]);
   // The drafting credits need the project: the snapshot names its document.
   const document = useApiQuery((signal) => documentsApi.get(snapshot.documentId, signal), [snapshot.documentId]);
   const projectId = document.data?.project.id ?? null;
