@@ -72,7 +72,11 @@ describe('co-editing in the browser', () => {
     const page = await context.newPage();
     await signIn(page, server.url, 'bureau@example.com');
     await openStandard(page, server.url, standardId);
-    await page.getByTestId('readonly-notice').waitFor();
+    const notice = page.getByTestId('readonly-notice');
+    await notice.waitFor();
+    // The notice says why: the bureau's staff member is a reviewer here.
+    expect(await notice.innerText()).toContain('只读模式');
+    expect(await notice.innerText()).toContain('您在本项目中的角色是审阅者，可以阅读文本，但不能修改。');
     const editor = page.locator('[data-testid="editor"] .ProseMirror');
     expect(await editor.getAttribute('contenteditable')).toBe('false');
     const before = await editor.innerText();

@@ -1,17 +1,22 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Table } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '../../../../../shared/api/types';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import type { Organizations } from '../../organizations/hooks/useOrganizations';
-import { OrganizationCreateModal } from './OrganizationCreateModal';
+import { OrganizationFormModal } from './OrganizationFormModal';
 
 export function OrganizationsPanel({ organizations }: { organizations: Organizations }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<OrganizationView | null>(null);
+  const closeForm = () => {
+    setCreating(false);
+    setEditing(null);
+  };
 
   const columns: TableProps<OrganizationView>['columns'] = [
     { key: 'name', title: t('admin.orgName'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
@@ -31,6 +36,16 @@ export function OrganizationsPanel({ organizations }: { organizations: Organizat
       onFilter: (value, o) => o.kind === value,
     },
     { key: 'created', title: t('admin.createdAt'), width: 160, render: (_, o) => (o.createdAt ? formatDateTime(o.createdAt) : '—') },
+    {
+      key: 'actions',
+      title: t('app.actions'),
+      width: 90,
+      render: (_, o) => (
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(o)} data-testid={`organization-edit-${o.id}`}>
+          {t('admin.edit')}
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -50,11 +65,13 @@ export function OrganizationsPanel({ organizations }: { organizations: Organizat
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 800 }}
       />
-      <OrganizationCreateModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
+      <OrganizationFormModal
+        key={editing?.id ?? 'new'}
+        open={creating || editing !== null}
+        organization={editing}
+        onClose={closeForm}
+        onSaved={() => {
+          closeForm();
           organizations.reload();
         }}
       />

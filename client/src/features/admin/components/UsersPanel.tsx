@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '../../../../../shared/api/types';
 import type { PublicUser } from '../../../../../shared/domain/user';
@@ -9,6 +9,7 @@ import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
 import { usersApi } from '../api/usersApi';
 import { UserCreateModal } from './UserCreateModal';
+import { UserEditModal } from './UserEditModal';
 
 interface UsersPanelProps {
   organizations: OrganizationView[];
@@ -20,6 +21,7 @@ export function UsersPanel({ organizations, currentUserId }: UsersPanelProps) {
   const { message } = App.useApp();
   const users = useApiQuery((signal) => usersApi.list(signal), []);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<PublicUser | null>(null);
 
   const setActive = async (user: PublicUser, active: boolean) => {
     try {
@@ -60,9 +62,20 @@ export function UsersPanel({ organizations, currentUserId }: UsersPanelProps) {
     {
       key: 'actions',
       title: t('app.actions'),
-      width: 100,
-      render: (_, u) =>
-        u.id === currentUserId ? null : u.active ? (
+      width: 170,
+      render: (_, u) => (
+        <span>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} data-testid={`user-edit-${u.email}`}>
+            {t('admin.edit')}
+          </Button>
+          {activeToggle(u)}
+        </span>
+      ),
+    },
+  ];
+
+  function activeToggle(u: PublicUser) {
+    return u.id === currentUserId ? null : u.active ? (
           <Popconfirm
             title={t('admin.disableConfirm', { name: u.name })}
             okText={t('app.confirm')}
@@ -77,9 +90,8 @@ export function UsersPanel({ organizations, currentUserId }: UsersPanelProps) {
           <Button type="link" size="small" onClick={() => void setActive(u, true)}>
             {t('admin.enable')}
           </Button>
-        ),
-    },
-  ];
+        );
+  }
 
   return (
     <Flex vertical gap={16}>
@@ -97,6 +109,16 @@ export function UsersPanel({ organizations, currentUserId }: UsersPanelProps) {
         loading={users.loading}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 900 }}
+      />
+      <UserEditModal
+        user={editing}
+        organizations={organizations}
+        isSelf={editing?.id === currentUserId}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          users.reload();
+        }}
       />
       <UserCreateModal
         open={creating}

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { projectsApi } from '../api/projectsApi';
+import { describeAuditDetail } from '../lib/auditDetail';
 
 const KNOWN_ACTIONS = [
   'project.created',
@@ -28,12 +29,6 @@ function isKnownAction(action: string): action is KnownAction {
   return (KNOWN_ACTIONS as readonly string[]).includes(action);
 }
 
-function renderDetail(detail: AuditView['detail']): string {
-  return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${value === null ? '—' : String(value)}`)
-    .join('; ');
-}
-
 /** GET /api/projects/:id/audit, newest first. */
 export function AuditLogTable({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -52,7 +47,7 @@ export function AuditLogTable({ projectId }: { projectId: string }) {
     {
       key: 'detail',
       title: t('audit.detail'),
-      render: (_, entry) => <Typography.Text type="secondary">{renderDetail(entry.detail)}</Typography.Text>,
+      render: (_, entry) => <Typography.Text type="secondary">{describeAuditDetail(t, entry)}</Typography.Text>,
     },
   ];
 

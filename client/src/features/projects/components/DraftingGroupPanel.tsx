@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberView, OrganizationView } from '../../../../../shared/api/types';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { projectsApi } from '../api/projectsApi';
+import { useReloadOnProjectEvents } from '../hooks/useReloadOnProjectEvents';
 import { InvitationsTable } from './InvitationsTable';
 import { InviteForm } from './InviteForm';
 import { MembersTable } from './MembersTable';
@@ -24,6 +25,7 @@ export function DraftingGroupPanel(props: DraftingGroupPanelProps) {
       <MembersTable
         projectId={projectId}
         members={members}
+        organizations={organizations}
         canManage={canManage}
         currentUserId={currentUserId}
         onChanged={onMembersChanged}
@@ -32,6 +34,8 @@ export function DraftingGroupPanel(props: DraftingGroupPanelProps) {
     </Flex>
   );
 }
+
+const MEMBER_EVENTS = ['members-changed'] as const;
 
 function ManagerPanels({
   projectId,
@@ -44,6 +48,8 @@ function ManagerPanels({
 }) {
   const { t } = useTranslation();
   const invitations = useApiQuery((signal) => projectsApi.invitations(projectId, signal), [projectId]);
+  // An accepted invitation leaves the pending list.
+  useReloadOnProjectEvents(projectId, MEMBER_EVENTS, invitations.reload);
   return (
     <>
       <Card title={t('invite.title')} size="small">

@@ -3,7 +3,8 @@ import { Alert, App, Button, Col, Form, Input, Row, Select, Typography } from 'a
 import { UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { InviteResponse, OrganizationView } from '../../../../../shared/api/types';
-import { MEMBER_RELATIONS, PROJECT_ROLES } from '../../../../../shared/domain/roles';
+import { allowedRoles, fallbackRole } from '../../../../../shared/domain/memberRoles';
+import { MEMBER_RELATIONS } from '../../../../../shared/domain/roles';
 import type { MemberRelation, ProjectRole } from '../../../../../shared/domain/roles';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
@@ -43,6 +44,11 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<InviteResponse | null>(null);
   const organizationOptions = useOrganizationOptions(organizations);
+  const relation = Form.useWatch('relation', form) ?? 'peer-company';
+  const organizationId = Form.useWatch('organizationId', form);
+  // Only the roles the workflow rule allows for this relation (and organization, when chosen).
+  const organizationKind = organizations.find((o) => o.id === organizationId)?.kind ?? null;
+  const roles = allowedRoles(relation, organizationKind);
 
   const submit = async (values: InviteValues) => {
     setSubmitting(true);
@@ -71,6 +77,11 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
         form={form}
         layout="vertical"
         initialValues={{ role: 'drafter', relation: 'peer-company' }}
+        onValuesChange={(changed: Partial<InviteValues>, values) => {
+          if (!('relation' in changed) && !('organizationId' in changed)) return;
+          const kind = organizations.find((o) => o.id === values.organizationId)?.kind ?? null;
+          if (!allowedRoles(values.relation, kind).includes(values.role)) form.setFieldValue('role', fallbackRole(values.relation, kind));
+        }}
         onFinish={(values) => void submit(values)}
       >
         <Row gutter={16}>
@@ -88,12 +99,12 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
           </Col>
           <Col xs={24} md={12} lg={4}>
             <Form.Item name="role" label={t('invite.role')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select options={PROJECT_ROLES.map((v) => ({ value: v, label: t(`enums.role.${v}`) }))} data-testid="invite-role" />
+              <Select options={roles.map((v) => ({ value: v, label: t(`enums.role.${v}`) }))} data-testid="invite-role" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} lg={6}>
             <Form.Item name="relation" label={t('invite.relation')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select options={MEMBER_RELATIONS.map((v) => ({ value: v, label: t(`enums.relation.${v}`) }))} />
+              <Select options={MEMBER_RELATIONS.map((v) => ({ value: v, label: t(`enums.relation.${v}`) }))} data-testid="invite-relation" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} lg={8}>

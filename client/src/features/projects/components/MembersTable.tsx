@@ -2,8 +2,9 @@ import { App, Button, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { MemberView } from '../../../../../shared/api/types';
-import { MEMBER_RELATIONS, PROJECT_ROLES } from '../../../../../shared/domain/roles';
+import type { MemberView, OrganizationView } from '../../../../../shared/api/types';
+import { allowedRoles, fallbackRole } from '../../../../../shared/domain/memberRoles';
+import { MEMBER_RELATIONS } from '../../../../../shared/domain/roles';
 import type { MemberRelation, ProjectRole } from '../../../../../shared/domain/roles';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -13,15 +14,27 @@ import { RoleTag } from './RoleTag';
 interface MembersTableProps {
   projectId: string;
   members: MemberView[];
+  /** To know each member's organization kind (bureau staff are offered read-only roles only). */
+  organizations: OrganizationView[];
   canManage: boolean;
   currentUserId: string;
   onChanged: () => void;
 }
 
 /** The drafting group (起草组); managers change roles and relations and remove members in place. */
-export function MembersTable({ projectId, members, canManage, currentUserId, onChanged }: MembersTableProps) {
+export function MembersTable({ projectId, members, organizations, canManage, currentUserId, onChanged }: MembersTableProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const kindOf = (member: MemberView) => organizations.find((o) => o.id === member.organizationId)?.kind ?? null;
+
+  /** A new relation keeps the role when it fits, otherwise the first fitting role is sent with it. */
+  const changeRelation = (member: MemberView, relation: MemberRelation) => {
+    const kind = kindOf(member);
+    if (allowedRoles(relation, kind).includes(member.role)) return update(member, { relation });
+    const role = fallbackRole(relation, kind);
+    message.info(t('members.roleAdjusted', { role: t(`enums.role.${role}`) }));
+    return update(member, { relation, role });
+  };
 
   const update = async (member: MemberView, change: { role?: ProjectRole; relation?: MemberRelation }) => {
     try {
@@ -72,7 +85,7 @@ export function MembersTable({ projectId, members, canManage, currentUserId, onC
             popupMatchSelectWidth={false}
             aria-label={t('members.relation')}
             options={MEMBER_RELATIONS.map((v) => ({ value: v, label: t(`enums.relation.${v}`) }))}
-            onChange={(relation) => void update(member, { relation })}
+            onChange={(relation) => void changeRelation(member, relation)}
           />
         ) : (
           t(`enums.relation.${member.relation}`)
@@ -88,7 +101,7 @@ export function MembersTable({ projectId, members, canManage, currentUserId, onC
             value={member.role}
             style={{ width: '100%' }}
             aria-label={t('members.role')}
-            options={PROJECT_ROLES.map((v) => ({ value: v, label: t(`enums.role.${v}`) }))}
+            options={allowedRoles(member.relation, kindOf(member)).map((v) => ({ value: v, label: t(`enums.role.${v}`) }))}
             onChange={(role) => void update(member, { role })}
           />
         ) : (

@@ -5,11 +5,13 @@ import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { CommentStatsPanel } from '../../comments/components/CommentStatsPanel';
 import { RoundsTab } from '../../consultation/components/RoundsTab';
 import { useOrganizations } from '../../organizations/hooks/useOrganizations';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError, isStatus } from '../../../lib/errors';
 import { projectsApi } from '../api/projectsApi';
+import { useReloadOnProjectEvents } from '../hooks/useReloadOnProjectEvents';
 import { canViewAudit } from '../lib/permissions';
 import { AuditLogTable } from './AuditLogTable';
 import { DocumentLinks } from './DocumentLinks';
@@ -19,6 +21,8 @@ import { PlanEditModal } from './PlanEditModal';
 import { RoleTag } from './RoleTag';
 import { StageTag } from './StageTag';
 
+const LIVE_EVENTS = ['members-changed', 'project-changed'] as const;
+
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -27,6 +31,8 @@ export function ProjectDetailPage() {
   const organizations = useOrganizations();
   const [editing, setEditing] = useState(false);
   const [searchParams] = useSearchParams();
+  // The drafting group and the plan follow changes made elsewhere (another manager, an accepted invitation).
+  useReloadOnProjectEvents(id, LIVE_EVENTS, detail.reload);
 
   if (detail.loading && !detail.data) {
     return (
@@ -95,6 +101,11 @@ export function ProjectDetailPage() {
       key: 'consultation',
       label: <span data-testid="rounds-tab">{t('consultation.tab')}</span>,
       children: <RoundsTab project={project} members={members} />,
+    },
+    {
+      key: 'comments',
+      label: <span data-testid="comment-stats-tab">{t('commentStats.tab')}</span>,
+      children: <CommentStatsPanel projectId={project.id} />,
     },
     ...(canViewAudit(user, access)
       ? [{ key: 'audit', label: t('project.audit'), children: <AuditLogTable projectId={project.id} /> }]

@@ -3,6 +3,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '../../../../../shared/domain/organization';
 import type { BureauLevel, OrganizationKind } from '../../../../../shared/domain/organization';
+import type { OrganizationView } from '../../../../../shared/api/types';
 import { isValidCreditCode } from '../../../../../shared/domain/creditCode';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
@@ -17,14 +18,19 @@ interface OrganizationValues {
 
 const FIELDS = ['name', 'creditCode', 'kind', 'bureauLevel'] as const;
 
-interface OrganizationCreateModalProps {
+interface OrganizationFormModalProps {
   open: boolean;
+  /** The organization to edit (PATCH); a new one is created (POST) without it. */
+  organization?: OrganizationView | null;
   onClose: () => void;
-  onCreated: () => void;
+  onSaved: () => void;
 }
 
-/** POST /api/organizations, checking the 统一社会信用代码 (GB 32100-2015 check character) as it is typed. */
-export function OrganizationCreateModal({ open, onClose, onCreated }: OrganizationCreateModalProps) {
+/**
+ * Creates (POST /api/organizations) or edits (PATCH /api/organizations/:id) an organization, checking
+ * the 统一社会信用代码 (GB 32100-2015 check character) as it is typed.
+ */
+export function OrganizationFormModal({ open, organization, onClose, onSaved }: OrganizationFormModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<OrganizationValues>();
@@ -34,14 +40,16 @@ export function OrganizationCreateModal({ open, onClose, onCreated }: Organizati
   const submit = async (values: OrganizationValues) => {
     setSubmitting(true);
     try {
-      await organizationsApi.create({
+      const body = {
         name: values.name.trim(),
         creditCode: values.creditCode.trim().toUpperCase(),
         kind: values.kind,
         bureauLevel: values.kind === 'market-supervision-bureau' ? values.bureauLevel : undefined,
-      });
-      message.success(t('admin.organizationCreated'));
-      onCreated();
+      };
+      if (organization) await organizationsApi.update(organization.id, body);
+      else await organizationsApi.create(body);
+      message.success(t(organization ? 'admin.organizationUpdated' : 'admin.organizationCreated'));
+      onSaved();
     } catch (error) {
       if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
     } finally {
@@ -52,8 +60,8 @@ export function OrganizationCreateModal({ open, onClose, onCreated }: Organizati
   return (
     <Modal
       open={open}
-      title={t('admin.createOrganization')}
-      okText={t('app.create')}
+      title={t(organization ? 'admin.editOrganization' : 'admin.createOrganization')}
+      okText={t(organization ? 'app.save' : 'app.create')}
       cancelText={t('app.cancel')}
       confirmLoading={submitting}
       onOk={() => form.submit()}
@@ -64,7 +72,11 @@ export function OrganizationCreateModal({ open, onClose, onCreated }: Organizati
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ kind: 'enterprise' }}
+        initialValues={
+          organization
+            ? { name: organization.name, creditCode: organization.creditCode ?? '', kind: organization.kind, bureauLevel: organization.bureauLevel }
+            : { kind: 'enterprise' }
+        }
         onFinish={(values) => void submit(values)}
       >
         <Form.Item

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OrganizationView } from '../../../../../shared/api/types';
+import type { PublicUser } from '../../../../../shared/domain/user';
+import { updateUserBody } from '../../../../../shared/validation/requests';
+import type { UpdateUserBody } from '../../../../../shared/validation/requests';
+import { describeError } from '../../../lib/errors';
+import { applyServerIssues, zodRule } from '../../../lib/formErrors';
+import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
+import { usersApi } from '../api/usersApi';
+
+interface UserEditValues {
+  name: string;
+  phone?: string;
+  organizationId: string;
+  isAdmin: boolean;
+  password?: string;
+}
+
+const FIELDS = ['name', 'phone', 'organizationId', 'isAdmin', 'password'] as const;
+
+interface UserEditModalProps {
+  user: PublicUser | null;
+  organizations: OrganizationView[];
+  /** Administrators cannot take their own administrator rights away. */
+  isSelf: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** PATCH /api/users/:id: name, phone, organization, administrator flag, and a password reset. */
+export function UserEditModal({ user, organizations, isSelf, onClose, onSaved }: UserEditModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UserEditValues>();
+  const [submitting, setSubmitting] = useState(false);
+  const organizationOptions = useOrganizationOptions(organizations);
+  const required = { required: true, message: t('validation.required') };
+
+  const submit = async (values: UserEditValues) => {
+    if (!user) return;
+    setSubmitting(true);
+    try {
+      const body: UpdateUserBody = {
+        name: values.name.trim(),
+        phone: (values.phone ?? '').trim(),
+        organizationId: values.organizationId,
+        ...(isSelf ? {} : { isAdmin: values.isAdmin }),
+        ...(values.password ? { password: values.password } : {}),
+      };
+      await usersApi.update(user.id, body);
+      message.success(t('admin.userUpdated'));
+      onSaved();
+    } catch (error) {
+      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={user !== null}
+      title={user ? `${t('admin.editUser')} · ${user.email}` : t('admin.editUser')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {user ? (
+        <Form<UserEditValues>
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ name: user.name, phone: user.phone, organizationId: user.organizationId, isAdmin: user.isAdmin }}
+          onFinish={(values) => void submit(values)}
+        >
+          <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
+            <Input maxLength={100} data-testid="user-edit-name" />
+          </Form.Item>
+          <Form.Item name="phone" label={t('admin.phone')} rules={[zodRule(updateUserBody.shape.phone, t('validation.phone'))]}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="organizationId" label={t('admin.organization')} rules={[required]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={organizationOptions} />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('admin.newPassword')}
+            extra={t('admin.newPasswordHint')}
+            rules={[zodRule(updateUserBody.shape.password, t('validation.password'))]}
+          >
+            <Input.Password autoComplete="new-password" data-testid="user-edit-password" />
+          </Form.Item>
+          <Form.Item name="isAdmin" valuePropName="checked">
+            <Checkbox disabled={isSelf}>{t('admin.isAdmin')}</Checkbox>
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}
