@@ -234,7 +234,7 @@ describe('heartbeat and frame size', () => {
         if (documentId === gated) await loadGate;
       },
     };
-    const { server: s, token, documentId } = await start({ pingIntervalMs: 150, extensions: [slowLoad] });
+    const { server: s, token, documentId } = await start({ pingIntervalMs: 300, extensions: [slowLoad] });
     gated = documentId;
     try {
       const deaf = await deafSocket(wsUrl(s, documentId, token));
@@ -249,7 +249,7 @@ describe('heartbeat and frame size', () => {
   });
 
   it('drops a connected socket that stops answering pings; a client that answers stays connected', async () => {
-    const { server: s, token, documentId } = await start({ pingIntervalMs: 150 });
+    const { server: s, token, documentId } = await start({ pingIntervalMs: 300 });
     const answering = track(await connectSynced(s.url, documentId, token));
     const deaf = await deafSocket(wsUrl(s, documentId, token));
     await waitFor(() => s.collab.stats().connections === 2, 'both connected');
