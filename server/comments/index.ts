@@ -25,7 +25,9 @@ export interface CommentsDeps {
 
 export function createComments(deps: CommentsDeps): Comments {
   const threads = new CommentService(deps.metadata, deps.collab, deps.audit, deps.events, deps.hub);
-  const stats = new CommentStatsExtension(deps.metadata, deps.log);
+  const stats = new CommentStatsExtension(deps.metadata, deps.log, (projectId, documentId) =>
+    deps.hub.publish(projectId, { type: 'comment-stats-changed', documentId }),
+  );
   stats.attach(deps.events);
   return { threads, stats };
 }

@@ -43,6 +43,8 @@ export class CommentStatsExtension implements Extension {
   constructor(
     private readonly metadata: MetadataStore,
     private readonly log: Logger,
+    /** Told when a document's stored statistics changed (the project's pages refetch them). */
+    private readonly stored: (projectId: string, documentId: string) => void = () => undefined,
     private readonly policy: CommentStatsPolicy = { debounceMs: 1000, maxWaitMs: 5000 },
   ) {}
 
@@ -167,16 +169,23 @@ export class CommentStatsExtension implements Extension {
     else if (this.destroyed || !this.server) return;
     else stats = await this.server.readDocument(documentId, (doc) => this.compute(documentId, doc));
     if (!stats) {
-      if (previous) await collection.remove(documentId);
+      if (previous) {
+        await collection.remove(documentId);
+        this.stored(previous.projectId, documentId);
+      }
       return;
     }
     if (!previous) {
       await collection.insert(stats);
+      this.stored(stats.projectId, documentId);
       return;
     }
     const { updatedAt: _before, ...before } = previous;
     const { updatedAt: _after, ...after } = stats;
-    if (JSON.stringify(before) !== JSON.stringify(after)) await collection.update(documentId, stats);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      await collection.update(documentId, stats);
+      this.stored(stats.projectId, documentId);
+    }
   }
 
   /** The stored statistics of a project's documents (the progress view). */

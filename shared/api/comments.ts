@@ -1,5 +1,6 @@
 /** Response shapes of the comments API (GET/POST /api/documents/:id/threads …). */
 import type { ThreadStatus } from '../domain/comments.js';
+import type { DocumentKind } from '../domain/project.js';
 
 export interface CommentMention {
   userId: string;
@@ -69,4 +70,18 @@ export interface CommentStats extends CommentCounts {
   byClause: (CommentCounts & { clauseId: string | null; label: string | null })[];
   byOrganization: (CommentCounts & { organizationId: string; organizationName: string })[];
   updatedAt: string;
+}
+
+/** One document of GET /api/projects/:id/comment-stats: its counts (zero when nobody commented yet). */
+export interface DocumentCommentStats extends Omit<CommentStats, 'id' | 'updatedAt'> {
+  kind: DocumentKind;
+  title: string;
+  /** When the statistics were last stored; null when the document has no threads. */
+  updatedAt: string | null;
+}
+
+/** GET /api/projects/:id/comment-stats — open / resolved / orphaned threads per document (refetch on SSE `comment-stats-changed`). */
+export interface ProjectCommentStats {
+  projectId: string;
+  documents: DocumentCommentStats[];
 }

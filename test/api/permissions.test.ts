@@ -248,6 +248,7 @@ const ROWS: Row[] = [
   { method: 'GET', route: '/round-invitations/:token', target: async () => ({ path: `/api/round-invitations/${await consultation.freshRoundInvitation()}` }), expect: statuses(200, everyone) },
   { method: 'POST', route: '/round-invitations/:token/accept', target: async () => ({ path: `/api/round-invitations/${await consultation.freshRoundInvitation()}/accept`, body: { name: '外部联系人', password: 'a-long-password' } }), expect: statuses(200, everyone) },
   // Comments on the text: commenters are the lead, drafters and reviewers (bureau staff; the admin is provincial bureau staff).
+  { method: 'GET', route: '/projects/:id/comment-stats', target: async () => ({ path: `/api/projects/${projectId}/comment-stats` }), expect: statuses(200, viewers, projectScoped) },
   { method: 'GET', route: '/documents/:id/threads', target: async () => ({ path: `/api/documents/${standardId}/threads` }), expect: statuses(200, viewers, projectScoped) },
   {
     method: 'POST',

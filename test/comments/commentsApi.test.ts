@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommentStats, ThreadListResponse, ThreadView } from '../../shared/api/comments.js';
+import type { CommentStats, ProjectCommentStats, ThreadListResponse, ThreadView } from '../../shared/api/comments.js';
 import type { ProjectEvent } from '../../shared/api/events.js';
 import type { ProjectListItem } from '../../shared/api/types.js';
 import { encodeAnchor } from '../../shared/comments/anchors.js';
@@ -283,6 +283,22 @@ describe('statistics and live events', () => {
     await server.services.comments.stats.idle();
     const after = server.services.metadata.collection('commentStats').get(standardId)!;
     expect({ open: after.open, resolved: after.resolved }).toEqual({ open: open - 1, resolved: resolved + 1 });
+  });
+
+  it('serves the statistics to the project’s members and reviewers, per document', async () => {
+    await server.services.comments.stats.idle();
+    const stored = server.services.metadata.collection('commentStats').get(standardId)!;
+    const read = await request<ProjectCommentStats>(server.url, 'GET', `/api/projects/${projectId}/comment-stats`, { token: tokens.bureau });
+    expect(read.status).toBe(200);
+    const project = server.services.metadata.collection('projects').get(projectId)!;
+    expect(read.body.documents.map((d) => d.documentId)).toEqual(project.documents.map((d) => d.id));
+    const standard = read.body.documents.find((d) => d.documentId === standardId)!;
+    expect({ kind: standard.kind, open: standard.open, resolved: standard.resolved, orphaned: standard.orphaned }).toEqual({ kind: 'standard', open: stored.open, resolved: stored.resolved, orphaned: stored.orphaned });
+    expect(standard.byOrganization).toEqual(stored.byOrganization);
+    const other = read.body.documents.find((d) => d.documentId !== standardId)!;
+    expect({ open: other.open, resolved: other.resolved, updatedAt: other.updatedAt }).toEqual({ open: 0, resolved: 0, updatedAt: null });
+    expect((await request(server.url, 'GET', `/api/projects/${projectId}/comment-stats`, { token: tokens.outsider })).status).toBe(404);
+    expect((await request(server.url, 'GET', `/api/projects/${projectId}/comment-stats`)).status).toBe(401);
   });
 
   it('pushes comments-changed to the project’s event stream', async () => {

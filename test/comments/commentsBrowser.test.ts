@@ -84,6 +84,14 @@ describe('comments in the browser', () => {
     expect(stored?.status).toBe('resolved');
     expect(stored?.resolvedBy).toBe(server.services.metadata.collection('users').findOne({ email: 'lead@example.com' })!.id);
 
+    // The project page shows the comment statistics per document, and follows them live.
+    await lead.goto(`${server.url}/projects/${stored!.projectId}`);
+    await lead.getByTestId('comment-stats-tab').click();
+    await lead.locator('[data-testid="comment-stats"] tr[data-document="standard"][data-open="0"][data-resolved="1"]').waitFor({ timeout: 10_000 });
+    await resolved.getByTestId('comment-reopen').click();
+    await lead.locator('[data-testid="comment-stats"] tr[data-document="standard"][data-open="1"][data-resolved="0"]').waitFor({ timeout: 10_000 });
+    if (process.env.SCREENSHOT_DIR) await lead.screenshot({ path: `${process.env.SCREENSHOT_DIR}/lead-comment-stats.png` });
+
     await reviewerContext.close();
     await leadContext.close();
   });

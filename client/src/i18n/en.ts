@@ -520,6 +520,12 @@ export const en: Translations = {
       mentionsMe: 'Mentions me ({{count}})',
     },
   },
+  commentStats: {
+    tab: 'Comment statistics',
+    document: 'Document',
+    byOrganization: 'By organization (open / resolved)',
+    organizationCounts: '{{name}} {{open}} / {{resolved}}',
+  },
   consultation: {
     tab: 'Consultation',
     tabIntro: 'Opening a consultation freezes the current standard text as the draft for comments; every comment received needs a decision. The summary table updates live.',

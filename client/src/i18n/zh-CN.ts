@@ -518,6 +518,12 @@ export const zhCN = {
       mentionsMe: '提到我的（{{count}}）',
     },
   },
+  commentStats: {
+    tab: '评论统计',
+    document: '文件',
+    byOrganization: '按单位（待处理 / 已解决）',
+    organizationCounts: '{{name}} {{open}} / {{resolved}}',
+  },
   consultation: {
     tab: '征求意见',
     tabIntro: '发起征求意见时冻结当前标准文本作为征求意见稿；收到的每条意见都须给出处理意见，汇总处理表实时更新。',

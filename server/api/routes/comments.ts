@@ -1,16 +1,21 @@
 import { Hono } from 'hono';
 import { createThreadBody, editCommentBody, replyBody } from '../../../shared/validation/comments.js';
+import { projectCommentStats } from '../../comments/statsView.js';
 import { canChange } from '../../comments/views.js';
 import { ApiProblem } from '../../services/ApiProblem.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { viewableComment, viewableThread } from '../commentGuards.js';
-import { viewableDocument } from '../guards.js';
+import { viewableDocument, viewableProject } from '../guards.js';
 import { parseBody } from '../validation.js';
 
 /** Comments on the text: threads anchored to a range, replies, edits, resolving (docs/api.md). */
 export function commentRoutes(services: AppServices): Hono<ApiEnv> {
   const { comments } = services;
   return new Hono<ApiEnv>()
+    .get('/projects/:id/comment-stats', (c) => {
+      const { project } = viewableProject(services, c, c.req.param('id'));
+      return c.json(projectCommentStats(project, comments.stats.forProject(project.id)));
+    })
     .get('/documents/:id/threads', async (c) => {
       return c.json(await comments.threads.list(viewableDocument(services, c, c.req.param('id'))));
     })

@@ -1,5 +1,5 @@
 import { http } from '../../../api/http';
-import type { ThreadListResponse, ThreadView } from '../../../../../shared/api/comments';
+import type { ProjectCommentStats, ThreadListResponse, ThreadView } from '../../../../../shared/api/comments';
 import type { CreateThreadBody } from '../../../../../shared/validation/comments';
 
 const enc = encodeURIComponent;
@@ -18,4 +18,6 @@ export const commentsApi = {
   remove: (commentId: string) => http.delete(`/api/comments/${enc(commentId)}`),
   resolve: (threadId: string) => http.post<ThreadView>(`/api/threads/${enc(threadId)}/resolve`),
   reopen: (threadId: string) => http.post<ThreadView>(`/api/threads/${enc(threadId)}/reopen`),
+  /** Open / resolved / orphaned threads per document of a project. */
+  stats: (projectId: string, signal?: AbortSignal) => http.get<ProjectCommentStats>(`/api/projects/${enc(projectId)}/comment-stats`, { signal }),
 };

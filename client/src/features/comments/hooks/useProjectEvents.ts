@@ -27,7 +27,7 @@ export function useProjectEvents(projectId: string, onEvent: (event: ProjectEven
       }
       handlers.current.onEvent(event);
     };
-    const types: ProjectEvent['type'][] = ['ready', 'comments-changed', 'members-changed', 'project-changed', 'consultation-changed'];
+    const types: ProjectEvent['type'][] = ['ready', 'comments-changed', 'comment-stats-changed', 'members-changed', 'project-changed', 'consultation-changed'];
     for (const type of types) source.addEventListener(type, onMessage);
     return () => {
       for (const type of types) source.removeEventListener(type, onMessage);
