@@ -30,6 +30,7 @@ export function runChecker(doc: ProseMirrorJSON, kind: DocumentKind, rules: read
         clauseLabel: hit.location.clauseLabel,
       };
       if (hit.excerpt !== undefined) finding.excerpt = hit.excerpt;
+      if (hit.fix !== undefined) finding.fix = hit.fix;
       ranked.push({ finding, order: hit.location.order, rule: ruleIndex, hit: hitIndex });
     });
   });

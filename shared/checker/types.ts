@@ -3,6 +3,7 @@
  * (`CheckContext`) yields findings (`Finding`) that the UI lists and jumps from.
  */
 import type { DocumentKind } from '../domain/project.js';
+import type { ChapterRole } from '../editor/structure/names.js';
 import type { CheckContext } from './context.js';
 
 export type { CheckContext } from './context.js';
@@ -28,12 +29,20 @@ export interface Location {
   order: number;
 }
 
+/**
+ * An editor command that repairs a finding, offered beside it (the client runs it on its own text,
+ * so it is attributed to the person who clicked): insert the missing chapter of `role` at its place
+ * (`insertChapterInOrder`), sort chapter 2 into the GB/T 1.1 order (`sortReferences`).
+ */
+export type FindingFix = { type: 'insert-chapter'; role: ChapterRole } | { type: 'sort-references' };
+
 /** One violation found by a rule, before its message is rendered. */
 export interface RuleHit {
   location: Location;
   params: MessageParams;
   /** A short piece of the offending text. */
   excerpt?: string;
+  fix?: FindingFix;
 }
 
 export interface Rule {
@@ -55,6 +64,7 @@ export interface Finding {
   nodeId: string | null;
   clauseLabel: string | null;
   excerpt?: string;
+  fix?: FindingFix;
 }
 
 export interface CheckResult {

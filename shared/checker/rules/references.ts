@@ -66,14 +66,13 @@ export const referenceOrder = defineRule({
     parsed.forEach((entry, i) => {
       const previous = parsed.slice(0, i).find((p) => p.designation && entry.designation && compareDesignations(p.designation, entry.designation) > 0);
       if (!previous?.designation || !entry.designation) return;
-      hits.push(
-        ctx.hit(entry.at, {
-          code: entry.designation.designation,
-          before: previous.designation.designation,
-          category: CATEGORY_NAMES[entry.designation.category].zh,
-          categoryEn: CATEGORY_NAMES[entry.designation.category].en,
-        }),
-      );
+      const hit = ctx.hit(entry.at, {
+        code: entry.designation.designation,
+        before: previous.designation.designation,
+        category: CATEGORY_NAMES[entry.designation.category].zh,
+        categoryEn: CATEGORY_NAMES[entry.designation.category].en,
+      });
+      hits.push({ ...hit, fix: { type: 'sort-references' } });
     });
     return hits;
   },

@@ -39,7 +39,7 @@ export const requiredChapterMissing = defineRule({
   check(ctx) {
     return REQUIRED_ROLES.filter((role) => ctx.chapterByRole(role) === null).map((role) => {
       const names = roleNames(role);
-      return ctx.hit(null, { chapter: names.zh, chapterEn: names.en });
+      return { ...ctx.hit(null, { chapter: names.zh, chapterEn: names.en }), fix: { type: 'insert-chapter', role } };
     });
   },
   message: (p) => ({
