@@ -56,7 +56,7 @@ export function idsWithin(section: PMNode): Set<string> {
 
 /** What deleting the section around the cursor would remove (for a confirmation), or null. */
 export interface SectionDeletion {
-  type: string;
+  type: DeletableSection;
   /** Position before the section. */
   pos: number;
   /** The stable id of the section. */
@@ -68,14 +68,20 @@ export interface SectionDeletion {
   incomingReferences: number;
 }
 
-const DELETABLE: readonly string[] = [NODE.clause, NODE.chapter, NODE.annex];
+const DELETABLE = [NODE.clause, NODE.chapter, NODE.annex] as const;
+export type DeletableSection = (typeof DELETABLE)[number];
+
+function deletableType(name: string): DeletableSection | null {
+  return DELETABLE.find((type) => type === name) ?? null;
+}
 
 /** The innermost clause (else chapter, annex) around the cursor and what deleting it would remove. */
 export function sectionDeletionAt(doc: PMNode, selection: Selection): SectionDeletion | null {
   const $from = selection.$from;
   for (let depth = $from.depth; depth > 0; depth--) {
     const node = $from.node(depth);
-    if (!DELETABLE.includes(node.type.name)) continue;
+    const type = deletableType(node.type.name);
+    if (type === null) continue;
     const pos = $from.before(depth);
     const ids = idsWithin(node);
     let clauses = 0;
@@ -92,7 +98,7 @@ export function sectionDeletionAt(doc: PMNode, selection: Selection): SectionDel
     });
     const id: unknown = node.attrs.id;
     return {
-      type: node.type.name,
+      type,
       pos,
       id: typeof id === 'string' ? id : null,
       title: node.firstChild?.textContent ?? '',

@@ -4,7 +4,9 @@ import { CheckCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import type { Editor } from '@tiptap/react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../../../shared/checker/types';
+import type { Finding, FindingFix } from '../../../../../shared/checker/types';
+import { useEditable } from '../../structure/hooks/useEditable';
+import { applyFix } from '../lib/findingFix';
 import { formatTime } from '../lib/formatTime';
 import { jumpToFinding } from '../lib/jumpToFinding';
 import { filterFindings, ruleSummary } from '../lib/ruleSummary';
@@ -37,7 +39,14 @@ export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
 
   const onJump = useCallback(
     (finding: Finding) => {
-      if (!jumpToFinding(editor, finding)) message.info(t('checker.gone'));
+      if (jumpToFinding(editor, finding) === 'gone') message.info(t('checker.gone'));
+    },
+    [editor, message, t],
+  );
+  const editable = useEditable(editor);
+  const onFix = useCallback(
+    (fix: FindingFix) => {
+      if (!applyFix(editor, fix)) message.info(t('checker.fix.notApplicable'));
     },
     [editor, message, t],
   );
@@ -94,7 +103,12 @@ export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
               ) : (
                 <ul className="checker-findings" data-testid="checker-findings">
                   {visible.map((finding, index) => (
-                    <FindingItem key={`${finding.ruleId}:${finding.nodeId ?? ''}:${index}`} finding={finding} onJump={onJump} />
+                    <FindingItem
+                      key={`${finding.ruleId}:${finding.nodeId ?? ''}:${index}`}
+                      finding={finding}
+                      onJump={onJump}
+                      {...(editable ? { onFix } : {})}
+                    />
                   ))}
                 </ul>
               )}

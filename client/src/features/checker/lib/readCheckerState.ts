@@ -6,6 +6,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { isServerPresence } from '../../../../../shared/collab/serverPresence';
 import type { CheckResult, Finding, LocalizedText, Severity } from '../../../../../shared/checker/types';
+import { readFix } from './findingFix';
 
 export interface CheckerSnapshot {
   result: CheckResult;
@@ -37,6 +38,8 @@ function readFinding(value: unknown): Finding | null {
     clauseLabel: typeof value.clauseLabel === 'string' ? value.clauseLabel : null,
   };
   if (typeof value.excerpt === 'string' && value.excerpt) finding.excerpt = value.excerpt;
+  const fix = readFix(value.fix);
+  if (fix) finding.fix = fix;
   return finding;
 }
 

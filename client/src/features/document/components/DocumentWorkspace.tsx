@@ -84,7 +84,7 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
         </aside>
         <main className="workspace__main">
           <div className="comment-toolbar-row">
-            <EditorToolbar editor={editor} disabled={!canEdit} external={external} />
+            <EditorToolbar editor={editor} disabled={!canEdit} external={external} kind={document.kind} />
             <CommentStartButton editor={editor} controller={comments.controller} canComment={project.access.canComment} />
           </div>
           <div className="workspace__scroll">

@@ -1,7 +1,8 @@
-import { Button, Divider, Dropdown, Select, Tooltip } from 'antd';
+import { Button, Divider, Dropdown, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   BoldOutlined,
+  FontSizeOutlined,
   ItalicOutlined,
   OrderedListOutlined,
   RedoOutlined,
@@ -13,18 +14,9 @@ import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
+import type { DocumentKind } from '../../../../../shared/domain/project';
 import { StructureToolbar } from '../../structure/components/StructureToolbar';
 import type { ExternalNumbering } from '../../structure/hooks/useExternalNumbering';
-
-const HEADING_LEVELS = [1, 2, 3, 4] as const;
-type HeadingLevel = (typeof HEADING_LEVELS)[number];
-type BlockType = 'paragraph' | `heading-${HeadingLevel}` | 'other';
-
-function blockTypeOf(editor: Editor): BlockType {
-  if (editor.isActive('paragraph')) return 'paragraph';
-  for (const level of HEADING_LEVELS) if (editor.isActive('heading', { level })) return `heading-${level}`;
-  return 'other';
-}
 
 interface ToolButtonProps {
   title: string;
@@ -58,19 +50,23 @@ interface EditorToolbarProps {
   disabled: boolean;
   /** The standard text's numbering, for cross-document references (explanation, report). */
   external?: ExternalNumbering | null;
+  kind: DocumentKind;
 }
 
 /**
- * Formatting and structure of the standard's text: block type, emphasis, lists, tables, the GB/T 1.1
- * structure controls (clauses, insert menu, cross-references, list style, moves), collaborative
- * undo/redo.
+ * Formatting and structure of the text: emphasis, lists, editing the rows and columns of a numbered
+ * table, the GB/T 1.1 structure controls (clauses, insert menu, cross-references, list style,
+ * chapter/annex kind, moves, deletion), collaborative undo/redo. Every document is built of
+ * numbered chapters, clauses and tables (the templates use no free headings): the toolbar offers no
+ * headings and no bare table — a table is inserted with its number and title from the insert menu.
+ * A free heading that came in some other way (pasted, typed markdown) can be turned into body text.
  */
-export function EditorToolbar({ editor, disabled, external = null }: EditorToolbarProps) {
+export function EditorToolbar({ editor, disabled, external = null, kind }: EditorToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      block: blockTypeOf(e),
+      inHeading: e.isActive('heading'),
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
       bulletList: e.isActive('bulletList'),
@@ -81,15 +77,7 @@ export function EditorToolbar({ editor, disabled, external = null }: EditorToolb
     }),
   });
 
-  const setBlock = (value: BlockType) => {
-    const chain = editor.chain().focus();
-    if (value === 'paragraph') chain.setParagraph().run();
-    else if (value !== 'other') chain.setHeading({ level: Number(value.slice('heading-'.length)) as HeadingLevel }).run();
-  };
-
   const tableItems: MenuProps['items'] = [
-    { key: 'insert', label: t('document.toolbar.insertTable'), disabled: state.inTable },
-    { type: 'divider' },
     { key: 'addRowBefore', label: t('document.toolbar.addRowBefore'), disabled: !state.inTable },
     { key: 'addRowAfter', label: t('document.toolbar.addRowAfter'), disabled: !state.inTable },
     { key: 'deleteRow', label: t('document.toolbar.deleteRow'), disabled: !state.inTable, danger: true },
@@ -113,9 +101,6 @@ export function EditorToolbar({ editor, disabled, external = null }: EditorToolb
   const runTableCommand = (key: string) => {
     const chain = editor.chain().focus();
     switch (key) {
-      case 'insert':
-        chain.insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run();
-        return;
       case 'addRowBefore':
         chain.addRowBefore().run();
         return;
@@ -145,20 +130,23 @@ export function EditorToolbar({ editor, disabled, external = null }: EditorToolb
 
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('document.toolbar.label')} data-testid="toolbar">
-      <Select<BlockType>
-        value={state.block}
-        disabled={disabled}
-        onChange={setBlock}
-        style={{ width: 112 }}
-        aria-label={t('document.toolbar.paragraph')}
-        data-testid="toolbar-block-type"
-        options={[
-          { value: 'paragraph', label: t('document.toolbar.paragraph') },
-          ...HEADING_LEVELS.map((level) => ({ value: `heading-${level}` as const, label: t('document.toolbar.heading', { level }) })),
-          ...(state.block === 'other' ? [{ value: 'other' as const, label: '—', disabled: true }] : []),
-        ]}
-      />
-      <Divider orientation="vertical" />
+      {state.inHeading ? (
+        <>
+          <Tooltip title={t('document.toolbar.toParagraphHint')}>
+            <Button
+              type="text"
+              icon={<FontSizeOutlined />}
+              disabled={disabled}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => editor.chain().focus().setParagraph().run()}
+              data-testid="toolbar-to-paragraph"
+            >
+              {t('document.toolbar.toParagraph')}
+            </Button>
+          </Tooltip>
+          <Divider orientation="vertical" />
+        </>
+      ) : null}
       <ToolButton
         title={t('document.toolbar.bold')}
         icon={<BoldOutlined />}
@@ -194,7 +182,7 @@ export function EditorToolbar({ editor, disabled, external = null }: EditorToolb
       />
       <Divider orientation="vertical" />
       <Dropdown
-        disabled={disabled}
+        disabled={disabled || !state.inTable}
         trigger={['click']}
         menu={{ items: tableItems, onClick: ({ key }) => onTableCommand(key) }}
       >
@@ -203,13 +191,14 @@ export function EditorToolbar({ editor, disabled, external = null }: EditorToolb
           ghost={state.inTable}
           icon={<TableOutlined />}
           onMouseDown={(event) => event.preventDefault()}
+          title={t('document.toolbar.tableHint')}
           data-testid="toolbar-table"
         >
           {t('document.toolbar.table')}
         </Button>
       </Dropdown>
       <Divider orientation="vertical" />
-      <StructureToolbar editor={editor} disabled={disabled} external={external} />
+      <StructureToolbar editor={editor} disabled={disabled} external={external} kind={kind} />
       <Divider orientation="vertical" />
       <ToolButton
         title={t('document.toolbar.undo')}

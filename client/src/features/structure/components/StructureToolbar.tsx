@@ -7,14 +7,19 @@ import {
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   PlusSquareOutlined,
+  SortAscendingOutlined,
   SubnodeOutlined,
 } from '@ant-design/icons';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import type { ListStyle } from '../../../../../shared/editor/structure/names';
+import type { AnnexType, ChapterRole, ListStyle } from '../../../../../shared/editor/structure/names';
+import type { DocumentKind } from '../../../../../shared/domain/project';
 import type { ExternalNumbering } from '../hooks/useExternalNumbering';
 import { useStructureCommandState } from '../hooks/useStructureCommandState';
 import { CrossRefDialog } from './CrossRefDialog';
+import { DeleteSectionButton } from './DeleteSectionButton';
+import { SectionKindSelect } from './SectionKindSelect';
+import { IndicatorLinkButton } from './IndicatorLinkButton';
 import { InsertMenu } from './InsertMenu';
 import type { InsertAction } from './InsertMenu';
 import { ListStyleSelect } from './ListStyleSelect';
@@ -27,6 +32,7 @@ interface StructureToolbarProps {
   disabled: boolean;
   /** The standard text's numbering, for cross-document references (explanation, report). */
   external: ExternalNumbering | null;
+  kind: DocumentKind;
 }
 
 /** Hands the focus back to the text after a menu or dialog took it. */
@@ -36,8 +42,11 @@ function refocus(editor: Editor): void {
   }, 0);
 }
 
-/** The GB/T 1.1 structure controls: clauses, the insert menu, cross-references, list style, moves. */
-export function StructureToolbar({ editor, disabled, external }: StructureToolbarProps) {
+/**
+ * The GB/T 1.1 structure controls: clauses, the insert menu, cross-references, list style, the kind
+ * of the chapter/annex at the caret, sorting chapter 2, moves, deleting a clause.
+ */
+export function StructureToolbar({ editor, disabled, external, kind }: StructureToolbarProps) {
   const { t } = useTranslation();
   const can = useStructureCommandState(editor);
   const [picker, setPicker] = useState(false);
@@ -92,6 +101,16 @@ export function StructureToolbar({ editor, disabled, external }: StructureToolba
     refocus(editor);
   };
 
+  const setChapterRole = (role: ChapterRole) => {
+    editor.chain().focus().setChapterRole(role).run();
+    refocus(editor);
+  };
+
+  const setAnnexType = (type: AnnexType) => {
+    editor.chain().focus().setAnnexType(type).run();
+    refocus(editor);
+  };
+
   return (
     <div className="structure-toolbar" role="group" aria-label={t('structure.toolbar.label')} data-testid="structure-toolbar">
       <StructureButton
@@ -123,8 +142,27 @@ export function StructureToolbar({ editor, disabled, external }: StructureToolba
         onClick={() => setPicker(true)}
         testId="insert-crossref"
       />
+      <IndicatorLinkButton editor={editor} disabled={disabled} external={external} />
       <Divider orientation="vertical" />
       <ListStyleSelect value={can.listStyle} disabled={disabled} onChange={setListStyle} />
+      <SectionKindSelect
+        chapterRole={can.chapterRole}
+        annexType={can.annexType}
+        showRoles={kind === 'standard'}
+        disabled={disabled}
+        onRole={setChapterRole}
+        onAnnexType={setAnnexType}
+      />
+      {can.inReferences ? (
+        <StructureButton
+          title={t('structure.toolbar.sortReferencesHint')}
+          icon={<SortAscendingOutlined />}
+          text={t('structure.toolbar.sortReferences')}
+          disabled={disabled || !can.sortReferences}
+          onClick={() => run((c) => c.sortReferences())}
+          testId="sort-references"
+        />
+      ) : null}
       <Divider orientation="vertical" />
       <StructureButton
         title={t('structure.toolbar.moveUp')}
@@ -154,6 +192,7 @@ export function StructureToolbar({ editor, disabled, external }: StructureToolba
         onClick={() => run((c) => c.demoteClause())}
         testId="demote-clause"
       />
+      <DeleteSectionButton editor={editor} disabled={disabled || !can.deleteSection} onDone={() => refocus(editor)} />
       {picker ? (
         <CrossRefDialog
           editor={editor}

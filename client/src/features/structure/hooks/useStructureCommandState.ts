@@ -1,7 +1,7 @@
 import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
-import { isListStyle } from '../../../../../shared/editor/structure/names';
-import type { ListStyle } from '../../../../../shared/editor/structure/names';
+import { NODE, isAnnexType, isChapterRole, isListStyle } from '../../../../../shared/editor/structure/names';
+import type { AnnexType, ChapterRole, ListStyle } from '../../../../../shared/editor/structure/names';
 
 export interface StructureCommandState {
   clause: boolean;
@@ -17,6 +17,34 @@ export interface StructureCommandState {
   figure: boolean;
   note: boolean;
   listStyle: ListStyle | null;
+  /** Delete the clause (else chapter, annex) around the caret with its content. */
+  deleteSection: boolean;
+  /** The caret is in chapter 2 and its references are out of the GB/T 1.1 order. */
+  sortReferences: boolean;
+  /** The role of the chapter the caret is directly in (its title or text, not a clause), else null. */
+  chapterRole: ChapterRole | null;
+  /** Normative/informative of the annex the caret is directly in, else null. */
+  annexType: AnnexType | null;
+  /** The caret is in chapter 2 (规范性引用文件), at any depth. */
+  inReferences: boolean;
+}
+
+/** The chapter or annex the caret is directly in (not inside one of its clauses). */
+function sectionsAtCaret(editor: Editor): { chapterRole: ChapterRole | null; annexType: AnnexType | null } {
+  const { $from } = editor.state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type.name === NODE.clause) break;
+    if (node.type.name === NODE.chapter) {
+      const role: unknown = node.attrs.role;
+      return { chapterRole: isChapterRole(role) ? role : 'other', annexType: null };
+    }
+    if (node.type.name === NODE.annex) {
+      const type: unknown = node.attrs.normative;
+      return { chapterRole: null, annexType: isAnnexType(type) ? type : 'normative' };
+    }
+  }
+  return { chapterRole: null, annexType: null };
 }
 
 function currentListStyle(editor: Editor): ListStyle | null {
@@ -27,13 +55,28 @@ function currentListStyle(editor: Editor): ListStyle | null {
   return editor.isActive('bulletList') ? 'dash' : null;
 }
 
+function isInReferencesChapter(editor: Editor): boolean {
+  const { $from } = editor.state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type.name === NODE.chapter) return node.attrs.role === 'normative-references';
+  }
+  return false;
+}
+
 /** Which structure commands apply at the caret, re-evaluated on every transaction. */
 export function useStructureCommandState(editor: Editor): StructureCommandState {
   return useEditorState({
     editor,
     selector: ({ editor: e }): StructureCommandState => {
       const can = e.can();
+      const sections = sectionsAtCaret(e);
+      const inReferences = isInReferencesChapter(e);
       return {
+        ...sections,
+        deleteSection: can.deleteSection(),
+        inReferences,
+        sortReferences: inReferences && can.sortReferences(),
         clause: can.insertClauseAfter(),
         subclause: can.insertSubclause(),
         moveUp: can.moveSectionUp(),

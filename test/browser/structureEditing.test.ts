@@ -1,0 +1,179 @@
+/**
+ * Building the standard through its structure in a real browser: the toolbar offers no free
+ * headings and no bare table; a term entry and a numbered table inserted from the insert menu get
+ * their computed numbers (3.x, 表N); a chapter's role and an annex's status can be changed
+ * afterwards; a missing chapter is offered as a fix beside its finding; 删除条 deletes a filled
+ * clause after a confirmation; the frozen 征求意见稿 shows the cover and the generated contents.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
+import { launchBrowser, openStandard, signIn } from '../helpers/browser.js';
+import { demoProject, login, request } from '../helpers/api.js';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let token: string;
+let projectId: string;
+let standardId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  token = await login(server.url, 'lead@example.com');
+  const demo = await demoProject(server.url, token);
+  projectId = demo.project.id;
+  standardId = demo.standardId;
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1500, height: 1000 } });
+  page = await context.newPage();
+  await signIn(page, server.url, 'lead@example.com');
+  await openStandard(page, server.url, standardId);
+  await page.locator('.ProseMirror section[data-label="5.1"]').waitFor();
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close();
+  await server?.dispose();
+});
+
+const editor = () => page.locator('[data-testid="editor"] .ProseMirror');
+const sectionTitle = (label: string) => editor().locator(`section[data-label="${label}"] > [data-type="sectionTitle"]`).first();
+const numbers = (kind: string) => editor().locator(`.gb-number-${kind}`).evaluateAll((spans) => spans.map((s) => s.getAttribute('data-label')));
+
+/** Puts the caret at the end of a text block's text. */
+async function caretAtEnd(locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.click();
+  await page.keyboard.press('End');
+}
+
+async function insertFromMenu(testId: string): Promise<void> {
+  await page.getByTestId('structure-menu').click();
+  await page.getByTestId(testId).click();
+}
+
+describe('structured editing in the browser', () => {
+  it('offers no free headings and no bare table in the standard toolbar', async () => {
+    await caretAtEnd(sectionTitle('5.1'));
+    const toolbar = page.getByTestId('toolbar');
+    expect(await toolbar.getByText(/^标题\s*\d/).count()).toBe(0);
+    expect(await page.getByTestId('toolbar-block-type').count()).toBe(0);
+    // Outside a table the rows/columns menu is disabled; inside one it edits rows and columns only.
+    expect(await page.getByTestId('toolbar-table').isDisabled()).toBe(true);
+    await editor().locator('[data-type="tableBlock"] td p').first().click();
+    await page.getByTestId('toolbar-table').click();
+    const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
+    await menu.getByText('在下方插入行').waitFor();
+    expect(await menu.getByText('插入表格').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    // The only way to a table is the numbered table of the insert menu.
+    await page.getByTestId('structure-menu').click();
+    await page.getByTestId('insert-table-block').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('inserting a term entry shows the next 3.x; inserting a table block shows the next 表N', async () => {
+    const terms = (await numbers('term')).filter((l): l is string => l !== null);
+    expect(terms.length).toBeGreaterThan(0);
+    const lastTerm = editor().locator('[data-type="termDefinition"]').last();
+    await caretAtEnd(lastTerm);
+    await insertFromMenu('insert-term');
+    await page.keyboard.type('试验用术语甲');
+    const next = `3.${terms.length + 1}`;
+    await expect.poll(() => numbers('term')).toContain(next);
+    const entry = editor().locator('[data-type="termEntry"]').filter({ has: page.locator('[data-type="termName"]', { hasText: '试验用术语甲' }) });
+    expect(await entry.locator('.gb-number-term').getAttribute('data-label')).toBe(next);
+
+    const tables = (await numbers('table')).filter((l): l is string => l !== null && !l.includes('.'));
+    await caretAtEnd(editor().locator('section[data-label="5.1.1"] > p').first());
+    await insertFromMenu('insert-table-block');
+    await page.getByTestId('table-block-caption').fill('杯体尺寸');
+    await page.getByTestId('table-block-caption').press('Enter');
+    const block = editor().locator('[data-type="tableBlock"]').filter({ hasText: '杯体尺寸' });
+    await block.waitFor();
+    // Inserted before the former 表1, it becomes 表1 and every later table moves up one.
+    expect(await block.locator('.gb-number-table').getAttribute('data-label')).toBe('表1');
+    await expect.poll(async () => (await numbers('table')).filter((l) => l !== null && !l.includes('.')).length).toBe(tables.length + 1);
+  });
+
+  it('changes a chapter role afterwards: the missing chapter is reported with a fix, and resolved', async () => {
+    await caretAtEnd(sectionTitle('9'));
+    const role = page.getByTestId('chapter-role');
+    await role.waitFor();
+    expect(await role.innerText()).toContain('质量承诺');
+    await role.click();
+    await page.getByTestId('chapter-role-other').click();
+    const finding = page.locator('[data-testid="checker-finding"][data-rule-id="structure.required-chapter-missing"]');
+    await finding.waitFor({ timeout: 15_000 });
+    expect(await finding.innerText()).toContain('质量承诺');
+    // Clicking a finding about the whole document does not claim its place is gone.
+    await finding.click();
+    expect(await page.getByText('该位置已不存在').count()).toBe(0);
+    const fix = page.locator('[data-testid="checker-finding-fix"][data-fix="insert-chapter"]');
+    expect(await fix.innerText()).toContain('质量承诺');
+    // Instead of inserting a second chapter, the drafter gives chapter 9 its role back.
+    await caretAtEnd(sectionTitle('9'));
+    await page.getByTestId('chapter-role').click();
+    await page.getByTestId('chapter-role-quality-commitment').click();
+    await finding.waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('switches an annex between 规范性 and 资料性', async () => {
+    const annex = editor().locator('section[data-type="annex"]').first();
+    const annexTitle = annex.locator('> [data-type="sectionTitle"]');
+    /** The title's text is its last line, below the centered 附录A and (规范性). */
+    const caretInAnnexTitle = async () => {
+      const box = await annexTitle.boundingBox();
+      if (!box) throw new Error('annex title not shown');
+      await annexTitle.click({ position: { x: box.width / 2, y: box.height - 6 } });
+      await page.keyboard.press('End');
+    };
+    await caretInAnnexTitle();
+    const select = page.getByTestId('annex-type');
+    await select.waitFor();
+    await select.click();
+    await page.getByTestId('annex-type-informative').click();
+    await expect.poll(() => annex.locator('.gb-number-annex').getAttribute('data-annex-type')).toBe('informative');
+    expect(await annex.locator('.gb-annex-type').innerText()).toContain('资料性');
+    await caretInAnnexTitle();
+    await page.getByTestId('annex-type').click();
+    await page.getByTestId('annex-type-normative').click();
+    await expect.poll(() => annex.locator('.gb-number-annex').getAttribute('data-annex-type')).toBe('normative');
+  });
+
+  it('删除条 deletes a filled clause with its content after a confirmation; what follows is renumbered', async () => {
+    const titleText = async (label: string) => (await sectionTitle(label).innerText()).replace(label, '').trim();
+    const before = await titleText('5.3');
+    await caretAtEnd(sectionTitle('5.2'));
+    await page.getByTestId('delete-section').click();
+    const confirm = page.getByTestId('delete-section-confirm');
+    await confirm.waitFor();
+    expect(await page.locator('.ant-modal-confirm-title').innerText()).toContain('5.2');
+    expect(await confirm.innerText()).toContain('子条');
+    await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
+    await expect.poll(() => titleText('5.2')).toBe(before);
+    expect(await editor().innerText()).not.toContain('其中锰的质量分数');
+  });
+
+  it('the frozen 征求意见稿 shows the cover title, the contents and the drafting credits', async () => {
+    const opened = await request<{ round: { id: string } }>(server.url, 'POST', `/api/projects/${projectId}/rounds`, {
+      token,
+      body: { deadline: '2026-12-31', recipients: [] },
+    });
+    expect(opened.status).toBe(201);
+    await page.goto(`${server.url}/projects/${projectId}/rounds/${opened.body.round.id}`);
+    await page.getByTestId('round-tab-snapshot').click();
+    const snapshot = page.getByTestId('round-snapshot');
+    await snapshot.waitFor();
+    await snapshot.getByText('轻量化不锈钢真空保温杯').first().waitFor();
+    const contents = snapshot.getByTestId('table-of-contents');
+    await contents.getByTestId('toc-item').first().waitFor();
+    const items = await contents.getByTestId('toc-item').allInnerTexts();
+    expect(items.some((text) => text.includes('范围'))).toBe(true);
+    expect(items.some((text) => text.includes('技术要求'))).toBe(true);
+    await snapshot.getByTestId('drafting-credits').getByText('浙江恒川杯业股份有限公司').first().waitFor();
+  });
+});
