@@ -7,7 +7,7 @@ import { writeJSONToYDoc, yDocToJSON } from '../../shared/editor/yjsContent.js';
 import { editorSchema } from '../../shared/editor/schema.js';
 import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
 import type { ProseMirrorJSON } from '../../shared/editor/json.js';
-import { ID_PATTERN, computeNumbering, structureIdsPlugin } from '../../shared/editor/structure/index.js';
+import { ID_PATTERN, computeNumbering, ensureStructureIds, structureIdsPlugin } from '../../shared/editor/structure/index.js';
 import { allIds, createEditor, cursorInText } from './editorHarness.js';
 import { chapter, clause, doc, p, smallStandard } from './fixtures.js';
 import { PlainState, YPeer, sync } from './yPeer.js';
@@ -31,6 +31,7 @@ function everything(): ProseMirrorJSON {
         { type: 'text', text: 'code', marks: [{ type: 'code' }] },
         { type: 'hardBreak' },
         { type: 'text', text: '链接', marks: [{ type: 'link', attrs: { href: 'https://zjamp.gov.cn' } }] },
+        { type: 'indicatorRef', attrs: { targetId: 'cellValue01' } },
       ],
     },
     { type: 'bulletList', content: [{ type: 'listItem', content: [p('——项')] }] },
@@ -46,7 +47,8 @@ function everything(): ProseMirrorJSON {
   );
   const content = [...(standard.content ?? [])];
   content.splice(content.length - 3, 0, extra);
-  return editorSchema().nodeFromJSON({ type: 'doc', content }).toJSON() as ProseMirrorJSON;
+  // Every node that carries an id has one (structural nodes and table cells), as in a stored document.
+  return ensureStructureIds(editorSchema().nodeFromJSON({ type: 'doc', content }).toJSON() as ProseMirrorJSON);
 }
 
 describe('Yjs round trip', () => {
