@@ -9,6 +9,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { compareDesignations, parseDesignation } from '../../../checker/standardCodes.js';
 import type { Designation } from '../../../checker/standardCodes.js';
 import { NODE } from '../names.js';
+import { placeCursor } from './helpers.js';
 
 interface Entry {
   node: PMNode;
@@ -62,7 +63,10 @@ export function sortReferences(): Command {
       for (let i = 0; i < first; i++) from += children[i]!.nodeSize;
       let to = from;
       for (let i = first; i <= last; i++) to += children[i]!.nodeSize;
+      const caretInList = tr.selection.from >= from && tr.selection.from <= to;
       tr.replaceWith(from, to, Fragment.from(replaced));
+      // A caret in the list stays in it (at its first entry) rather than being mapped past it.
+      if (caretInList) placeCursor(tr, from + 1);
     }
     return true;
   };
