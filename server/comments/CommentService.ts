@@ -16,6 +16,7 @@ import { ApiProblem } from '../services/ApiProblem.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { CommentGrant, DocumentGrant, ThreadGrant } from './access.js';
 import { indexDocument } from './documentIndex.js';
+import type { FreshAnchor } from './documentIndex.js';
 import { canChange, canSettle, threadComments, threadViews } from './views.js';
 
 export class CommentService {
@@ -53,7 +54,23 @@ export class CommentService {
     // Nothing to place: no need to read (or load) the document.
     if (threads.length === 0) return [];
     const index = await this.collab().readDocument(grant.documentId, (doc) => indexDocument(doc, threads));
-    return threadViews(this.store, grant, threads, index);
+    if (index.reanchored.size > 0) await this.storeAnchors(grant.documentId, index.reanchored);
+    const current = threads.map((t) => ({ ...t, ...index.reanchored.get(t.id) }));
+    return threadViews(this.store, grant, current, index);
+  }
+
+  /**
+   * Stores the fresh anchors of threads whose text was found again after an edit recreated it
+   * (no change to the document), and tells the project's pages to refetch the threads.
+   */
+  async storeAnchors(documentId: string, anchors: ReadonlyMap<string, FreshAnchor>): Promise<void> {
+    let projectId: string | null = null;
+    for (const [threadId, anchor] of anchors) {
+      const updated = await this.store.collection('commentThreads').update(threadId, anchor);
+      projectId = updated?.projectId ?? projectId;
+    }
+    if (projectId === null) return;
+    this.hub.publish(projectId, { type: 'comments-changed', documentId, threadId: null });
   }
 
   private requireComment(grant: DocumentGrant): void {
@@ -99,7 +116,8 @@ export class CommentService {
     // not from the client (an edit still on its way from the client leaves the client's values).
     const index = await this.collab().readDocument(grant.documentId, (doc) => indexDocument(doc, [draft]));
     const state = index.states.get(draft.id);
-    const thread: CommentThread = state && !state.orphaned && state.currentText ? { ...draft, quote: state.currentText, clauseId: state.clauseId } : draft;
+    const placed: CommentThread = { ...draft, ...index.reanchored.get(draft.id) };
+    const thread: CommentThread = state && !state.orphaned && state.currentText ? { ...placed, quote: state.currentText, clauseId: state.clauseId } : placed;
     await this.store.collection('commentThreads').insert(thread);
     await this.store.collection('comments').insert({
       id: newId('cmt'),

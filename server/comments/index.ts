@@ -25,9 +25,10 @@ export interface CommentsDeps {
 
 export function createComments(deps: CommentsDeps): Comments {
   const threads = new CommentService(deps.metadata, deps.collab, deps.audit, deps.events, deps.hub);
-  const stats = new CommentStatsExtension(deps.metadata, deps.log, (projectId, documentId) =>
-    deps.hub.publish(projectId, { type: 'comment-stats-changed', documentId }),
-  );
+  const stats = new CommentStatsExtension(deps.metadata, deps.log, {
+    stored: (projectId, documentId) => deps.hub.publish(projectId, { type: 'comment-stats-changed', documentId }),
+    reanchored: (documentId, anchors) => threads.storeAnchors(documentId, anchors),
+  });
   stats.attach(deps.events);
   return { threads, stats };
 }

@@ -11,6 +11,7 @@ import type { CommentCounts, CommentStats } from '../../shared/api/comments.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import type { Extension, OnChangePayload, OnConfigurePayload, OnDisconnectPayload, UnloadPayload } from '../collab/hooks.js';
 import { indexDocument } from '../comments/documentIndex.js';
+import type { FreshAnchor } from '../comments/documentIndex.js';
 import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { MetadataStore } from '../storage/types.js';
@@ -18,6 +19,13 @@ import type { MetadataStore } from '../storage/types.js';
 export interface CommentStatsPolicy {
   debounceMs: number;
   maxWaitMs: number;
+}
+
+export interface CommentStatsListeners {
+  /** A document's stored statistics changed (the project's pages refetch them). */
+  stored(projectId: string, documentId: string): void;
+  /** Threads whose text was found again after an edit recreated it: their new anchors, to be stored. */
+  reanchored(documentId: string, anchors: Map<string, FreshAnchor>): Promise<void>;
 }
 
 interface Pending {
@@ -37,14 +45,15 @@ export class CommentStatsExtension implements Extension {
   private server: CollabServer | null = null;
   private destroyed = false;
   private readonly pending = new Map<string, Pending>();
+  /** Fresh anchors found by the last computation, stored by the refresh that follows it. */
+  private readonly pendingAnchors = new Map<string, Map<string, FreshAnchor>>();
   /** Per document, the refresh in progress: refreshes of one document run one after the other. */
   private readonly chains = new Map<string, Promise<void>>();
 
   constructor(
     private readonly metadata: MetadataStore,
     private readonly log: Logger,
-    /** Told when a document's stored statistics changed (the project's pages refetch them). */
-    private readonly stored: (projectId: string, documentId: string) => void = () => undefined,
+    private readonly listeners: CommentStatsListeners,
     private readonly policy: CommentStatsPolicy = { debounceMs: 1000, maxWaitMs: 5000 },
   ) {}
 
@@ -116,6 +125,7 @@ export class CommentStatsExtension implements Extension {
     const first = threads[0];
     if (!first) return null;
     const index = indexDocument(ydoc, threads);
+    if (index.reanchored.size > 0) this.pendingAnchors.set(documentId, index.reanchored);
     const total = emptyCounts();
     const byClause = new Map<string, Row<'clauseId' | 'label'>>();
     const byOrganization = new Map<string, Row<'organizationId' | 'organizationName'>>();
@@ -168,23 +178,26 @@ export class CommentStatsExtension implements Extension {
     else if (!this.metadata.collection('commentThreads').findOne({ documentId })) stats = null;
     else if (this.destroyed || !this.server) return;
     else stats = await this.server.readDocument(documentId, (doc) => this.compute(documentId, doc));
+    const anchors = this.pendingAnchors.get(documentId);
+    this.pendingAnchors.delete(documentId);
+    if (anchors) await this.listeners.reanchored(documentId, anchors);
     if (!stats) {
       if (previous) {
         await collection.remove(documentId);
-        this.stored(previous.projectId, documentId);
+        this.listeners.stored(previous.projectId, documentId);
       }
       return;
     }
     if (!previous) {
       await collection.insert(stats);
-      this.stored(stats.projectId, documentId);
+      this.listeners.stored(stats.projectId, documentId);
       return;
     }
     const { updatedAt: _before, ...before } = previous;
     const { updatedAt: _after, ...after } = stats;
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       await collection.update(documentId, stats);
-      this.stored(stats.projectId, documentId);
+      this.listeners.stored(stats.projectId, documentId);
     }
   }
 
