@@ -112,9 +112,16 @@ export function clauseIdAt($pos: ResolvedPos): string | null {
   return null;
 }
 
-/** An anchor context for a Y.Doc outside any editor (server, tests): the ProseMirror document and its mapping. */
+/**
+ * An anchor context for a Y.Doc outside any editor (server, tests): the ProseMirror document and its
+ * mapping. Built on a copy: y-tiptap deletes from the Yjs tree whatever does not fit the schema while
+ * it builds the ProseMirror document, and reading must never change the live document. The copy has
+ * the same item ids, so relative positions resolve (and are created) exactly as on the original.
+ */
 export function documentAnchors(ydoc: Y.Doc, field: string, schema: Schema): AnchorContext {
-  const fragment = ydoc.getXmlFragment(field);
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+  const fragment = copy.getXmlFragment(field);
   const { doc, mapping } = initProseMirrorDoc(fragment, schema);
-  return { ydoc, fragment, mapping: mapping as ProsemirrorMapping, doc };
+  return { ydoc: copy, fragment, mapping: mapping as ProsemirrorMapping, doc };
 }

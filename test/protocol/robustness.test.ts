@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { Extension } from '../../server/collab/hooks.js';
 import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
+import { createAnchor, documentAnchors, quoteOf } from '../../shared/comments/anchors.js';
 import { editorSchema } from '../../shared/editor/schema.js';
 import type { ProseMirrorJSON } from '../../shared/editor/json.js';
 import { isServerPresence } from '../../shared/collab/serverPresence.js';
@@ -162,11 +163,23 @@ describe('an update that Yjs cannot apply', () => {
 });
 
 describe('reading a document never changes it', () => {
-  it('content that does not fit the schema stays in the document after the checker and the content API read it', async () => {
+  it('content that does not fit the schema stays in the document after the checker, the content API and the comment index read it', async () => {
     const { server: s, token, documentId } = await start();
     const warn = vi.spyOn(s.services.log, 'warn');
     const writer = track(await connectSynced(s.url, documentId, token));
     const other = track(await connectSynced(s.url, documentId, await login(s.url, 'drafter@example.com')));
+    // A comment thread, so that the comment index has anchors to resolve on every read.
+    const anchors = documentAnchors(writer.doc, CONTENT_FIELD, editorSchema());
+    let from = -1;
+    anchors.doc.descendants((node, pos) => {
+      if (from < 0 && node.isTextblock && node.textContent.length > 10) from = pos + 1;
+      return from < 0;
+    });
+    const thread = await request(s.url, 'POST', `/api/documents/${documentId}/threads`, {
+      token,
+      body: { ...createAnchor(anchors, from, from + 4), quote: quoteOf(anchors.doc, from, from + 4), clauseId: null, body: '请核对', mentions: [] },
+    });
+    expect(thread.status).toBe(201);
     const writtenAt = Date.now();
     writer.doc.transact(() => {
       const fragment = writer.doc.getXmlFragment(CONTENT_FIELD);
@@ -200,6 +213,8 @@ describe('reading a document never changes it', () => {
     collect(read.body.content);
     expect(texts).toContain('带未知标记的文字');
     expect((await request(s.url, 'GET', `/api/documents/${documentId}/check`, { token })).status).toBe(200);
+    // The comment index resolves anchors on a ProseMirror document built from the Yjs state too.
+    expect((await request(s.url, 'GET', `/api/documents/${documentId}/threads`, { token })).status).toBe(200);
 
     expect(await serverContent(s, documentId)).toBe(written);
     expect(content(writer.doc)).toBe(written);
