@@ -19,6 +19,10 @@ import { CollabDocument, ServerOrigin } from './CollabDocument.js';
 import type { StorePolicy } from './CollabDocument.js';
 import { Heartbeat } from './Heartbeat.js';
 
+/** Frames (and bytes) a connection may send before it is authenticated and its document loaded. */
+const MAX_QUEUED_FRAMES = 1_000;
+const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+
 export interface CollabServerOptions {
   extensions: Extension[];
   log: Logger;
@@ -104,8 +108,10 @@ export class CollabServer {
 
   private async accept(ws: WebSocket, request: IncomingMessage, url: URL): Promise<void> {
     this.heartbeat.track(ws);
-    // Frames that arrive while authenticating and loading are queued, in order.
+    // Frames that arrive while authenticating and loading are queued, in order, up to a bound: a
+    // client cannot make the server hold an unlimited amount before it is even let in.
     const queue: Uint8Array[] = [];
+    let queuedBytes = 0;
     let connection: CollabConnection | null = null;
     let closed = false;
     ws.on('message', (data, isBinary) => {
@@ -114,8 +120,17 @@ export class CollabServer {
         return;
       }
       const bytes = toBytes(data);
-      if (connection) connection.handle(bytes);
-      else queue.push(bytes);
+      if (connection) {
+        connection.handle(bytes);
+        return;
+      }
+      queuedBytes += bytes.byteLength;
+      if (queue.length >= MAX_QUEUED_FRAMES || queuedBytes > MAX_QUEUED_BYTES) {
+        queue.length = 0;
+        ws.close(CloseCode.MessageTooBig, 'too much sent before the document was ready');
+        return;
+      }
+      queue.push(bytes);
     });
     ws.on('error', (error) => this.log.warn({ err: error }, 'websocket error'));
     ws.on('close', () => {
