@@ -4,8 +4,6 @@ import { EventEmitter } from 'node:events';
 export interface DomainEvents {
   /** A member's role changed or they were removed/disabled: their live connections must be re-authorized. */
   'access-changed': [{ userId: string; projectId: string | null }];
-  /** The drafting checker ran on a document (counts for progress tracking). */
-  'document-checked': [{ documentId: string; projectId: string; errors: number; warnings: number }];
   /** A consultation round, its recipients or its items changed (stats and live views follow). */
   'consultation-changed': [{ projectId: string; roundId: string }];
   /** A comment thread of a document was started, answered, edited, deleted, resolved or reopened. */
