@@ -31,8 +31,8 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
 describe('a consulted unit outside the drafting group, in the browser', () => {
@@ -96,12 +96,14 @@ describe('a consulted unit outside the drafting group, in the browser', () => {
     const clauseId = server.services.metadata.collection('consultationItems').findOne({ roundId })!.clauseId!;
     await row.getByTestId('item-clause-draft').click();
     await lead.locator(`[data-testid="round-snapshot"] [data-id="${clauseId}"].gb-flash, [data-testid="round-snapshot"] .gb-flash`).first().waitFor();
-    await shot(lead, 'lead-draft-clause');
+    await lead.waitForTimeout(800);
+    await shot(lead, 'lead-draft-clause', false);
     await lead.getByTestId('round-tab-table').click();
     await row.getByTestId('item-clause-current').click();
     await lead.waitForURL(/\/documents\/[^?]+\?node=/);
     await lead.locator('[data-testid="editor"] .gb-flash').first().waitFor();
-    await shot(lead, 'lead-current-clause');
+    await lead.waitForTimeout(800);
+    await shot(lead, 'lead-current-clause', false);
     await lead.goBack();
     await lead.getByTestId('round-page').waitFor();
 
