@@ -33,7 +33,7 @@ export interface Recipient {
   contact: string;
   phone?: string;
   email?: string;
-  /** The unit's organization when it is known to the system (its members may answer online). */
+  /** The unit's organization when it is known to the system: its users answer online, in the drafting group or not. */
   organizationId: string | null;
   /** True when the unit belongs to the drafting group (set by the server from the members). */
   inGroup: boolean;

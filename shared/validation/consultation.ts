@@ -15,7 +15,7 @@ export const recipientBody = z
     contact: shortText(100).default(''),
     phone: phone.optional(),
     email: z.string().trim().toLowerCase().email('invalid email address').max(254).optional(),
-    /** The unit's organization in the system, if it has one (its members may then answer online). */
+    /** The unit's organization in the system, if it has one (its users may then answer online). */
     organizationId: id.nullable().default(null),
   })
   .strict();
