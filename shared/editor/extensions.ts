@@ -6,6 +6,7 @@
  */
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import Heading from '@tiptap/extension-heading';
 import { TableKit } from '@tiptap/extension-table';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -25,11 +26,14 @@ export function documentExtensions(): AnyExtension[] {
       document: false,
       // Undo/redo comes from the collaboration extension (per-user, Yjs-aware).
       undoRedo: false,
-      heading: { levels: [1, 2, 3, 4, 5, 6] },
+      // Headings stay in the schema (older content, pasted text) but typing "## " never makes one:
+      // a standard's structure is chapters and clauses (the checker reports free headings).
+      heading: false,
       // No empty paragraph appended after the last chapter/annex/bibliography of a standard.
       trailingNode: { notAfter: [NODE.paragraph, ...TOP_LEVEL_SECTION_TYPES] },
       link: { openOnClick: false, autolink: true },
     }),
+    Heading.extend({ addInputRules: () => [] }).configure({ levels: [1, 2, 3, 4, 5, 6] }),
     TableKit.configure({ table: { resizable: false } }),
     // Chapters, clauses, annexes, terms, references, tables, figures, notes, cross-references,
     // list styles, stable ids and the live numbering (docs/document-model.md).

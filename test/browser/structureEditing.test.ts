@@ -75,6 +75,17 @@ describe('structured editing in the browser', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('typing "## " at the start of a paragraph does not turn it into a free heading', async () => {
+    const paragraph = editor().locator('section[data-label="5.1"] p').first();
+    await paragraph.click();
+    await page.keyboard.press('Home');
+    await page.keyboard.type('## ');
+    await expect.poll(() => paragraph.innerText()).toMatch(/^## /);
+    expect(await editor().locator('h1, h2, h3, h4, h5, h6').count()).toBe(0);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => paragraph.innerText()).not.toMatch(/^#/);
+  });
+
   it('inserting a term entry shows the next 3.x; inserting a table block shows the next 表N', async () => {
     const terms = (await numbers('term')).filter((l): l is string => l !== null);
     expect(terms.length).toBeGreaterThan(0);
