@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { CommentStatsPanel } from '../../comments/components/CommentStatsPanel';
-import { CommentStatsPanel } from '../../comments/components/CommentStatsPanel';
 import { RoundsTab } from '../../consultation/components/RoundsTab';
 import { useOrganizations } from '../../organizations/hooks/useOrganizations';
 import { useApiQuery } from '../../../hooks/useApiQuery';
@@ -102,11 +101,6 @@ export function ProjectDetailPage() {
       key: 'consultation',
       label: <span data-testid="rounds-tab">{t('consultation.tab')}</span>,
       children: <RoundsTab project={project} members={members} />,
-    },
-    {
-      key: 'comments',
-      label: <span data-testid="comment-stats-tab">{t('commentStats.tab')}</span>,
-      children: <CommentStatsPanel projectId={project.id} />,
     },
     {
       key: 'comments',
