@@ -28,17 +28,31 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-/** Picks an option of an antd Select by its visible label. */
-async function choose(page: Page, select: ReturnType<Page['locator']>, label: string): Promise<void> {
+/** The dropdown of one antd Select (found through its combobox's listbox id), once it is open. */
+async function openDropdown(page: Page, select: ReturnType<Page['locator']>) {
   await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  const combobox = select.locator('xpath=descendant-or-self::*[@role="combobox"]').first();
+  await expect.poll(() => combobox.getAttribute('aria-controls')).toBeTruthy();
+  const listId = await combobox.getAttribute('aria-controls');
+  const dropdown = page.locator(`.ant-select-dropdown:has([id="${listId}"])`);
+  await dropdown.locator('.ant-select-item-option').first().waitFor();
+  return dropdown;
 }
 
-/** The labels of the open Select dropdown's options. */
-async function optionsOffered(page: Page): Promise<string[]> {
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await options.first().waitFor();
-  return options.allInnerTexts();
+/** Picks an option of an antd Select by its visible label, and waits for the dropdown to close. */
+async function choose(page: Page, select: ReturnType<Page['locator']>, label: string): Promise<void> {
+  const dropdown = await openDropdown(page, select);
+  await dropdown.locator('.ant-select-item-option', { hasText: label }).first().click();
+  await dropdown.waitFor({ state: 'hidden' });
+}
+
+/** The labels of the options the Select offers. */
+async function optionsOffered(page: Page, select: ReturnType<Page['locator']>): Promise<string[]> {
+  const dropdown = await openDropdown(page, select);
+  const labels = await dropdown.locator('.ant-select-item-option').allInnerTexts();
+  await page.keyboard.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
+  return labels;
 }
 
 async function openGroup(page: Page): Promise<void> {
@@ -60,9 +74,7 @@ describe('drafting group in the browser', () => {
     await lead.getByTestId('invite-email').fill('browser.invitee@example.com');
     // Relation “review expert” leaves only read-only roles in the role picker.
     await choose(lead, form.getByTestId('invite-relation'), '审评专家');
-    await form.getByTestId('invite-role').click();
-    expect(await optionsOffered(lead)).toEqual(['审阅者', '观察者']);
-    await lead.keyboard.press('Escape');
+    expect(await optionsOffered(lead, form.getByTestId('invite-role'))).toEqual(['审阅者', '观察者']);
     await choose(lead, form.getByTestId('invite-relation'), '认证认可机构');
     await choose(lead, form.getByTestId('invite-role'), '起草人');
     await choose(lead, form.getByTestId('invite-organization'), '浙江永康五金产品质量检验研究院');
@@ -104,9 +116,7 @@ describe('drafting group in the browser', () => {
     await signIn(page, server.url, 'lead@example.com');
     await openGroup(page);
     // The review expert's role picker offers only read-only roles.
-    await memberRow(page, 'expert@example.com').getByLabel('角色').click();
-    expect(await optionsOffered(page)).toEqual(['审阅者', '观察者']);
-    await page.keyboard.press('Escape');
+    expect(await optionsOffered(page, memberRow(page, 'expert@example.com').getByLabel('角色'))).toEqual(['审阅者', '观察者']);
 
     await choose(page, memberRow(page, 'drafter@example.com').getByLabel('角色'), '观察者');
     await page.getByText('已更新').first().waitFor();
