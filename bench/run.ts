@@ -461,7 +461,7 @@ async function storageBenchmark(): Promise<void> {
     ]),
     notes: [
       'One append holding all the updates, as the server’s debounced store (max wait 1.5 s) produces under fast input; it exceeds the log threshold and compacts in the same call. ' +
-        'Compaction is synchronous CPU work on the server’s event loop: for its whole duration no document on the server broadcasts anything.',
+        'The append waits for the compaction, which runs in the store’s worker thread: the server’s event loop (and every live document) keeps going meanwhile.',
     ],
   });
   report.data('compaction', compaction);
