@@ -112,4 +112,37 @@ describe('co-editing in the browser', () => {
     await context.close();
     await observer.close();
   });
+
+  it('keeps edits typed offline in the browser when the tab is closed, and syncs them when it is opened again', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'drafter@example.com');
+    await openStandard(page, server.url, standardId);
+    const port = server.port;
+    await server.close();
+    await page.locator('[data-testid="connection-status"]:not([data-state="connected"])').waitFor();
+    await page.locator(BODY_PARAGRAPH).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('关闭标签页前的离线内容');
+    await page.locator('[data-testid="connection-status"][data-unsynced="true"]').waitFor();
+    // The browser's copy (IndexedDB) is written as the user types; give it a moment, then close the tab.
+    await page.waitForTimeout(1_000);
+    await page.close({ runBeforeUnload: false });
+
+    server = await startTestServer({ dataDir: server.dataDir, port });
+    const observer = await browser.newContext({ locale: 'zh-CN' });
+    const other = await observer.newPage();
+    await signIn(other, server.url, 'lead@example.com');
+    await openStandard(other, server.url, standardId);
+    // Nobody has the text yet: it exists only in the closed tab's browser storage.
+    expect(await other.locator('[data-testid="editor"] .ProseMirror').innerText()).not.toContain('关闭标签页前的离线内容');
+
+    // The drafter opens the document again: the browser's copy is loaded and sent to the server.
+    const again = await context.newPage();
+    await openStandard(again, server.url, standardId);
+    await again.locator('[data-testid="connection-status"][data-state="connected"][data-unsynced="false"]').waitFor({ timeout: 15_000 });
+    await other.locator('[data-testid="editor"] .ProseMirror').getByText('关闭标签页前的离线内容').waitFor({ timeout: 15_000 });
+    await context.close();
+    await observer.close();
+  });
 });
