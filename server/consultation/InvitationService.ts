@@ -7,8 +7,8 @@
 import type { RoundInvitationInfo, RoundInviteResponse } from '../../shared/api/consultation.js';
 import type { AcceptInvitationBody } from '../../shared/validation/requests.js';
 import type { RoundInvitationBody } from '../../shared/validation/consultation.js';
-import { hashPassword } from '../auth/passwords.js';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
+import { userFromInvitation } from '../auth/invitedUser.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import { ApiProblem } from '../services/ApiProblem.js';
 import type { ConsultationInvitationRecord, MetadataStore, UserRecord } from '../storage/types.js';
@@ -82,20 +82,7 @@ export class InvitationService {
     const invitation = this.find(token);
     const round = this.store.collection('consultationRounds').get(invitation.roundId);
     if (!round) throw new ApiProblem(404, 'invitation not found or already used');
-    if (this.store.collection('users').findOne({ email: invitation.email })) {
-      throw new ApiProblem(409, 'an account with this email already exists; sign in instead');
-    }
-    const user: UserRecord = {
-      id: newId('usr'),
-      name: body.name,
-      email: invitation.email,
-      phone: body.phone,
-      organizationId: invitation.organizationId,
-      passwordHash: await hashPassword(body.password),
-      isAdmin: false,
-      active: true,
-      createdAt: new Date().toISOString(),
-    };
+    const user = await userFromInvitation(this.store, invitation, body);
     await this.store.batch((batch) => {
       batch.insert('users', [user]);
       batch.update('consultationInvitations', invitation.id, { acceptedAt: new Date().toISOString() });

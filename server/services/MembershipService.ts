@@ -3,8 +3,8 @@ import type { InviteResponse } from '../../shared/api/types.js';
 import type { Project } from '../../shared/domain/project.js';
 import type { AcceptInvitationBody, InviteBody, UpdateMemberBody } from '../../shared/validation/requests.js';
 import type { InvitationRecord, MemberRecord, MetadataStore, UserRecord } from '../storage/types.js';
-import { hashPassword } from '../auth/passwords.js';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
+import { userFromInvitation } from '../auth/invitedUser.js';
 import type { DomainEventBus } from '../events.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import { memberFitProblem } from '../../shared/domain/memberRoles.js';
@@ -99,20 +99,7 @@ export class MembershipService {
 
   async accept(token: string, body: AcceptInvitationBody): Promise<UserRecord> {
     const invitation = this.findInvitation(token);
-    if (this.store.collection('users').findOne({ email: invitation.email })) {
-      throw new ApiProblem(409, 'an account with this email already exists; sign in instead');
-    }
-    const user: UserRecord = {
-      id: newId('usr'),
-      name: body.name,
-      email: invitation.email,
-      phone: body.phone,
-      organizationId: invitation.organizationId,
-      passwordHash: await hashPassword(body.password),
-      isAdmin: false,
-      active: true,
-      createdAt: new Date().toISOString(),
-    };
+    const user = await userFromInvitation(this.store, invitation, body);
     await this.store.collection('users').insert(user);
     await this.store.collection('members').insert({
       id: newId('mem'),

@@ -1,6 +1,6 @@
 /** Standard projects (研制项目): creation with their three documents, plan-field edits. */
 import * as Y from 'yjs';
-import { DOCUMENT_KINDS } from '../../shared/domain/project.js';
+import { DOCUMENT_KINDS, EDITABLE_PLAN_FIELDS } from '../../shared/domain/project.js';
 import type { AuditEntry, DocumentKind, Project, ProjectDocument } from '../../shared/domain/project.js';
 import type { CreateProjectBody, UpdateProjectBody } from '../../shared/validation/requests.js';
 import { writeJSONToYDoc } from '../../shared/editor/yjsContent.js';
@@ -117,19 +117,7 @@ export class ProjectService {
   }
 }
 
-const PLAN_FIELDS = [
-  'nameZh',
-  'nameEn',
-  'standardType',
-  'publicationCategory',
-  'planBatch',
-  'planNumber',
-  'supervisingBureauIds',
-  'startDate',
-  'dueDate',
-  'publishingBody',
-  'stage',
-] as const satisfies readonly (keyof Project)[];
+const PLAN_FIELDS = EDITABLE_PLAN_FIELDS;
 
 /** The audit detail of a plan edit: the changed fields, each with its old and new value (`<field>.from`, `<field>.to`). */
 function planChanges(store: MetadataStore, before: Project, after: Project): AuditEntry['detail'] {

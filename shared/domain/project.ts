@@ -46,6 +46,21 @@ export interface ProjectPlan {
   publishingBody: string;
 }
 
+/** The plan fields a lead or administrator can change after creation (the lead unit is fixed). */
+export const EDITABLE_PLAN_FIELDS = [
+  'nameZh',
+  'nameEn',
+  'standardType',
+  'publicationCategory',
+  'planBatch',
+  'planNumber',
+  'supervisingBureauIds',
+  'startDate',
+  'dueDate',
+  'publishingBody',
+  'stage',
+] as const satisfies readonly (keyof ProjectPlan | 'stage')[];
+
 export interface Project extends ProjectPlan {
   id: string;
   stage: ProjectStage;

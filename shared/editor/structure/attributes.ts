@@ -15,6 +15,18 @@ export function idAttribute(): Attribute {
   };
 }
 
+/** `targetId` of a reference (crossRef, indicatorRef), rendered as `data-target-id`. */
+export function targetIdAttribute(): Attribute {
+  return {
+    default: null,
+    parseHTML: (element) => idValue(element.getAttribute('data-target-id')),
+    renderHTML: (attributes) => {
+      const target = idValue(attributes.targetId);
+      return target === null ? {} : { 'data-target-id': target };
+    },
+  };
+}
+
 /** `fooBar` → `data-foo-bar`. */
 export function dataAttributeName(name: string): string {
   return `data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

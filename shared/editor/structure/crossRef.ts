@@ -6,7 +6,7 @@
  */
 import { Node, mergeAttributes } from '@tiptap/core';
 import { NODE } from './names.js';
-import { idValue } from './ids.js';
+import { targetIdAttribute } from './attributes.js';
 import { crossRefLabel } from './numbering.js';
 import { insertCrossRef } from './commands/blockCommands.js';
 
@@ -28,16 +28,7 @@ export const CrossRef = Node.create({
   draggable: false,
 
   addAttributes() {
-    return {
-      targetId: {
-        default: null,
-        parseHTML: (element) => idValue(element.getAttribute('data-target-id')),
-        renderHTML: (attributes) => {
-          const target = idValue(attributes.targetId);
-          return target === null ? {} : { 'data-target-id': target };
-        },
-      },
-    };
+    return { targetId: targetIdAttribute() };
   },
 
   parseHTML() {

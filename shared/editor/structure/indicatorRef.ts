@@ -7,7 +7,7 @@
  */
 import { Node, mergeAttributes } from '@tiptap/core';
 import { NODE } from './names.js';
-import { idValue } from './ids.js';
+import { targetIdAttribute } from './attributes.js';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -27,16 +27,7 @@ export const IndicatorRef = Node.create({
   draggable: false,
 
   addAttributes() {
-    return {
-      targetId: {
-        default: null,
-        parseHTML: (element) => idValue(element.getAttribute('data-target-id')),
-        renderHTML: (attributes) => {
-          const target = idValue(attributes.targetId);
-          return target === null ? {} : { 'data-target-id': target };
-        },
-      },
-    };
+    return { targetId: targetIdAttribute() };
   },
 
   parseHTML() {

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { acceptInvitationBody } from '../../../../../shared/validation/requests';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError, isStatus } from '../../../lib/errors';
-import { applyServerIssues, zodRule } from '../../../lib/formErrors';
+import { applyServerIssues } from '../../../lib/formErrors';
 import { AuthLayout } from '../../auth/components/AuthLayout';
 import { useAuth } from '../../auth/hooks/useAuth';
 import { consultationApi } from '../api/consultationApi';
 import { roundPath } from '../lib/paths';
+import { AccountSetupFields } from '../../invitations/components/AccountSetupFields';
 
 interface AccountValues {
   name: string;
@@ -65,7 +65,6 @@ export function RoundInvitationAcceptPage() {
     );
   }
   const info = invitation.data;
-  const required = { required: true, message: t('validation.required') };
   return (
     <AuthLayout>
       <Card className="auth-card" data-testid="round-invite-page">
@@ -79,36 +78,7 @@ export function RoundInvitationAcceptPage() {
           title={t('consultation.invite.acceptIntro', { unit: info.unitName, standard: info.standardName, round: info.roundTitle, deadline: info.deadline })}
         />
         <Form<AccountValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-          <Form.Item label={t('invitation.email')}>
-            <Input value={info.email} disabled />
-          </Form.Item>
-          <Form.Item name="name" label={t('invitation.name')} rules={[required]}>
-            <Input maxLength={100} autoComplete="name" data-testid="round-invite-name" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('invitation.phone')} rules={[zodRule(acceptInvitationBody.shape.phone, t('validation.phone'))]}>
-            <Input maxLength={30} autoComplete="tel" />
-          </Form.Item>
-          <Form.Item name="password" label={t('invitation.password')} rules={[required, zodRule(acceptInvitationBody.shape.password, t('validation.password'))]}>
-            <Input.Password autoComplete="new-password" data-testid="round-invite-password" />
-          </Form.Item>
-          <Form.Item
-            name="passwordConfirm"
-            label={t('invitation.passwordConfirm')}
-            dependencies={['password']}
-            rules={[
-              required,
-              ({ getFieldValue }) => ({
-                validator: async (_rule, value: unknown) => {
-                  if (value && value !== getFieldValue('password')) throw new Error(t('validation.passwordsDiffer'));
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="round-invite-password-confirm" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="round-invite-submit">
-            {t('invitation.submit')}
-          </Button>
+          <AccountSetupFields email={info.email} testIdPrefix="round-invite" submitting={submitting} />
         </Form>
       </Card>
     </AuthLayout>

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { App } from 'antd';
-import { acceptInvitationBody } from '../../../../../shared/validation/requests';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError, isStatus } from '../../../lib/errors';
-import { applyServerIssues, zodRule } from '../../../lib/formErrors';
+import { applyServerIssues } from '../../../lib/formErrors';
 import { AuthLayout } from '../../auth/components/AuthLayout';
 import { useAuth } from '../../auth/hooks/useAuth';
 import { invitationsApi } from '../api/invitationsApi';
+import { AccountSetupFields } from './AccountSetupFields';
 
 interface AcceptValues {
   name: string;
@@ -66,7 +66,6 @@ export function InvitationAcceptPage() {
     );
   } else {
     const info = invitation.data;
-    const required = { required: true, message: t('validation.required') };
     body = (
       <Card className="auth-card">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -83,40 +82,7 @@ export function InvitationAcceptPage() {
           })}
         />
         <Form<AcceptValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-          <Form.Item label={t('invitation.email')}>
-            <Input value={info.email} disabled />
-          </Form.Item>
-          <Form.Item name="name" label={t('invitation.name')} rules={[required]}>
-            <Input maxLength={100} autoComplete="name" data-testid="invite-accept-name" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('invitation.phone')} rules={[zodRule(acceptInvitationBody.shape.phone, t('validation.phone'))]}>
-            <Input maxLength={30} autoComplete="tel" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('invitation.password')}
-            rules={[required, zodRule(acceptInvitationBody.shape.password, t('validation.password'))]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="invite-accept-password" />
-          </Form.Item>
-          <Form.Item
-            name="passwordConfirm"
-            label={t('invitation.passwordConfirm')}
-            dependencies={['password']}
-            rules={[
-              required,
-              ({ getFieldValue }) => ({
-                validator: async (_rule, value: unknown) => {
-                  if (value && value !== getFieldValue('password')) throw new Error(t('validation.passwordsDiffer'));
-                },
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="invite-accept-password-confirm" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="invite-accept-submit">
-            {t('invitation.submit')}
-          </Button>
+          <AccountSetupFields email={info.email} testIdPrefix="invite-accept" submitting={submitting} />
         </Form>
       </Card>
     );

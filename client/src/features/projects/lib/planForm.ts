@@ -1,4 +1,5 @@
 /** The plan form's values and their conversion to request bodies. */
+import { EDITABLE_PLAN_FIELDS } from '../../../../../shared/domain/project';
 import type { Project, ProjectStage, PublicationCategory, StandardType } from '../../../../../shared/domain/project';
 import { DEFAULT_PUBLISHING_BODY } from '../../../../../shared/validation/requests';
 import type { CreateProjectBody, UpdateProjectBody } from '../../../../../shared/validation/requests';
@@ -18,20 +19,8 @@ export interface PlanFormValues {
   stage?: ProjectStage;
 }
 
-export const PLAN_FIELD_NAMES = [
-  'nameZh',
-  'nameEn',
-  'standardType',
-  'publicationCategory',
-  'planBatch',
-  'planNumber',
-  'supervisingBureauIds',
-  'startDate',
-  'dueDate',
-  'publishingBody',
-  'leadOrganizationId',
-  'stage',
-] as const;
+/** Every field of the plan form (the lead unit only when creating). */
+export const PLAN_FIELD_NAMES = [...EDITABLE_PLAN_FIELDS, 'leadOrganizationId'] as const;
 
 const text = (value: string | undefined) => (value ?? '').trim();
 const optionalDate = (value: string | undefined) => (value && value.length > 0 ? value : undefined);
