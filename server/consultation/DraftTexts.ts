@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { yDocToJSON } from '../../shared/editor/yjsContent.js';
+import type { DraftingCredits } from '../../shared/domain/draftingCredits.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import { newId } from '../auth/tokens.js';
 import type { SnapshotStore, StoredSnapshot } from '../storage/types.js';
@@ -25,13 +26,22 @@ export class DraftTexts {
     private readonly collab: () => CollabServer,
   ) {}
 
-  /** Freezes the live text of a document as a new immutable snapshot. */
-  async freeze(projectId: string, documentId: string, userId: string): Promise<StoredSnapshot> {
+  /** Freezes the live text of a document, with its foreword's credits, as a new immutable snapshot. */
+  async freeze(projectId: string, documentId: string, userId: string, draftingCredits: DraftingCredits): Promise<StoredSnapshot> {
     const { state, json } = await this.collab().readDocument(documentId, (doc) => ({
       state: Y.encodeStateAsUpdate(doc),
       json: yDocToJSON(doc),
     }));
-    const snapshot: StoredSnapshot = { id: newId('snp'), projectId, documentId, createdAt: new Date().toISOString(), createdBy: userId, state, json };
+    const snapshot: StoredSnapshot = {
+      id: newId('snp'),
+      projectId,
+      documentId,
+      createdAt: new Date().toISOString(),
+      createdBy: userId,
+      state,
+      json,
+      draftingCredits,
+    };
     await this.snapshots.save(snapshot);
     return snapshot;
   }

@@ -13,6 +13,8 @@ import { ApiProblem } from '../services/ApiProblem.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 import type { DraftTexts } from './DraftTexts.js';
 import { withComments } from './replies.js';
+import { draftingCredits } from '../../shared/domain/draftingCredits.js';
+import { memberView } from '../services/views.js';
 
 export class RoundService {
   constructor(
@@ -68,7 +70,8 @@ export class RoundService {
       this.checkUniqueName(recipients, r.unitName);
       recipients.push(this.newRecipient(project.id, r));
     }
-    const snapshot = await this.texts.freeze(project.id, document.id, actor.id);
+    const members = this.store.collection('members').findMany({ projectId: project.id }).map((m) => memberView(this.store, m));
+    const snapshot = await this.texts.freeze(project.id, document.id, actor.id, draftingCredits(members));
     const rounds = this.store.collection('consultationRounds');
     const number = Math.max(0, ...rounds.findMany({ projectId: project.id }).map((r) => r.number)) + 1;
     const round: ConsultationRound = {

@@ -10,6 +10,7 @@ import type { ConsultationStats } from '../../shared/api/consultation.js';
 import type { ProseMirrorJSON } from '../../shared/editor/json.js';
 import type { Comment, CommentThread } from '../../shared/domain/comments.js';
 import type { CommentStats } from '../../shared/api/comments.js';
+import type { DraftingCredits } from '../../shared/domain/draftingCredits.js';
 
 export interface UserRecord {
   id: string;
@@ -171,6 +172,11 @@ export interface StoredSnapshot {
   state: Uint8Array;
   /** The same content as ProseMirror JSON. */
   json: ProseMirrorJSON;
+  /**
+   * The foreword's drafting credits at the moment of freezing (generated from the drafting group,
+   * not stored in the document); absent in snapshots frozen before they were kept.
+   */
+  draftingCredits?: DraftingCredits;
 }
 
 export interface SnapshotStore {

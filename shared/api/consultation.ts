@@ -3,6 +3,7 @@ import type { ConsultationItem, ConsultationRound, Decision, RecipientReply } fr
 import type { PublicUser } from '../domain/user.js';
 import type { RoundSummary } from '../consultation/summary.js';
 import type { ProseMirrorJSON } from '../editor/json.js';
+import type { DraftingCredits } from '../domain/draftingCredits.js';
 
 export type { RoundSummary } from '../consultation/summary.js';
 
@@ -81,7 +82,10 @@ export interface OutlineEntry {
 /** GET /api/rounds/:id/snapshot — the frozen 征求意见稿, immutable. */
 export interface SnapshotView {
   roundId: string;
+  projectId: string;
   documentId: string;
+  /** The foreword's credits as they were when the draft was frozen (null for older snapshots). */
+  draftingCredits: DraftingCredits | null;
   createdAt: string;
   stageLabel: '征求意见稿';
   /** ProseMirror JSON of the standard text as it was sent out. */

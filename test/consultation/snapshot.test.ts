@@ -1,6 +1,7 @@
 /**
  * The 征求意见稿 is frozen when the round opens: live edits (even deleting a chapter, which
- * renumbers everything after it) leave the snapshot untouched, while the items follow their clause
+ * renumbers everything after it) and changes of the drafting group leave the snapshot (text and
+ * foreword credits) untouched, while the items follow their clause
  * into the current text through its stable id.
  */
 import { readFile, readdir } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemView, RoundView, SnapshotView } from '../../shared/api/consultation.js';
 import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
-import { demoProject, login } from '../helpers/api.js';
+import { demoProject, login, request } from '../helpers/api.js';
+import type { DocumentContentResponse, MemberView } from '../../shared/api/types.js';
 import { appendParagraph, connectSynced } from '../helpers/collab.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -58,8 +60,17 @@ describe('the frozen draft', () => {
     const snapshotFile = join(server.dataDir, 'snapshots', `${opened.round.snapshotId}.json`);
     const fileBefore = await readFile(snapshotFile, 'utf8');
 
+    // The foreword's credits are frozen with the draft, as they were sent out.
+    expect(before.draftingCredits?.participatingUnits).toContain('浙江晶盾日用品有限公司');
+    expect(before.draftingCredits?.drafters).toContain('王晓燕');
+
     const client = await connectSynced(server.url, standardId, lead);
     try {
+      // The peer company leaves the drafting group after the draft went out.
+      const drafter = (await ok<MemberView[]>(server.url, 'GET', `/api/projects/${projectId}/members`, lead)).find((m) => m.email === 'drafter@example.com')!;
+      expect((await request(server.url, 'DELETE', `/api/projects/${projectId}/members/${drafter.userId}`, { token: lead })).status).toBe(204);
+      const live = await ok<DocumentContentResponse>(server.url, 'GET', `/api/documents/${standardId}/content`, lead);
+      expect(live.draftingCredits.participatingUnits).not.toContain('浙江晶盾日用品有限公司');
       deleteFirstChapter(client.doc);
       appendParagraph(client.doc, '征求意见之后新增的段落');
       let view: RoundView | null = null;

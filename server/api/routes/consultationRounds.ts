@@ -41,7 +41,9 @@ export function consultationRoundRoutes(services: AppServices): Hono<ApiEnv> {
       const { snapshot, index } = await consultation.texts.frozen(round.snapshotId);
       const response: SnapshotView = {
         roundId: round.id,
+        projectId: round.projectId,
         documentId: snapshot.documentId,
+        draftingCredits: snapshot.draftingCredits ?? null,
         createdAt: snapshot.createdAt,
         stageLabel: round.stageLabel,
         json: snapshot.json,

@@ -5,6 +5,7 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProseMirrorJSON } from '../../../shared/editor/json.js';
+import type { DraftingCredits } from '../../../shared/domain/draftingCredits.js';
 import type { SnapshotStore, StoredSnapshot } from '../types.js';
 import { writeFileAtomic } from './atomicWrite.js';
 
@@ -17,6 +18,7 @@ interface SnapshotFile {
   /** base64 of the Yjs update. */
   state: string;
   json: ProseMirrorJSON;
+  draftingCredits?: DraftingCredits;
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;

@@ -8,8 +8,6 @@ import { formatDateTime } from '../../../lib/format';
 import { JumpHighlight } from '../../structure/extensions/jumpHighlight';
 import { findNodeById } from '../../structure/lib/findNode';
 import { revealNode } from '../../structure/lib/revealNode';
-import { useApiQuery } from '../../../hooks/useApiQuery';
-import { documentsApi } from '../../document/api/documentsApi';
 import { StructureProvider } from '../../structure/context/StructureContext';
 import { withStructureNodeViews } from '../../structure/extensions/structureNodeViews';
 // The GB/T 1.1 typography of chapters, clauses, numbers and annexes (shared with the editor).
@@ -20,8 +18,7 @@ import '../styles/consultation.css';
  * The frozen 征求意见稿, read-only, rendered like the live editor: the same extension list (so the
  * same schema and numbering decorations — the numbers shown are those the snapshot's labels were
  * computed from) with the same node views (the cover form, the generated 目次, the drafting
- * credits, figures), without collaboration. The credits are generated from the project's drafting
- * group, as in the editor.
+ * credits, figures), without collaboration. The credits are those frozen with the draft.
  */
 export function SnapshotViewer({ snapshot, focusNodeId = null }: { snapshot: SnapshotView; /** Scroll to and mark this node (by stable id). */ focusNodeId?: string | null }) {
   const { t } = useTranslation();
@@ -42,10 +39,11 @@ export function SnapshotViewer({ snapshot, focusNodeId = null }: { snapshot: Sna
     // After the tab is laid out, so that the scroll lands.
     if (found) requestAnimationFrame(() => revealNode(editor, found.pos));
   }, [editor, focusNodeId]);
-  // The drafting credits need the project: the snapshot names its document.
-  const document = useApiQuery((signal) => documentsApi.get(snapshot.documentId, signal), [snapshot.documentId]);
-  const projectId = document.data?.project.id ?? null;
-  const structure = useMemo(() => (projectId ? { projectId } : null), [projectId]);
+  // The credits frozen with the draft (older snapshots: the drafting group's current ones).
+  const structure = useMemo(
+    () => ({ projectId: snapshot.projectId, frozenCredits: snapshot.draftingCredits }),
+    [snapshot.projectId, snapshot.draftingCredits],
+  );
 
   const page = (
     <article className="standard-page consultation-snapshot" data-testid="round-snapshot" data-editable="false">
@@ -65,11 +63,7 @@ export function SnapshotViewer({ snapshot, focusNodeId = null }: { snapshot: Sna
         }
       />
       {editor ? (
-        structure ? (
-          <StructureProvider value={structure}>{page}</StructureProvider>
-        ) : (
-          page
-        )
+        <StructureProvider value={structure}>{page}</StructureProvider>
       ) : (
         <Flex justify="center" style={{ padding: 48 }}>
           <Spin />

@@ -3,9 +3,22 @@ import type { NodeViewProps } from '@tiptap/react';
 import { Alert, Button, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { draftingCreditLines } from '../../../../../shared/domain/draftingCredits';
+import type { DraftingCredits } from '../../../../../shared/domain/draftingCredits';
 import { describeError } from '../../../lib/errors';
 import { useStructureContext } from '../context/StructureContext';
 import { useDraftingCredits } from '../hooks/useDraftingCredits';
+
+function Lines({ credits }: { credits: DraftingCredits }) {
+  return (
+    <>
+      {draftingCreditLines(credits).map((line) => (
+        <div key={line} className="gb-credits__line">
+          {line}
+        </div>
+      ))}
+    </>
+  );
+}
 
 function CreditLines({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
@@ -27,15 +40,7 @@ function CreditLines({ projectId }: { projectId: string }) {
     }
     return <div className="gb-credits__loading">{t('structure.credits.loading')}</div>;
   }
-  return (
-    <>
-      {draftingCreditLines(credits).map((line) => (
-        <div key={line} className="gb-credits__line">
-          {line}
-        </div>
-      ))}
-    </>
-  );
+  return <Lines credits={credits} />;
 }
 
 /** 主要起草单位 / 参与起草单位 / 主要起草人: generated from the drafting group, never typed. */
@@ -49,7 +54,7 @@ export function DraftingCreditsView(_props: NodeViewProps) {
           {t('structure.generatedFromGroup')}
         </Tag>
       </Tooltip>
-      {context ? <CreditLines projectId={context.projectId} /> : null}
+      {context?.frozenCredits ? <Lines credits={context.frozenCredits} /> : context ? <CreditLines projectId={context.projectId} /> : null}
     </NodeViewWrapper>
   );
 }
