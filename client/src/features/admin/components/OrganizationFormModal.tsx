@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '../../../../../shared/domain/organization';
 import type { BureauLevel, OrganizationKind } from '../../../../../shared/domain/organization';
 import type { OrganizationView } from '../../../../../shared/api/types';
 import { isValidCreditCode } from '../../../../../shared/domain/creditCode';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { organizationsApi } from '../../organizations/api/organizationsApi';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
 interface OrganizationValues {
   name: string;
@@ -34,28 +32,20 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<OrganizationValues>();
-  const [submitting, setSubmitting] = useState(false);
   const kind = Form.useWatch('kind', form);
 
-  const submit = async (values: OrganizationValues) => {
-    setSubmitting(true);
-    try {
-      const body = {
-        name: values.name.trim(),
-        creditCode: values.creditCode.trim().toUpperCase(),
-        kind: values.kind,
-        bureauLevel: values.kind === 'market-supervision-bureau' ? values.bureauLevel : undefined,
-      };
-      if (organization) await organizationsApi.update(organization.id, body);
-      else await organizationsApi.create(body);
-      message.success(t(organization ? 'admin.organizationUpdated' : 'admin.organizationCreated'));
-      onSaved();
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: OrganizationValues) => {
+    const body = {
+      name: values.name.trim(),
+      creditCode: values.creditCode.trim().toUpperCase(),
+      kind: values.kind,
+      bureauLevel: values.kind === 'market-supervision-bureau' ? values.bureauLevel : undefined,
+    };
+    if (organization) await organizationsApi.update(organization.id, body);
+    else await organizationsApi.create(body);
+    message.success(t(organization ? 'admin.organizationUpdated' : 'admin.organizationCreated'));
+    onSaved();
+  });
 
   return (
     <Modal

@@ -1,12 +1,11 @@
-import { useState } from 'react';
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '../../../../../shared/api/types';
 import { createUserBody } from '../../../../../shared/validation/requests';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues, zodRule } from '../../../lib/formErrors';
+import { zodRule } from '../../../lib/formErrors';
 import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
 import { usersApi } from '../api/usersApi';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
 interface UserValues {
   name: string;
@@ -31,29 +30,21 @@ export function UserCreateModal({ open, organizations, onClose, onCreated }: Use
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserValues>();
-  const [submitting, setSubmitting] = useState(false);
   const organizationOptions = useOrganizationOptions(organizations);
   const required = { required: true, message: t('validation.required') };
 
-  const submit = async (values: UserValues) => {
-    setSubmitting(true);
-    try {
-      await usersApi.create({
-        name: values.name.trim(),
-        email: values.email.trim().toLowerCase(),
-        phone: (values.phone ?? '').trim(),
-        organizationId: values.organizationId,
-        password: values.password,
-        isAdmin: values.isAdmin,
-      });
-      message.success(t('admin.userCreated'));
-      onCreated();
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: UserValues) => {
+    await usersApi.create({
+      name: values.name.trim(),
+      email: values.email.trim().toLowerCase(),
+      phone: (values.phone ?? '').trim(),
+      organizationId: values.organizationId,
+      password: values.password,
+      isAdmin: values.isAdmin,
+    });
+    message.success(t('admin.userCreated'));
+    onCreated();
+  });
 
   return (
     <Modal

@@ -1,14 +1,13 @@
-import { useState } from 'react';
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '../../../../../shared/api/types';
 import type { PublicUser } from '../../../../../shared/domain/user';
 import { updateUserBody } from '../../../../../shared/validation/requests';
 import type { UpdateUserBody } from '../../../../../shared/validation/requests';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues, zodRule } from '../../../lib/formErrors';
+import { zodRule } from '../../../lib/formErrors';
 import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
 import { usersApi } from '../api/usersApi';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
 interface UserEditValues {
   name: string;
@@ -34,30 +33,22 @@ export function UserEditModal({ user, organizations, isSelf, onClose, onSaved }:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserEditValues>();
-  const [submitting, setSubmitting] = useState(false);
   const organizationOptions = useOrganizationOptions(organizations);
   const required = { required: true, message: t('validation.required') };
 
-  const submit = async (values: UserEditValues) => {
+  const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: UserEditValues) => {
     if (!user) return;
-    setSubmitting(true);
-    try {
-      const body: UpdateUserBody = {
-        name: values.name.trim(),
-        phone: (values.phone ?? '').trim(),
-        organizationId: values.organizationId,
-        ...(isSelf ? {} : { isAdmin: values.isAdmin }),
-        ...(values.password ? { password: values.password } : {}),
-      };
-      await usersApi.update(user.id, body);
-      message.success(t('admin.userUpdated'));
-      onSaved();
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    const body: UpdateUserBody = {
+      name: values.name.trim(),
+      phone: (values.phone ?? '').trim(),
+      organizationId: values.organizationId,
+      ...(isSelf ? {} : { isAdmin: values.isAdmin }),
+      ...(values.password ? { password: values.password } : {}),
+    };
+    await usersApi.update(user.id, body);
+    message.success(t('admin.userUpdated'));
+    onSaved();
+  });
 
   return (
     <Modal

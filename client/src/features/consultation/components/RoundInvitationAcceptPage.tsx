@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError, isStatus } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { AuthLayout } from '../../auth/components/AuthLayout';
 import { useAuth } from '../../auth/hooks/useAuth';
 import { consultationApi } from '../api/consultationApi';
 import { roundPath } from '../lib/paths';
 import { AccountSetupFields } from '../../invitations/components/AccountSetupFields';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
 interface AccountValues {
   name: string;
@@ -31,22 +30,14 @@ export function RoundInvitationAcceptPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<AccountValues>();
-  const [submitting, setSubmitting] = useState(false);
   const invitation = useApiQuery((signal) => consultationApi.invitation(token, signal), [token]);
 
-  const submit = async (values: AccountValues) => {
-    setSubmitting(true);
-    try {
-      const response = await consultationApi.acceptInvitation(token, { name: values.name.trim(), phone: (values.phone ?? '').trim(), password: values.password });
-      adopt(response.user);
-      message.success(t('invitation.accepted'));
-      navigate(roundPath(response.projectId, response.roundId), { replace: true });
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: AccountValues) => {
+    const response = await consultationApi.acceptInvitation(token, { name: values.name.trim(), phone: (values.phone ?? '').trim(), password: values.password });
+    adopt(response.user);
+    message.success(t('invitation.accepted'));
+    navigate(roundPath(response.projectId, response.roundId), { replace: true });
+  });
 
   if (invitation.loading) return <AuthLayout><Spin size="large" /></AuthLayout>;
   if (invitation.error || !invitation.data) {

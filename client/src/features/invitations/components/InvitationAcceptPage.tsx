@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { App } from 'antd';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError, isStatus } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { AuthLayout } from '../../auth/components/AuthLayout';
 import { useAuth } from '../../auth/hooks/useAuth';
 import { invitationsApi } from '../api/invitationsApi';
 import { AccountSetupFields } from './AccountSetupFields';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
 interface AcceptValues {
   name: string;
@@ -28,26 +27,18 @@ export function InvitationAcceptPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<AcceptValues>();
-  const [submitting, setSubmitting] = useState(false);
   const invitation = useApiQuery((signal) => invitationsApi.get(token, signal), [token]);
 
-  const submit = async (values: AcceptValues) => {
-    setSubmitting(true);
-    try {
-      const response = await invitationsApi.accept(token, {
-        name: values.name.trim(),
-        phone: (values.phone ?? '').trim(),
-        password: values.password,
-      });
-      adopt(response.user);
-      message.success(t('invitation.accepted'));
-      navigate('/projects', { replace: true });
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: AcceptValues) => {
+    const response = await invitationsApi.accept(token, {
+      name: values.name.trim(),
+      phone: (values.phone ?? '').trim(),
+      password: values.password,
+    });
+    adopt(response.user);
+    message.success(t('invitation.accepted'));
+    navigate('/projects', { replace: true });
+  });
 
   let body;
   if (invitation.loading) {

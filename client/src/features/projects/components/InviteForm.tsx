@@ -6,11 +6,10 @@ import type { InviteResponse, OrganizationView } from '../../../../../shared/api
 import { allowedRoles, fallbackRole } from '../../../../../shared/domain/memberRoles';
 import { MEMBER_RELATIONS } from '../../../../../shared/domain/roles';
 import type { MemberRelation, ProjectRole } from '../../../../../shared/domain/roles';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { formatDateTime } from '../../../lib/format';
 import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
 import { projectsApi } from '../api/projectsApi';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
 interface InviteValues {
   email: string;
@@ -41,7 +40,6 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<InviteValues>();
-  const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<InviteResponse | null>(null);
   const organizationOptions = useOrganizationOptions(organizations);
   const relation = Form.useWatch('relation', form) ?? 'peer-company';
@@ -50,26 +48,19 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
   const organizationKind = organizations.find((o) => o.id === organizationId)?.kind ?? null;
   const roles = allowedRoles(relation, organizationKind);
 
-  const submit = async (values: InviteValues) => {
-    setSubmitting(true);
+  const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: InviteValues) => {
     setResult(null);
-    try {
-      const response = await projectsApi.invite(projectId, {
-        email: values.email.trim().toLowerCase(),
-        role: values.role,
-        relation: values.relation,
-        organizationId: values.organizationId || undefined,
-      });
-      setResult(response);
-      if (response.kind === 'added') message.success(t('invite.added', { name: response.member.name }));
-      form.resetFields(['email', 'organizationId']);
-      onInvited(response);
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) message.error(describeError(error, t));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    const response = await projectsApi.invite(projectId, {
+      email: values.email.trim().toLowerCase(),
+      role: values.role,
+      relation: values.relation,
+      organizationId: values.organizationId || undefined,
+    });
+    setResult(response);
+    if (response.kind === 'added') message.success(t('invite.added', { name: response.member.name }));
+    form.resetFields(['email', 'organizationId']);
+    onInvited(response);
+  });
 
   return (
     <div data-testid="invite-form">

@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView, ProjectListItem } from '../../../../../shared/api/types';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { projectsApi } from '../api/projectsApi';
 import { PLAN_FIELD_NAMES, fromProject, toUpdateBody } from '../lib/planForm';
 import type { PlanFormValues } from '../lib/planForm';
 import { PlanFormFields } from './PlanFormFields';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
 interface PlanEditModalProps {
   project: ProjectListItem;
@@ -22,20 +20,12 @@ export function PlanEditModal({ project, organizations, open, onClose, onSaved }
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PlanFormValues>();
-  const [submitting, setSubmitting] = useState(false);
 
-  const submit = async (values: PlanFormValues) => {
-    setSubmitting(true);
-    try {
-      const saved = await projectsApi.update(project.id, toUpdateBody(values));
-      message.success(t('project.planSaved'));
-      onSaved(saved);
-    } catch (error) {
-      if (!applyServerIssues(form, error, PLAN_FIELD_NAMES)) message.error(describeError(error, t));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, submit } = useFormSubmit(form, PLAN_FIELD_NAMES, async (values: PlanFormValues) => {
+    const saved = await projectsApi.update(project.id, toUpdateBody(values));
+    message.success(t('project.planSaved'));
+    onSaved(saved);
+  });
 
   return (
     <Modal

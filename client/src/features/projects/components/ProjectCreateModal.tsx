@@ -1,16 +1,14 @@
-import { useState } from 'react';
 import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView, ProjectListItem } from '../../../../../shared/api/types';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { todayIso } from '../../../lib/format';
 import { DEFAULT_PUBLISHING_BODY } from '../../../../../shared/validation/requests';
 import { projectsApi } from '../api/projectsApi';
 import { PLAN_FIELD_NAMES, toCreateBody } from '../lib/planForm';
 import type { PlanFormValues } from '../lib/planForm';
 import { PlanFormFields } from './PlanFormFields';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
 interface ProjectCreateModalProps {
   open: boolean;
@@ -25,21 +23,13 @@ export function ProjectCreateModal({ open, organizations, onClose, onCreated }: 
   const user = useCurrentUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<PlanFormValues>();
-  const [submitting, setSubmitting] = useState(false);
 
-  const submit = async (values: PlanFormValues) => {
-    setSubmitting(true);
-    try {
-      const project = await projectsApi.create(toCreateBody(values));
-      message.success(t('projects.created'));
-      form.resetFields();
-      onCreated(project);
-    } catch (error) {
-      if (!applyServerIssues(form, error, PLAN_FIELD_NAMES)) message.error(describeError(error, t));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const { submitting, submit } = useFormSubmit(form, PLAN_FIELD_NAMES, async (values: PlanFormValues) => {
+    const project = await projectsApi.create(toCreateBody(values));
+    message.success(t('projects.created'));
+    form.resetFields();
+    onCreated(project);
+  });
 
   return (
     <Modal
