@@ -82,7 +82,9 @@ const report = new Report([
   '',
   `Run of ${startedAt.toISOString()} — ${QUICK ? '**quick smoke run** (BENCH_QUICK=1: shorter, smaller)' : 'full run'}; ` +
     `machine: ${machine.cores} cores (${machine.model}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}.`,
-  `Libraries: ${Object.entries(packageVersions()).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
+  `Libraries: ${Object.entries(packageVersions())
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ')}.`,
   `Servers: ${servers.map((k) => SERVER_LABEL[k]).join(', ')}; each in its own child process on 127.0.0.1; clients in the benchmark process.`,
 ]);
 report.data('machine', machine);
@@ -141,7 +143,9 @@ async function latencyBenchmark(): Promise<void> {
     try {
       byServer.set(kind, await startServer(kind));
     } catch (error) {
-      findings.push(`latency: ${kind} did not start: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`);
+      findings.push(
+        `latency: ${kind} did not start: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`,
+      );
     }
   }
   const all: LatencyResult[] = [];
@@ -157,7 +161,11 @@ async function latencyBenchmark(): Promise<void> {
           progress(`latency N=${config.clients} W=${config.writers}, round ${round + 1}/${rounds}: ${kind}`);
           try {
             await quiet();
-            const result = await runLatency(byServer.get(kind)!, config, { durationMs: DURATION_MS, ratePerSecond: RATE, settleMs: QUICK ? 10_000 : 30_000 });
+            const result = await runLatency(byServer.get(kind)!, config, {
+              durationMs: DURATION_MS,
+              ratePerSecond: RATE,
+              settleMs: QUICK ? 10_000 : 30_000,
+            });
             progress(
               `${kind}: p50 ${fmt(result.latencyMs.p50)} ms, p99 ${fmt(result.latencyMs.p99)} ms, lost ${result.lostDeliveries}, ` +
                 `server ${fmt(result.serverStats.cpuShare, 2)} cores, other load ${fmt(result.load.otherCores, 2)} cores`,
@@ -182,23 +190,56 @@ async function latencyBenchmark(): Promise<void> {
         const converged = mine.every((r) => r.converged) ? 'yes' : mine.map((r) => r.convergence).join('; ');
         return [
           kind,
-          `${fmtInt(sum((r) => r.editsSent))} (${fmt(mean((r) => r.achievedRate), 0)}/s)`,
-          fmt(sum((r) => r.serverStats.cpuMs) / Math.max(1, sum((r) => r.editsSent)), 2),
+          `${fmtInt(sum((r) => r.editsSent))} (${fmt(
+            mean((r) => r.achievedRate),
+            0,
+          )}/s)`,
+          fmt(
+            sum((r) => r.serverStats.cpuMs) /
+              Math.max(
+                1,
+                sum((r) => r.editsSent),
+              ),
+            2,
+          ),
           lost === 0 ? '0' : `**${fmtInt(lost)}** deliveries (${fmtInt(lostEdits)} edits)`,
           converged,
           fmt(p.p50),
           fmt(p.p99),
           fmt(p.max),
           mine.map((r) => fmt(r.latencyMs.p99)).join(' / '),
-          fmt(mean((r) => r.serverStats.cpuShare), 2),
-          fmt(mean((r) => r.serverStats.elu), 2),
+          fmt(
+            mean((r) => r.serverStats.cpuShare),
+            2,
+          ),
+          fmt(
+            mean((r) => r.serverStats.elu),
+            2,
+          ),
           fmt(Math.max(...mine.map((r) => r.serverStats.loopDelayMaxMs)), 0),
-          fmt(mean((r) => r.load.otherCores), 2),
+          fmt(
+            mean((r) => r.load.otherCores),
+            2,
+          ),
         ];
       });
       report.table({
         title: `N=${config.clients}, W=${config.writers}`,
-        headers: ['server', 'edits sent', 'server CPU ms/edit', 'lost', 'converged', 'p50 ms', 'p99 ms', 'max ms', 'p99 per round', 'server CPU (cores)', 'server ELU', 'server loop delay max ms', 'other load (cores)'],
+        headers: [
+          'server',
+          'edits sent',
+          'server CPU ms/edit',
+          'lost',
+          'converged',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'p99 per round',
+          'server CPU (cores)',
+          'server ELU',
+          'server loop delay max ms',
+          'other load (cores)',
+        ],
         rows,
         notes: [],
       });
@@ -249,7 +290,9 @@ function latencyTargets(all: LatencyResult[]): void {
   ]);
   rows.push([
     'N=W=100: p99 within 1.5× relay',
-    ours100 && relay100 ? `${fmt(ours100.p99)} vs ${fmt(relay100.p99)} ms (${ratio(ours100.p99, relay100.p99)})` : 'n/a',
+    ours100 && relay100
+      ? `${fmt(ours100.p99)} vs ${fmt(relay100.p99)} ms (${ratio(ours100.p99, relay100.p99)})`
+      : 'n/a',
     verdict(ours100 && relay100 ? ours100.p99 <= 1.5 * relay100.p99 : null),
   ]);
   report.table({ title: 'Latency targets (ours)', headers: ['target', 'measured', 'verdict'], rows, notes: [] });
@@ -275,7 +318,8 @@ async function traceBenchmark(): Promise<void> {
   const count = Math.min(TRACE_PREFIX, trace.txns.length);
   const pre = precomputeFrames(trace, count, TRACE_TEXT);
   const expected = count === trace.txns.length ? trace.endContent : pre.finalText;
-  if (count === trace.txns.length && pre.finalText !== trace.endContent) findings.push('local Yjs replay of automerge-paper does not give endContent (harness bug?)');
+  if (count === trace.txns.length && pre.finalText !== trace.endContent)
+    findings.push('local Yjs replay of automerge-paper does not give endContent (harness bug?)');
   report.note(
     `automerge-paper: ${fmtInt(count)} of ${fmtInt(trace.txns.length)} transactions${count < trace.txns.length ? ' (prefix, quick run)' : ''}; ` +
       `local replay into one Y.Doc took ${fmt(pre.localReplayMs / 1000, 2)} s; updates average ${fmt(pre.updateBytes / count, 1)} bytes; ` +
@@ -292,16 +336,26 @@ async function traceBenchmark(): Promise<void> {
     try {
       server = await startServer(kind);
     } catch (error) {
-      findings.push(`traces: ${kind} did not start: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`);
+      findings.push(
+        `traces: ${kind} did not start: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`,
+      );
       continue;
     }
     if (kind === 'ours') oursDataDir = dataDirs[dataDirs.length - 1] ?? null;
     try {
       progress(`automerge-paper through ${kind}`);
       await quiet();
-      const result = await replaySequential(server, pre.frames, expected, { window: WINDOW, stallTimeoutMs: 60_000, label: 'automerge-paper', writerClientId: pre.writerClientId, endClocks: pre.endClocks });
+      const result = await replaySequential(server, pre.frames, expected, {
+        window: WINDOW,
+        stallTimeoutMs: 60_000,
+        label: 'automerge-paper',
+        writerClientId: pre.writerClientId,
+        endClocks: pre.endClocks,
+      });
       sequentialResults.push(result);
-      progress(`${kind}: ${fmtInt(result.editsPerSecond)} edits/s, ${fmt(result.serverCpuUsPerEdit, 1)} µs server CPU per edit`);
+      progress(
+        `${kind}: ${fmtInt(result.editsPerSecond)} edits/s, ${fmt(result.serverCpuUsPerEdit, 1)} µs server CPU per edit`,
+      );
       if (kind === 'ours') durable.push({ label: 'automerge-paper', documentId: result.document.documentId, expected });
       for (const { name, trace: ct } of concurrent) {
         progress(`${name} through ${kind}`);
@@ -320,7 +374,20 @@ async function traceBenchmark(): Promise<void> {
   const refRate = sequentialResults.find((r) => r.server === 'reference')?.editsPerSecond ?? NaN;
   report.table({
     title: `automerge-paper (${fmtInt(count)} edits, window ${WINDOW})`,
-    headers: ['server', 'time s', 'edits/s', 'vs reference', 'server CPU µs/edit', 'server CPU (cores)', 'server loop delay max ms', 'observers == expected', 'fresh client == expected (sync time)', 'loop delay max ms after replay', 'other load (cores)', 'error'],
+    headers: [
+      'server',
+      'time s',
+      'edits/s',
+      'vs reference',
+      'server CPU µs/edit',
+      'server CPU (cores)',
+      'server loop delay max ms',
+      'observers == expected',
+      'fresh client == expected (sync time)',
+      'loop delay max ms after replay',
+      'other load (cores)',
+      'error',
+    ],
     rows: sequentialResults.map((r) => [
       r.server,
       fmt(r.elapsedMs / 1000, 2),
@@ -341,7 +408,19 @@ async function traceBenchmark(): Promise<void> {
   });
   report.table({
     title: 'Concurrent traces (one client per agent)',
-    headers: ['trace', 'server', 'txns', 'agents', 'time s', 'txns/s', 'waits for delivery', 'mean wait ms', 'all agents == endContent', 'fresh client == endContent', 'error'],
+    headers: [
+      'trace',
+      'server',
+      'txns',
+      'agents',
+      'time s',
+      'txns/s',
+      'waits for delivery',
+      'mean wait ms',
+      'all agents == endContent',
+      'fresh client == endContent',
+      'error',
+    ],
     rows: concurrentResults.map((r) => [
       r.trace,
       r.server,
@@ -377,7 +456,9 @@ async function traceBenchmark(): Promise<void> {
       title: 'Durability: OUR server restarted on the same data dir',
       headers: ['document', 'fresh client after restart == expected', 'load + sync time ms'],
       rows: durability.map((d) => [d.label, d.read.ok ? 'yes' : `**no**: ${d.read.detail}`, fmt(d.read.syncMs, 0)]),
-      notes: ['The server was closed gracefully (it stores everything on close) and started again on the same data dir; a fresh y-websocket client then synced each document.'],
+      notes: [
+        'The server was closed gracefully (it stores everything on close) and started again on the same data dir; a fresh y-websocket client then synced each document.',
+      ],
     });
   }
   report.data('traces', {
@@ -427,7 +508,9 @@ async function storageBenchmark(): Promise<void> {
       return [
         fmtBytes(size),
         ours ? fmtBytes(ours.stateBytes) : '',
-        ours ? `${fmtInt(ours.totalBytesPerEdit)} (${fmtInt(ours.bytesWrittenPerEdit)} + ${fmtInt(ours.compactionBytesPerEdit)})` : '',
+        ours
+          ? `${fmtInt(ours.totalBytesPerEdit)} (${fmtInt(ours.bytesWrittenPerEdit)} + ${fmtInt(ours.compactionBytesPerEdit)})`
+          : '',
         ours ? `${fmtInt(ours.totalUsPerEdit)} (${fmtInt(ours.p99UsPerEdit)})` : '',
         ours ? `${fmt(ours.compactionMs, 0)} ms (${fmtInt(ours.editsPerCompaction)})` : '',
         low ? fmtBytes(low.totalBytesPerEdit) : '',
@@ -449,7 +532,15 @@ async function storageBenchmark(): Promise<void> {
   }
   report.table({
     title: 'Compaction of a burst (FileDocumentStore, one user, real keystroke updates from automerge-paper)',
-    headers: ['updates in the log', 'update bytes', 'one append ms', 'compacted in that append', 'mergeIntoWindows alone ms', 'chunked merge (64) ms', 'chunked gives identical bytes'],
+    headers: [
+      'updates in the log',
+      'update bytes',
+      'one append ms',
+      'compacted in that append',
+      'mergeIntoWindows alone ms',
+      'chunked merge (64) ms',
+      'chunked gives identical bytes',
+    ],
     rows: compaction.map((r) => [
       fmtInt(r.updates),
       fmtBytes(r.logBytes),
@@ -472,7 +563,8 @@ async function storageBenchmark(): Promise<void> {
 async function cleanup(): Promise<void> {
   await Promise.allSettled([...running].map((s) => s.close()));
   running.clear();
-  if (!process.env.BENCH_KEEP_DATA) await Promise.allSettled(dataDirs.map((d) => rm(d, { recursive: true, force: true })));
+  if (!process.env.BENCH_KEEP_DATA)
+    await Promise.allSettled(dataDirs.map((d) => rm(d, { recursive: true, force: true })));
 }
 
 process.on('SIGINT', () => {
@@ -490,12 +582,17 @@ async function main(): Promise<void> {
     await cleanup();
   }
   report.section('Server log problems and harness findings');
-  if (serverProblems.size === 0 && findings.length === 0) report.note('None: no warn/error lines in the servers’ logs, no failed phase.');
+  if (serverProblems.size === 0 && findings.length === 0)
+    report.note('None: no warn/error lines in the servers’ logs, no failed phase.');
   for (const finding of findings) report.note(`- ${finding}`);
   for (const [file, lines] of serverProblems) {
-    report.note(`- ${file.slice(file.indexOf('bench/'))}: ${lines.length} line(s) at warn or above, first: \`${lines[0]!.slice(0, 300)}\``);
+    report.note(
+      `- ${file.slice(file.indexOf('bench/'))}: ${lines.length} line(s) at warn or above, first: \`${lines[0]!.slice(0, 300)}\``,
+    );
   }
-  report.note(`Total run time: ${fmt((performance.now() - started) / 1000, 0)} s (of which ${fmt(quietWaitedMs / 1000, 0)} s waiting for the machine to be quiet before timed runs).`);
+  report.note(
+    `Total run time: ${fmt((performance.now() - started) / 1000, 0)} s (of which ${fmt(quietWaitedMs / 1000, 0)} s waiting for the machine to be quiet before timed runs).`,
+  );
   report.data('findings', findings);
   report.data('serverProblems', Object.fromEntries(serverProblems));
   const { md, json } = report.write();

@@ -7,6 +7,9 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
   return pino({
     level,
     base: undefined,
-    redact: { paths: ['password', '*.password', 'token', '*.token', 'passwordHash', '*.passwordHash'], censor: '[redacted]' },
+    redact: {
+      paths: ['password', '*.password', 'token', '*.token', 'passwordHash', '*.passwordHash'],
+      censor: '[redacted]',
+    },
   });
 }

@@ -4,7 +4,7 @@
  * server and the relay accept any room name.
  */
 import { randomUUID } from 'node:crypto';
-import type { LoginResponse, ProjectListItem } from '../../shared/api/types.js';
+import type { LoginResponse, ProjectListItem } from '@shared/api/types.js';
 import type { ServerProcess } from './serverProcess.js';
 
 export const DEMO_EMAIL = 'lead@example.com';
@@ -46,7 +46,8 @@ export async function createProjectDocuments(baseUrl: string, token: string, lab
     }),
   });
   const project = await json<ProjectListItem>(response, 'create project');
-  if (!Array.isArray(project.documents) || project.documents.length === 0) throw new Error('create project: no documents');
+  if (!Array.isArray(project.documents) || project.documents.length === 0)
+    throw new Error('create project: no documents');
   return project.documents.map((d) => d.id);
 }
 

@@ -35,7 +35,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function isChildMessage(value: unknown): value is ChildMessage {
-  return isRecord(value) && (value.type === 'ready' || value.type === 'failed' || value.type === 'stats' || value.type === 'closed');
+  return (
+    isRecord(value) &&
+    (value.type === 'ready' || value.type === 'failed' || value.type === 'stats' || value.type === 'closed')
+  );
 }
 
 export function isParentMessage(value: unknown): value is ParentMessage {

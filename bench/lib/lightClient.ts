@@ -118,7 +118,8 @@ export class LightClient {
       }
     } else if (type === MESSAGE_AUTH) {
       const denied = decoding.readVarUint(decoder) === 0;
-      if (denied && !this.isSynced) this.rejectSynced(new Error(`permission denied: ${decoding.readVarString(decoder)}`));
+      if (denied && !this.isSynced)
+        this.rejectSynced(new Error(`permission denied: ${decoding.readVarString(decoder)}`));
     }
     // awareness and query-awareness frames are not needed by the benchmark
   }
@@ -157,13 +158,22 @@ export class LightClient {
 }
 
 /** Connects clients `concurrency` at a time and waits until each is synced. */
-export async function connectAll(make: (index: number) => LightClient, count: number, concurrency = 25, timeoutMs = 60_000): Promise<LightClient[]> {
+export async function connectAll(
+  make: (index: number) => LightClient,
+  count: number,
+  concurrency = 25,
+  timeoutMs = 60_000,
+): Promise<LightClient[]> {
   const clients: LightClient[] = [];
   for (let i = 0; i < count; i += concurrency) {
     const batch: LightClient[] = [];
     for (let j = i; j < Math.min(count, i + concurrency); j++) batch.push(make(j));
     clients.push(...batch);
-    await withTimeout(Promise.all(batch.map((c) => c.synced)), timeoutMs, `clients ${i}..${i + batch.length - 1} did not sync`);
+    await withTimeout(
+      Promise.all(batch.map((c) => c.synced)),
+      timeoutMs,
+      `clients ${i}..${i + batch.length - 1} did not sync`,
+    );
   }
   return clients;
 }

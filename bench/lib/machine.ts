@@ -33,7 +33,9 @@ interface CpuTimes {
 
 function readCpuTimes(): CpuTimes | null {
   try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n').find((l) => l.startsWith('cpu '));
+    const line = readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('cpu '));
     if (!line) return null;
     const fields = line.trim().split(/\s+/).slice(1).map(Number);
     const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
@@ -68,7 +70,10 @@ export function loadSince(start: LoadMark, serverCpuMs: number): LoadSummary {
   const end = loadMark();
   const wallMs = end.at - start.at;
   const cores = cpus().length;
-  const machineCores = start.cpu && end.cpu && end.cpu.total > start.cpu.total ? ((end.cpu.busy - start.cpu.busy) / (end.cpu.total - start.cpu.total)) * cores : NaN;
+  const machineCores =
+    start.cpu && end.cpu && end.cpu.total > start.cpu.total
+      ? ((end.cpu.busy - start.cpu.busy) / (end.cpu.total - start.cpu.total)) * cores
+      : NaN;
   const selfMs = (end.self.user - start.self.user + end.self.system - start.self.system) / 1000;
   const clientCores = wallMs > 0 ? selfMs / wallMs : NaN;
   const serverCores = wallMs > 0 ? serverCpuMs / wallMs : NaN;
@@ -86,7 +91,9 @@ export function packageVersions(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of PACKAGES) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version?: string };
+      const pkg = JSON.parse(
+        readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), 'utf8'),
+      ) as { version?: string };
       out[name] = pkg.version ?? '?';
     } catch {
       out[name] = 'not installed';
@@ -100,7 +107,11 @@ export function packageVersions(): Record<string, string> {
  * measured over `windowMs` windows — so that runs compared side by side start under similar
  * conditions on a shared machine. Returns how long it waited and the last measured other load.
  */
-export async function waitForQuiet(maxWaitMs: number, thresholdCores = 0.4, windowMs = 500): Promise<{ waitedMs: number; otherCores: number }> {
+export async function waitForQuiet(
+  maxWaitMs: number,
+  thresholdCores = 0.4,
+  windowMs = 500,
+): Promise<{ waitedMs: number; otherCores: number }> {
   const started = performance.now();
   let otherCores = NaN;
   for (;;) {

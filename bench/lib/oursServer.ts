@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RunningServer } from './relayServer.js';
 
 /** `BENCH_OURS_ENTRY=/path/to/app.ts` benchmarks another build of the server (e.g. a branch). */
-export const OUR_APP_URL = process.env.BENCH_OURS_ENTRY ? pathToFileURL(process.env.BENCH_OURS_ENTRY) : new URL('../../server/app.ts', import.meta.url);
+export const OUR_APP_URL = process.env.BENCH_OURS_ENTRY
+  ? pathToFileURL(process.env.BENCH_OURS_ENTRY)
+  : new URL('../../server/app.ts', import.meta.url);
 
 export interface StartServerOptions {
   port: number;
@@ -34,10 +36,16 @@ function hasStartServer(mod: unknown): mod is { startServer: StartServer } {
   return typeof mod === 'object' && mod !== null && 'startServer' in mod && typeof mod.startServer === 'function';
 }
 
-export async function startOurs(host: string, dataDir: string, seedDemo: boolean, logLevel: string): Promise<RunningServer> {
+export async function startOurs(
+  host: string,
+  dataDir: string,
+  seedDemo: boolean,
+  logLevel: string,
+): Promise<RunningServer> {
   const mod: unknown = await import(OUR_APP_URL.href);
   if (!hasStartServer(mod)) throw new Error('server/app.ts does not export startServer');
   const started = await mod.startServer({ port: 0, host, dataDir, seedDemo, logLevel });
-  if (typeof started.port !== 'number' || typeof started.close !== 'function') throw new Error('startServer returned an unexpected value');
+  if (typeof started.port !== 'number' || typeof started.close !== 'function')
+    throw new Error('startServer returned an unexpected value');
   return { port: started.port, close: () => started.close() };
 }

@@ -28,7 +28,9 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs: number, what:
         resolve();
       };
       provider.on('sync', onSync);
-      provider.on('closed', (event) => reject(new Error(`${what}: closed by the server (${event.code} ${event.reason})`)));
+      provider.on('closed', (event) =>
+        reject(new Error(`${what}: closed by the server (${event.code} ${event.reason})`)),
+      );
     }),
     timeoutMs,
     `${what}: not synced`,
@@ -36,7 +38,11 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs: number, what:
 }
 
 /** Connects a fresh client, waits for sync, returns the text of `name` and the time it took. */
-export async function readThroughFreshClient(doc: BenchDocument, textName: string, timeoutMs: number): Promise<{ text: string; syncMs: number }> {
+export async function readThroughFreshClient(
+  doc: BenchDocument,
+  textName: string,
+  timeoutMs: number,
+): Promise<{ text: string; syncMs: number }> {
   const ydoc = new Y.Doc();
   const started = performance.now();
   const provider = connectProvider(doc, ydoc);

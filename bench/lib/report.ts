@@ -77,7 +77,10 @@ export class Report {
     const md = `${RESULTS_DIR}latest.md`;
     const json = `${RESULTS_DIR}latest.json`;
     writeFileSync(md, this.markdown());
-    writeFileSync(json, JSON.stringify({ started: this.started.toISOString(), finished: new Date().toISOString(), ...this.raw }, null, 2));
+    writeFileSync(
+      json,
+      JSON.stringify({ started: this.started.toISOString(), finished: new Date().toISOString(), ...this.raw }, null, 2),
+    );
     return { md, json };
   }
 }

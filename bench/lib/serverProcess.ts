@@ -70,7 +70,10 @@ export class ServerProcess {
     return `ws://127.0.0.1:${this.port}/collab`;
   }
 
-  static async start(kind: ServerKind, options: { dataDir?: string; seed?: boolean; logLevel?: string } = {}): Promise<ServerProcess> {
+  static async start(
+    kind: ServerKind,
+    options: { dataDir?: string; seed?: boolean; logLevel?: string } = {},
+  ): Promise<ServerProcess> {
     mkdirSync(LOG_DIR, { recursive: true });
     const logFile = join(LOG_DIR, `${kind}-${++logCounter}.log`);
     const log = createWriteStream(logFile);
@@ -83,7 +86,10 @@ export class ServerProcess {
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${kind} server did not start within 60 s (log: ${logFile})`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${kind} server did not start within 60 s (log: ${logFile})`)),
+        60_000,
+      );
       child.on('message', (message: unknown) => {
         if (!isChildMessage(message)) return;
         const m: ChildMessage = message;

@@ -54,7 +54,8 @@ function assertBmp(name: string, endContent: string, txns: { patches: Patch[] }[
 
 export function loadSequentialTrace(name: string): SequentialTrace {
   const data = load(name) as SequentialTrace;
-  if (!Array.isArray(data.txns) || typeof data.endContent !== 'string') throw new Error(`${name}: not a sequential trace`);
+  if (!Array.isArray(data.txns) || typeof data.endContent !== 'string')
+    throw new Error(`${name}: not a sequential trace`);
   assertBmp(name, data.endContent, data.txns);
   return { startContent: data.startContent ?? '', endContent: data.endContent, txns: data.txns };
 }

@@ -87,7 +87,8 @@ function digits(bytes: Uint8Array, from: number, count: number): number {
 export function scanTokens(bytes: Uint8Array, found: (writer: number, seq: number) => void): void {
   const end = bytes.length - TOKEN_LENGTH;
   for (let i = 0; i <= end; i++) {
-    if (bytes[i] !== TILDE || bytes[i + 1] !== LETTER_W || bytes[i + 5] !== LETTER_S || bytes[i + 11] !== TILDE) continue;
+    if (bytes[i] !== TILDE || bytes[i + 1] !== LETTER_W || bytes[i + 5] !== LETTER_S || bytes[i + 11] !== TILDE)
+      continue;
     const writer = digits(bytes, i + 2, 3);
     const seq = digits(bytes, i + 6, 5);
     if (writer < 0 || seq < 0) continue;
@@ -121,7 +122,11 @@ function checkFinalText(text: string, sent: number[]): string | null {
   return null;
 }
 
-export async function runLatency(server: ServerProcess, config: LatencyConfig, options: LatencyOptions): Promise<LatencyResult> {
+export async function runLatency(
+  server: ServerProcess,
+  config: LatencyConfig,
+  options: LatencyOptions,
+): Promise<LatencyResult> {
   const { clients: n, writers: w } = config;
   const maxSeq = Math.ceil((options.ratePerSecond * options.durationMs) / 1000) * 2 + 20;
   const sendTimes = new Float64Array(w * maxSeq);
@@ -181,7 +186,10 @@ export async function runLatency(server: ServerProcess, config: LatencyConfig, o
       // Mostly keep typing where the last token went (a cursor), sometimes jump elsewhere; the
       // writer's local text holds only its own tokens, so every multiple of 12 is a boundary.
       const boundaries = text.length / TOKEN_LENGTH;
-      const position = Math.random() < 0.8 ? Math.min(cursors[writer]!, text.length) : Math.floor(Math.random() * (boundaries + 1)) * TOKEN_LENGTH;
+      const position =
+        Math.random() < 0.8
+          ? Math.min(cursors[writer]!, text.length)
+          : Math.floor(Math.random() * (boundaries + 1)) * TOKEN_LENGTH;
       sent[writer] = seq + 1;
       sendTimes[writer * maxSeq + seq] = performance.now();
       text.insert(position, token(writer, seq));
@@ -206,7 +214,8 @@ export async function runLatency(server: ServerProcess, config: LatencyConfig, o
     const sendingMs = performance.now() - started;
     const clientElu = performance.eventLoopUtilization(eluStart).utilization;
 
-    const expectedFor = (c: number): number => sent.reduce((sum, count, writer) => (writer === c ? sum : sum + count), 0);
+    const expectedFor = (c: number): number =>
+      sent.reduce((sum, count, writer) => (writer === c ? sum : sum + count), 0);
     const expected = clients.map((_, c) => expectedFor(c));
     const settleStarted = performance.now();
     while (performance.now() - settleStarted < options.settleMs) {

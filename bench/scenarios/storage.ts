@@ -72,7 +72,10 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
-const WORDS = 'the quick brown fox jumps over a lazy dog while standards drafting groups review every clause of the document'.split(' ');
+const WORDS =
+  'the quick brown fox jumps over a lazy dog while standards drafting groups review every clause of the document'.split(
+    ' ',
+  );
 
 function randomProse(length: number): string {
   let out = '';
@@ -216,7 +219,9 @@ async function measureLowdb(initialState: Uint8Array, textBytes: number, updates
 export async function runStorage(sizes: number[], edits: number): Promise<StorageRow[]> {
   const rows: StorageRow[] = [];
   for (const size of sizes) {
-    progress(`storage: growing a ${size.toLocaleString('en-US')}-character document, then ${edits} stored keystrokes per layout`);
+    progress(
+      `storage: growing a ${size.toLocaleString('en-US')}-character document, then ${edits} stored keystrokes per layout`,
+    );
     const doc = growDocument(size);
     const initialState = Y.encodeStateAsUpdate(doc);
     const updates = keystrokes(doc, edits);

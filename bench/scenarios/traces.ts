@@ -143,7 +143,9 @@ export async function replaySequential(
         while (sent < total && sent - acked < options.window) writer!.send(frames[sent++]!);
         if (sent < total) await untilAcked(sent - options.window + 1);
         if (acked >= nextReport) {
-          progress(`${server.kind}: ${acked}/${total} edits, ${Math.round(acked / ((performance.now() - started) / 1000))} edits/s`);
+          progress(
+            `${server.kind}: ${acked}/${total} edits, ${Math.round(acked / ((performance.now() - started) / 1000))} edits/s`,
+          );
           nextReport += total / 10;
         }
       }
@@ -163,7 +165,10 @@ export async function replaySequential(
       o.applyDeferred();
       const text = o.doc.getText(TRACE_TEXT).toString();
       const d = describeMismatch(text, expected);
-      if (d !== 'ok' || o.closed) details.push(`observer ${i}: ${o.closed ? `disconnected (${o.closeCode}); ` : ''}${o.updatesReceived}/${total} updates received; ${d}`);
+      if (d !== 'ok' || o.closed)
+        details.push(
+          `observer ${i}: ${o.closed ? `disconnected (${o.closeCode}); ` : ''}${o.updatesReceived}/${total} updates received; ${d}`,
+        );
     });
     const serverStats = ServerProcess.phase(startMark, endMark);
     const freshClient = server.kind === 'relay' ? null : await checkFreshRead(doc, expected, 120_000);
@@ -225,7 +230,12 @@ interface Agent {
   lastUpdate: Uint8Array | null;
 }
 
-export async function replayConcurrent(server: ServerProcess, name: string, trace: ConcurrentTrace, options: { stallTimeoutMs: number }): Promise<ConcurrentReplayResult> {
+export async function replayConcurrent(
+  server: ServerProcess,
+  name: string,
+  trace: ConcurrentTrace,
+  options: { stallTimeoutMs: number },
+): Promise<ConcurrentReplayResult> {
   const doc = await freshDocument(server, name);
   const n = trace.txns.length;
   const txnUpdate: Uint8Array[] = new Array<Uint8Array>(n);
@@ -244,7 +254,16 @@ export async function replayConcurrent(server: ServerProcess, name: string, trac
       const provider = connectProvider(doc, mirror);
       const marker = new Y.Doc();
       marker.clientID = CLIENT_ID_BASE + 1000 + a;
-      const agent: Agent = { edit, text: edit.getText(TRACE_TEXT), marker, markerText: marker.getText(MARKER_TEXT), mirror, provider, applied: new Uint8Array(n), lastUpdate: null };
+      const agent: Agent = {
+        edit,
+        text: edit.getText(TRACE_TEXT),
+        marker,
+        markerText: marker.getText(MARKER_TEXT),
+        mirror,
+        provider,
+        applied: new Uint8Array(n),
+        lastUpdate: null,
+      };
       edit.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === LOCAL) agent.lastUpdate = update;
       });
@@ -270,7 +289,8 @@ export async function replayConcurrent(server: ServerProcess, name: string, trac
       }
       return out.sort((x, y) => x - y);
     };
-    const delivered = (agent: Agent, p: number): boolean => Y.getState(agent.mirror.store, txnClient[p]!) >= txnClock[p]!;
+    const delivered = (agent: Agent, p: number): boolean =>
+      Y.getState(agent.mirror.store, txnClient[p]!) >= txnClock[p]!;
     let waits = 0;
     let waitedMs = 0;
     const awaitDelivery = async (agent: Agent, p: number): Promise<void> => {
@@ -326,12 +346,15 @@ export async function replayConcurrent(server: ServerProcess, name: string, trac
     // Every agent's mirror must receive every agent's last transaction, then hold the full document.
     const lastOf = new Map<number, number>();
     trace.txns.forEach((txn, t) => lastOf.set(txn.agent, t));
-    const complete = (a: Agent): boolean => [...lastOf.values()].every((t) => txnUpdate[t] !== undefined && delivered(a, t));
+    const complete = (a: Agent): boolean =>
+      [...lastOf.values()].every((t) => txnUpdate[t] !== undefined && delivered(a, t));
     const deadline = performance.now() + 30_000;
     const mirrorText = (a: Agent): string => a.mirror.getText(TRACE_TEXT).toString();
     while (!error && agents.some((a) => !complete(a)) && performance.now() < deadline) await sleep(10);
     const elapsedMs = performance.now() - started;
-    const details = agents.map((a, i) => `agent ${i}: ${describeMismatch(mirrorText(a), trace.endContent)}`).filter((d) => !d.endsWith(': ok'));
+    const details = agents
+      .map((a, i) => `agent ${i}: ${describeMismatch(mirrorText(a), trace.endContent)}`)
+      .filter((d) => !d.endsWith(': ok'));
     progress(`${server.kind} ${name}: ${n} txns in ${Math.round(elapsedMs)} ms, ${waits} waits for delivery`);
     const freshClient = server.kind === 'relay' ? null : await checkFreshRead(doc, trace.endContent, 60_000);
     return {
@@ -360,7 +383,10 @@ export async function replayConcurrent(server: ServerProcess, name: string, trac
 }
 
 /** Durability: OUR server restarted on the same data dir must serve exactly the same texts. */
-export async function checkAfterRestart(server: ServerProcess, documents: { label: string; documentId: string; expected: string }[]): Promise<{ label: string; read: FreshRead }[]> {
+export async function checkAfterRestart(
+  server: ServerProcess,
+  documents: { label: string; documentId: string; expected: string }[],
+): Promise<{ label: string; read: FreshRead }[]> {
   const results: { label: string; read: FreshRead }[] = [];
   for (const { label, documentId, expected } of documents) {
     const read = await checkFreshRead(await existingDocument(server, documentId), expected, 120_000);
@@ -368,4 +394,3 @@ export async function checkAfterRestart(server: ServerProcess, documents: { labe
   }
   return results;
 }
-

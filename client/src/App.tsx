@@ -16,11 +16,17 @@ import { NotFoundPage } from './features/shell/components/NotFoundPage';
 import { theme } from './theme';
 
 // The editor (TipTap, Yjs) and the administration screens load on demand.
-const DocumentPage = lazy(() => import('./features/document/components/DocumentPage').then((m) => ({ default: m.DocumentPage })));
-const RoundInvitationAcceptPage = lazy(() =>
-  import('./features/consultation/components/RoundInvitationAcceptPage').then((m) => ({ default: m.RoundInvitationAcceptPage })),
+const DocumentPage = lazy(() =>
+  import('./features/document/components/DocumentPage').then((m) => ({ default: m.DocumentPage })),
 );
-const RoundPage = lazy(() => import('./features/consultation/components/RoundPage').then((m) => ({ default: m.RoundPage })));
+const RoundInvitationAcceptPage = lazy(() =>
+  import('./features/consultation/components/RoundInvitationAcceptPage').then((m) => ({
+    default: m.RoundInvitationAcceptPage,
+  })),
+);
+const RoundPage = lazy(() =>
+  import('./features/consultation/components/RoundPage').then((m) => ({ default: m.RoundPage })),
+);
 const AdminPage = lazy(() => import('./features/admin/components/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 export function App() {

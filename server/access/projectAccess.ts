@@ -2,11 +2,11 @@
  * Who may do what in a project. The single place where rights are decided, used by the REST API
  * and by the collaboration socket alike.
  */
-import type { ProjectAccess } from '../../shared/api/types.js';
-import type { Project } from '../../shared/domain/project.js';
-import { isBureau } from '../../shared/domain/memberRoles.js';
-import { ROLE_CAPABILITIES } from '../../shared/domain/roles.js';
-import type { ProjectRole } from '../../shared/domain/roles.js';
+import type { ProjectAccess } from '@shared/api/types.js';
+import type { Project } from '@shared/domain/project.js';
+import { isBureau } from '@shared/domain/memberRoles.js';
+import { ROLE_CAPABILITIES } from '@shared/domain/roles.js';
+import type { ProjectRole } from '@shared/domain/roles.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 
 const NO_ACCESS: ProjectAccess = {
@@ -35,7 +35,14 @@ export function accessFor(store: MetadataStore, user: UserRecord, project: Proje
   const role = roleIn(store, user, project);
   if (!role) {
     if (!user.isAdmin) return NO_ACCESS;
-    return { role: null, canView: true, canEdit: false, canComment: false, canManage: true, readOnlyReason: 'not-member' };
+    return {
+      role: null,
+      canView: true,
+      canEdit: false,
+      canComment: false,
+      canManage: true,
+      readOnlyReason: 'not-member',
+    };
   }
   const caps = ROLE_CAPABILITIES[role];
   return {
@@ -49,5 +56,8 @@ export function accessFor(store: MetadataStore, user: UserRecord, project: Proje
 }
 
 export function projectOfDocument(store: MetadataStore, documentId: string): Project | undefined {
-  return store.collection('projects').findMany().find((p) => p.documents.some((d) => d.id === documentId));
+  return store
+    .collection('projects')
+    .findMany()
+    .find((p) => p.documents.some((d) => d.id === documentId));
 }

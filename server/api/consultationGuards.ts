@@ -4,7 +4,7 @@
  * see server/consultation/access.ts). A round the caller may not see answers 404.
  */
 import type { Context } from 'hono';
-import type { ProjectAccess } from '../../shared/api/types.js';
+import type { ProjectAccess } from '@shared/api/types.js';
 import { accessFor } from '../access/projectAccess.js';
 import type { RoundGrant } from '../consultation/access.js';
 import { consultedRecipients } from '../consultation/access.js';
@@ -13,7 +13,14 @@ import type { ApiEnv, AppServices } from './context.js';
 import { requireUser } from './guards.js';
 
 /** A unit grant carries no project rights at all. */
-const UNIT_ONLY_ACCESS: ProjectAccess = { role: null, canView: false, canEdit: false, canComment: false, canManage: false, readOnlyReason: 'not-member' };
+const UNIT_ONLY_ACCESS: ProjectAccess = {
+  role: null,
+  canView: false,
+  canEdit: false,
+  canComment: false,
+  canManage: false,
+  readOnlyReason: 'not-member',
+};
 
 /** A round the caller may see; one they may not see answers 404, like one that does not exist. */
 export function viewableRound(services: AppServices, c: Context<ApiEnv>, roundId: string): RoundGrant {
@@ -23,7 +30,8 @@ export function viewableRound(services: AppServices, c: Context<ApiEnv>, roundId
   if (!round || !project) throw new ApiProblem(404, 'round not found');
   const access = accessFor(services.metadata, user, project);
   if (access.canView) return { user, project, access, round, unitOnly: false };
-  if (consultedRecipients(user, round).length > 0) return { user, project, access: UNIT_ONLY_ACCESS, round, unitOnly: true };
+  if (consultedRecipients(user, round).length > 0)
+    return { user, project, access: UNIT_ONLY_ACCESS, round, unitOnly: true };
   throw new ApiProblem(404, 'round not found');
 }
 

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiError } from '../../shared/api/types.js';
+import type { ApiError } from '@shared/api/types.js';
 import { SESSION_COOKIE } from '../auth/SessionService.js';
 import { ApiProblem } from '../services/ApiProblem.js';
 import type { ApiEnv, AppServices } from './context.js';

@@ -1,7 +1,7 @@
 /** Authorization helpers used by every route: who is calling, and what they may do in a project. */
 import type { Context } from 'hono';
-import type { ProjectAccess } from '../../shared/api/types.js';
-import type { Project } from '../../shared/domain/project.js';
+import type { ProjectAccess } from '@shared/api/types.js';
+import type { Project } from '@shared/domain/project.js';
 import { accessFor, projectOfDocument } from '../access/projectAccess.js';
 import type { UserRecord } from '../storage/types.js';
 import { ApiProblem } from '../services/ApiProblem.js';
@@ -40,7 +40,11 @@ export function managedProject(services: AppServices, c: Context<ApiEnv>, projec
   return grant;
 }
 
-export function viewableDocument(services: AppServices, c: Context<ApiEnv>, documentId: string): ProjectGrant & { documentId: string } {
+export function viewableDocument(
+  services: AppServices,
+  c: Context<ApiEnv>,
+  documentId: string,
+): ProjectGrant & { documentId: string } {
   const user = requireUser(c);
   const project = projectOfDocument(services.metadata, documentId);
   const access = project ? accessFor(services.metadata, user, project) : null;

@@ -13,7 +13,11 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new ApiProblem(400, `invalid request: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`, issues);
+    throw new ApiProblem(
+      400,
+      `invalid request: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+      issues,
+    );
   }
   return result.data;
 }

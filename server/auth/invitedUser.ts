@@ -1,5 +1,5 @@
 /** The account an invitation creates when its person sets a password (drafting group or consultation). */
-import type { AcceptInvitationBody } from '../../shared/validation/requests.js';
+import type { AcceptInvitationBody } from '@shared/validation/requests.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 import { ApiProblem } from '../services/ApiProblem.js';
 import { hashPassword } from './passwords.js';

@@ -5,7 +5,7 @@
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CloseCode } from '../../shared/collab/closeCodes.js';
+import { CloseCode } from '@shared/collab/closeCodes.js';
 import type { Logger } from '../logger.js';
 import type { ConnectionContext } from './hooks.js';
 import type { CollabDocument } from './CollabDocument.js';
@@ -67,14 +67,20 @@ export class CollabConnection {
       message = decodeMessage(data);
     } catch (error) {
       const reason = error instanceof MalformedMessage ? error.message : 'malformed message';
-      this.log.warn({ connectionId: this.id, documentId: this.document.id, reason }, 'malformed frame; closing connection');
+      this.log.warn(
+        { connectionId: this.id, documentId: this.document.id, reason },
+        'malformed frame; closing connection',
+      );
       this.close(CloseCode.MalformedMessage, `malformed message: ${reason}`.slice(0, 120));
       return;
     }
     try {
       this.apply(message);
     } catch (error) {
-      this.log.error({ err: error, connectionId: this.id, documentId: this.document.id, message: message.type }, 'handling a message failed; closing connection');
+      this.log.error(
+        { err: error, connectionId: this.id, documentId: this.document.id, message: message.type },
+        'handling a message failed; closing connection',
+      );
       this.close(1011, 'internal error');
     }
   }
@@ -111,7 +117,10 @@ export class CollabConnection {
       if (this.context.readOnly) {
         // Never applied, stored or broadcast: the server is the guard, not the client's UI.
         if (!Y.snapshotContainsUpdate(Y.snapshot(this.document.doc), update)) {
-          this.log.info({ connectionId: this.id, userId: this.context.user.id }, 'dropped an update from a read-only connection');
+          this.log.info(
+            { connectionId: this.id, userId: this.context.user.id },
+            'dropped an update from a read-only connection',
+          );
         }
         return;
       }
@@ -151,13 +160,23 @@ export class CollabConnection {
   private withTrueIdentity(state: Record<string, unknown>): Record<string, unknown> {
     const claimed = state.user;
     const color =
-      typeof claimed === 'object' && claimed !== null && 'color' in claimed && typeof claimed.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(claimed.color)
+      typeof claimed === 'object' &&
+      claimed !== null &&
+      'color' in claimed &&
+      typeof claimed.color === 'string' &&
+      /^#[0-9a-fA-F]{6}$/.test(claimed.color)
         ? claimed.color
         : '#1677ff';
     const { user } = this.context;
     return {
       ...state,
-      user: { id: user.id, name: user.name, organization: user.organizationName, color, readOnly: this.context.readOnly },
+      user: {
+        id: user.id,
+        name: user.name,
+        organization: user.organizationName,
+        color,
+        readOnly: this.context.readOnly,
+      },
     };
   }
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { COLLAB_PATH, CloseCode } from '../../shared/collab/closeCodes.js';
+import { COLLAB_PATH, CloseCode } from '@shared/collab/closeCodes.js';
 import type { Logger } from '../logger.js';
 import { HookPipeline } from './HookPipeline.js';
 import { ConnectionRejected } from './hooks.js';
@@ -152,8 +152,12 @@ export class CollabServer {
       context = await this.hooks.authenticate({ documentId, request, parameters: url.searchParams });
       if (!context) throw new ConnectionRejected(CloseCode.Unauthenticated, 'not signed in');
     } catch (error) {
-      const rejected = error instanceof ConnectionRejected ? error : new ConnectionRejected(CloseCode.Forbidden, 'authentication failed');
-      if (!(error instanceof ConnectionRejected)) this.log.error({ err: error, documentId }, 'authentication hook failed');
+      const rejected =
+        error instanceof ConnectionRejected
+          ? error
+          : new ConnectionRejected(CloseCode.Forbidden, 'authentication failed');
+      if (!(error instanceof ConnectionRejected))
+        this.log.error({ err: error, documentId }, 'authentication hook failed');
       closeSocket(ws, rejected.code, rejected.reason);
       return;
     }
@@ -289,7 +293,11 @@ export class CollabServer {
   }
 
   /** Closes the live connections that match (e.g. a member whose role changed), with a close code. */
-  closeConnections(match: (context: ConnectionContext, documentId: string) => boolean, code: number, reason: string): number {
+  closeConnections(
+    match: (context: ConnectionContext, documentId: string) => boolean,
+    code: number,
+    reason: string,
+  ): number {
     let count = 0;
     for (const document of this.documents.values()) {
       for (const conn of document.connections) {
@@ -334,7 +342,8 @@ export class CollabServer {
     // Every open socket, including those still being authenticated or waiting for their document.
     for (const ws of this.heartbeat.open) closeSocket(ws, CloseCode.GoingAway, 'server shutting down');
     const results = await Promise.allSettled([...this.documents.values()].map((d) => d.flush()));
-    for (const r of results) if (r.status === 'rejected') this.log.error({ err: r.reason }, 'a document could not be stored at shutdown');
+    for (const r of results)
+      if (r.status === 'rejected') this.log.error({ err: r.reason }, 'a document could not be stored at shutdown');
     for (const document of this.documents.values()) {
       await this.hooks.run('afterUnloadDocument', { documentId: document.id }).catch(() => undefined);
       document.destroy();

@@ -8,12 +8,18 @@ type PayloadOf<K extends HookName> = Parameters<NonNullable<Extension[K]>>[0];
 export class HookPipeline {
   private readonly extensions: Extension[];
 
-  constructor(extensions: Extension[], private readonly log: Logger) {
+  constructor(
+    extensions: Extension[],
+    private readonly log: Logger,
+  ) {
     this.extensions = [...extensions].sort((a, b) => (a.priority ?? 100) - (b.priority ?? 100));
   }
 
   /** Awaits each extension's hook in turn; the first error stops the chain and is thrown. */
-  async run<K extends HookName>(hook: K, ...payload: PayloadOf<K> extends undefined ? [] : [PayloadOf<K>]): Promise<void> {
+  async run<K extends HookName>(
+    hook: K,
+    ...payload: PayloadOf<K> extends undefined ? [] : [PayloadOf<K>]
+  ): Promise<void> {
     for (const extension of this.extensions) {
       const fn = extension[hook] as ((p?: PayloadOf<K>) => unknown) | undefined;
       if (fn) await fn.call(extension, payload[0]);
@@ -31,7 +37,9 @@ export class HookPipeline {
       try {
         const result = fn.call(extension, payload);
         if (result instanceof Promise) {
-          result.catch((error: unknown) => this.log.error({ err: error, extension: extension.name, hook }, 'hook failed'));
+          result.catch((error: unknown) =>
+            this.log.error({ err: error, extension: extension.name, hook }, 'hook failed'),
+          );
         }
       } catch (error) {
         this.log.error({ err: error, extension: extension.name, hook }, 'hook failed');

@@ -25,7 +25,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
-import type { ProjectRole } from '../../shared/domain/roles.js';
+import type { ProjectRole } from '@shared/domain/roles.js';
 import type { StoredUpdate } from '../storage/types.js';
 import type { CollabServer } from './CollabServer.js';
 
@@ -47,7 +47,10 @@ export interface ConnectionContext {
 
 /** Rejects a connection with a WebSocket close code (4401, 4403…). */
 export class ConnectionRejected extends Error {
-  constructor(readonly code: number, readonly reason: string) {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
     super(reason);
   }
 }

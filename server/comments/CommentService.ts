@@ -4,9 +4,9 @@
  * the anchor after checking the right to comment. Every change is announced live to the
  * project's pages (`comments-changed`) and to the statistics (domain event).
  */
-import type { ThreadListResponse, ThreadView } from '../../shared/api/comments.js';
-import type { Comment, CommentThread } from '../../shared/domain/comments.js';
-import type { CreateThreadBody, EditCommentBody, ReplyBody } from '../../shared/validation/comments.js';
+import type { ThreadListResponse, ThreadView } from '@shared/api/comments.js';
+import type { Comment, CommentThread } from '@shared/domain/comments.js';
+import type { CreateThreadBody, EditCommentBody, ReplyBody } from '@shared/validation/comments.js';
 import { newId } from '../auth/tokens.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import type { DomainEventBus } from '../events.js';
@@ -39,7 +39,11 @@ export class CommentService {
       .collection('commentThreads')
       .findMany({ documentId: grant.documentId })
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    return { documentId: grant.documentId, threads: await this.views(grant, threads), canComment: grant.access.canComment };
+    return {
+      documentId: grant.documentId,
+      threads: await this.views(grant, threads),
+      canComment: grant.access.canComment,
+    };
   }
 
   async view(grant: DocumentGrant, threadId: string): Promise<ThreadView> {
@@ -90,7 +94,10 @@ export class CommentService {
   }
 
   private organizationOf(grant: DocumentGrant): string {
-    return this.store.collection('members').findOne({ projectId: grant.project.id, userId: grant.user.id })?.organizationId ?? grant.user.organizationId;
+    return (
+      this.store.collection('members').findOne({ projectId: grant.project.id, userId: grant.user.id })
+        ?.organizationId ?? grant.user.organizationId
+    );
   }
 
   async create(grant: DocumentGrant, body: CreateThreadBody): Promise<ThreadView> {
@@ -117,7 +124,10 @@ export class CommentService {
     const index = await this.collab().readDocument(grant.documentId, (doc) => indexDocument(doc, [draft]));
     const state = index.states.get(draft.id);
     const placed: CommentThread = { ...draft, ...index.reanchored.get(draft.id) };
-    const thread: CommentThread = state && !state.orphaned && state.currentText ? { ...placed, quote: state.currentText, clauseId: state.clauseId } : placed;
+    const thread: CommentThread =
+      state && !state.orphaned && state.currentText
+        ? { ...placed, quote: state.currentText, clauseId: state.clauseId }
+        : placed;
     await this.store.collection('commentThreads').insert(thread);
     await this.store.collection('comments').insert({
       id: newId('cmt'),
@@ -129,7 +139,10 @@ export class CommentService {
       editedAt: null,
       deletedAt: null,
     });
-    await this.audit.record(grant.project.id, grant.user.id, 'comment.thread-created', { documentId: grant.documentId, threadId: thread.id });
+    await this.audit.record(grant.project.id, grant.user.id, 'comment.thread-created', {
+      documentId: grant.documentId,
+      threadId: thread.id,
+    });
     this.changed(grant, thread.id);
     return this.view(grant, thread.id);
   }
@@ -154,7 +167,9 @@ export class CommentService {
   async edit(grant: CommentGrant, body: EditCommentBody): Promise<ThreadView> {
     if (!canChange(grant, grant.comment)) throw new ApiProblem(403, 'only the author may change a comment');
     const mentions = body.mentions === undefined ? grant.comment.mentions : this.checkMentions(grant, body.mentions);
-    await this.store.collection('comments').update(grant.comment.id, { body: body.body, mentions, editedAt: new Date().toISOString() });
+    await this.store
+      .collection('comments')
+      .update(grant.comment.id, { body: body.body, mentions, editedAt: new Date().toISOString() });
     this.changed(grant, grant.thread.id);
     return this.view(grant, grant.thread.id);
   }
@@ -173,9 +188,14 @@ export class CommentService {
     if (threadGoes) {
       await this.store.collection('comments').removeWhere({ threadId: grant.thread.id });
       await this.store.collection('commentThreads').remove(grant.thread.id);
-      await this.audit.record(grant.project.id, grant.user.id, 'comment.thread-deleted', { documentId: grant.documentId, threadId: grant.thread.id });
+      await this.audit.record(grant.project.id, grant.user.id, 'comment.thread-deleted', {
+        documentId: grant.documentId,
+        threadId: grant.thread.id,
+      });
     } else if (isFirst) {
-      await this.store.collection('comments').update(grant.comment.id, { body: '', mentions: [], deletedAt: new Date().toISOString() });
+      await this.store
+        .collection('comments')
+        .update(grant.comment.id, { body: '', mentions: [], deletedAt: new Date().toISOString() });
     } else {
       await this.store.collection('comments').remove(grant.comment.id);
     }
@@ -184,7 +204,8 @@ export class CommentService {
 
   /** Resolves (or reopens) a thread: the project lead and the thread's author only. Idempotent. */
   async settle(grant: ThreadGrant, status: CommentThread['status']): Promise<ThreadView> {
-    if (!canSettle(grant, grant.thread)) throw new ApiProblem(403, 'only the project lead and the author of the thread may resolve or reopen it');
+    if (!canSettle(grant, grant.thread))
+      throw new ApiProblem(403, 'only the project lead and the author of the thread may resolve or reopen it');
     if (grant.thread.status !== status) {
       const resolved = status === 'resolved';
       await this.store.collection('commentThreads').update(grant.thread.id, {
@@ -192,10 +213,15 @@ export class CommentService {
         resolvedBy: resolved ? grant.user.id : null,
         resolvedAt: resolved ? new Date().toISOString() : null,
       });
-      await this.audit.record(grant.project.id, grant.user.id, resolved ? 'comment.thread-resolved' : 'comment.thread-reopened', {
-        documentId: grant.documentId,
-        threadId: grant.thread.id,
-      });
+      await this.audit.record(
+        grant.project.id,
+        grant.user.id,
+        resolved ? 'comment.thread-resolved' : 'comment.thread-reopened',
+        {
+          documentId: grant.documentId,
+          threadId: grant.thread.id,
+        },
+      );
       this.changed(grant, grant.thread.id);
     }
     return this.view(grant, grant.thread.id);

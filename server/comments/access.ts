@@ -1,7 +1,7 @@
 /** Who is acting on which thread or comment: the grants the comment routes hand to the service. */
-import type { ProjectAccess } from '../../shared/api/types.js';
-import type { Comment, CommentThread } from '../../shared/domain/comments.js';
-import type { Project } from '../../shared/domain/project.js';
+import type { ProjectAccess } from '@shared/api/types.js';
+import type { Comment, CommentThread } from '@shared/domain/comments.js';
+import type { Project } from '@shared/domain/project.js';
 import type { UserRecord } from '../storage/types.js';
 
 export interface DocumentGrant {

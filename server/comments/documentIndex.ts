@@ -6,14 +6,14 @@
  * section move) is re-anchored: `reanchored` holds the fresh anchors, to be stored with the thread.
  */
 import type * as Y from 'yjs';
-import type { CommentThread } from '../../shared/domain/comments.js';
-import { clauseIdAt, documentAnchors, isAnchorPending, quoteOf, resolveAnchor } from '../../shared/comments/anchors.js';
-import type { AnchorContext, AnchorRange } from '../../shared/comments/anchors.js';
-import { reanchor } from '../../shared/comments/relocate.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
-import { editorSchema } from '../../shared/editor/schema.js';
-import { computeNumbering } from '../../shared/editor/structure/numbering.js';
+import type { CommentThread } from '@shared/domain/comments.js';
+import { clauseIdAt, documentAnchors, isAnchorPending, quoteOf, resolveAnchor } from '@shared/comments/anchors.js';
+import type { AnchorContext, AnchorRange } from '@shared/comments/anchors.js';
+import { reanchor } from '@shared/comments/relocate.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import { editorSchema } from '@shared/editor/schema.js';
+import { computeNumbering } from '@shared/editor/structure/numbering.js';
 
 export interface AnchorState {
   orphaned: boolean;

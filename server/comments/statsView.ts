@@ -1,6 +1,6 @@
 /** GET /api/projects/:id/comment-stats: the statistics CommentStatsExtension keeps, one row per document of the project. */
-import type { CommentStats, ProjectCommentStats } from '../../shared/api/comments.js';
-import type { Project } from '../../shared/domain/project.js';
+import type { CommentStats, ProjectCommentStats } from '@shared/api/comments.js';
+import type { Project } from '@shared/domain/project.js';
 
 export function projectCommentStats(project: Project, stored: CommentStats[]): ProjectCommentStats {
   const byDocument = new Map(stored.map((s) => [s.documentId, s]));

@@ -1,7 +1,7 @@
 /** What the API shows of threads and comments: names and organizations, labels, and the caller's rights. */
-import type { CommentView, ThreadView } from '../../shared/api/comments.js';
-import type { ProjectAccess } from '../../shared/api/types.js';
-import type { Comment, CommentThread } from '../../shared/domain/comments.js';
+import type { CommentView, ThreadView } from '@shared/api/comments.js';
+import type { ProjectAccess } from '@shared/api/types.js';
+import type { Comment, CommentThread } from '@shared/domain/comments.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 import type { AnchorState, DocumentIndex } from './documentIndex.js';
 
@@ -46,7 +46,12 @@ export function threadComments(store: MetadataStore, threadId: string): Comment[
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-export function threadViews(store: MetadataStore, caller: Caller, threads: CommentThread[], index: DocumentIndex): ThreadView[] {
+export function threadViews(
+  store: MetadataStore,
+  caller: Caller,
+  threads: CommentThread[],
+  index: DocumentIndex,
+): ThreadView[] {
   const lookup = names(store);
   const commentView = (comment: Comment): CommentView => {
     const author = lookup.user(comment.authorId);
@@ -66,7 +71,11 @@ export function threadViews(store: MetadataStore, caller: Caller, threads: Comme
     };
   };
   return threads.map((thread): ThreadView => {
-    const state: AnchorState = index.states.get(thread.id) ?? { orphaned: true, clauseId: thread.clauseId, currentText: null };
+    const state: AnchorState = index.states.get(thread.id) ?? {
+      orphaned: true,
+      clauseId: thread.clauseId,
+      currentText: null,
+    };
     const settle = canSettle(caller, thread);
     return {
       id: thread.id,

@@ -3,8 +3,8 @@
  * collection `consultationStats` for the progress view, and pushes `consultation-changed` to the
  * project's live pages once they are stored. Listens to the domain event of every change.
  */
-import type { ConsultationStats } from '../../shared/api/consultation.js';
-import { summarizeRound } from '../../shared/consultation/summary.js';
+import type { ConsultationStats } from '@shared/api/consultation.js';
+import { summarizeRound } from '@shared/consultation/summary.js';
 import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
@@ -51,7 +51,9 @@ export class ConsultationStatsService {
       closed: round.closedAt !== null,
       deadline: round.deadline,
       summary: summarizeRound(round.recipients, items),
-      openItems: items.filter((i) => i.decision === null).map((i) => ({ id: i.id, seq: i.seq, clauseLabel: i.clauseLabel, assigneeId: i.assigneeId })),
+      openItems: items
+        .filter((i) => i.decision === null)
+        .map((i) => ({ id: i.id, seq: i.seq, clauseLabel: i.clauseLabel, assigneeId: i.assigneeId })),
       updatedAt: new Date().toISOString(),
     };
   }

@@ -3,8 +3,8 @@
  * cached) and the live standard text (read through the collaboration server at each request).
  */
 import * as Y from 'yjs';
-import { yDocToJSON } from '../../shared/editor/yjsContent.js';
-import type { DraftingCredits } from '../../shared/domain/draftingCredits.js';
+import { yDocToJSON } from '@shared/editor/yjsContent.js';
+import type { DraftingCredits } from '@shared/domain/draftingCredits.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import { newId } from '../auth/tokens.js';
 import type { SnapshotStore, StoredSnapshot } from '../storage/types.js';
@@ -27,7 +27,12 @@ export class DraftTexts {
   ) {}
 
   /** Freezes the live text of a document, with its foreword's credits, as a new immutable snapshot. */
-  async freeze(projectId: string, documentId: string, userId: string, draftingCredits: DraftingCredits): Promise<StoredSnapshot> {
+  async freeze(
+    projectId: string,
+    documentId: string,
+    userId: string,
+    draftingCredits: DraftingCredits,
+  ): Promise<StoredSnapshot> {
     const { state, json } = await this.collab().readDocument(documentId, (doc) => ({
       state: Y.encodeStateAsUpdate(doc),
       json: yDocToJSON(doc),

@@ -3,8 +3,8 @@
  * spreadsheet's own rules, then the round's: is the unit on the list?) and if any row is bad, the
  * problems are returned row by row and nothing is stored.
  */
-import type { ImportRowProblem } from '../../shared/api/consultation.js';
-import type { ConsultationItem, Recipient } from '../../shared/domain/consultation.js';
+import type { ImportRowProblem } from '@shared/api/consultation.js';
+import type { ConsultationItem, Recipient } from '@shared/domain/consultation.js';
 import { parseConsultationXlsx } from '../import/consultationXlsx.js';
 import type { ImportedRow } from '../import/consultationXlsx.js';
 import { ApiProblem } from '../services/ApiProblem.js';
@@ -32,8 +32,11 @@ export class ImportService {
   ) {}
 
   private toItem(grant: RoundGrant, row: ImportedRow, recipient: Recipient, index: DraftIndex, now: string): NewItem {
-    const detailId = row.details?.clauseId && index.labelOf(row.details.clauseId) !== null ? row.details.clauseId : null;
-    const clause = detailId ? { clauseId: detailId, clauseLabel: row.clauseLabel, impliedElement: index.elementOf(detailId) } : resolveLabel(index, row.clauseLabel);
+    const detailId =
+      row.details?.clauseId && index.labelOf(row.details.clauseId) !== null ? row.details.clauseId : null;
+    const clause = detailId
+      ? { clauseId: detailId, clauseLabel: row.clauseLabel, impliedElement: index.elementOf(detailId) }
+      : resolveLabel(index, row.clauseLabel);
     return {
       roundId: grant.round.id,
       clauseId: clause.clauseId,
@@ -66,13 +69,20 @@ export class ImportService {
     for (const row of parsed.rows) {
       if (known.has(row.unitName)) continue;
       if (createRecipients) missing.add(row.unitName);
-      else problems.push({ row: row.row, column: '提出单位', message: `${row.unitName} is not on the list of units this draft was sent to (add it first, or import with createRecipients=1)` });
+      else
+        problems.push({
+          row: row.row,
+          column: '提出单位',
+          message: `${row.unitName} is not on the list of units this draft was sent to (add it first, or import with createRecipients=1)`,
+        });
     }
     if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.row - b.row) };
 
     const frozen = await this.texts.frozen(grant.round.snapshotId);
     const round = grant.round;
-    const added = [...missing].map((unitName) => this.rounds.newRecipient(round.projectId, { unitName, contact: '', organizationId: null }));
+    const added = [...missing].map((unitName) =>
+      this.rounds.newRecipient(round.projectId, { unitName, contact: '', organizationId: null }),
+    );
     for (const r of added) known.set(r.unitName, r);
     const now = new Date().toISOString();
     const newItems = parsed.rows.map((row) => {
@@ -82,7 +92,11 @@ export class ImportService {
     });
     // The new units and the items are stored in one write: a failure leaves nothing half-imported.
     const stored = await this.items.insertAll(grant, newItems, added);
-    await this.audit.record(round.projectId, grant.user.id, 'consultation.imported', { roundId: round.id, items: stored.length, recipientsAdded: missing.size });
+    await this.audit.record(round.projectId, grant.user.id, 'consultation.imported', {
+      roundId: round.id,
+      items: stored.length,
+      recipientsAdded: missing.size,
+    });
     this.events.emit('consultation-changed', { projectId: round.projectId, roundId: round.id });
     return { ok: true, items: stored, createdRecipients: [...missing] };
   }

@@ -4,9 +4,9 @@
  * password and become a user of that organization — not a member of the drafting group — who
  * answers for the unit while the round is open (see access.ts, unit grants).
  */
-import type { RoundInvitationInfo, RoundInviteResponse } from '../../shared/api/consultation.js';
-import type { AcceptInvitationBody } from '../../shared/validation/requests.js';
-import type { RoundInvitationBody } from '../../shared/validation/consultation.js';
+import type { RoundInvitationInfo, RoundInviteResponse } from '@shared/api/consultation.js';
+import type { AcceptInvitationBody } from '@shared/validation/requests.js';
+import type { RoundInvitationBody } from '@shared/validation/consultation.js';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { userFromInvitation } from '../auth/invitedUser.js';
 import type { AuditLog } from '../services/AuditLog.js';
@@ -22,20 +22,30 @@ export class InvitationService {
     private readonly audit: AuditLog,
   ) {}
 
-  async invite(grant: RoundGrant, recipientId: string, body: RoundInvitationBody, actor: UserRecord, origin: string): Promise<RoundInviteResponse> {
+  async invite(
+    grant: RoundGrant,
+    recipientId: string,
+    body: RoundInvitationBody,
+    actor: UserRecord,
+    origin: string,
+  ): Promise<RoundInviteResponse> {
     const recipient = grant.round.recipients.find((r) => r.id === recipientId);
     if (!recipient) throw new ApiProblem(404, 'recipient not found');
     if (recipient.organizationId === null) {
-      throw new ApiProblem(400, 'link the unit to its organization in the system first', [{ path: 'organizationId', message: 'the unit has no organization' }]);
+      throw new ApiProblem(400, 'link the unit to its organization in the system first', [
+        { path: 'organizationId', message: 'the unit has no organization' },
+      ]);
     }
     if (grant.round.closedAt) throw new ApiProblem(409, 'the round is closed');
     const existing = this.store.collection('users').findOne({ email: body.email });
     if (existing) {
-      if (existing.organizationId !== recipient.organizationId) throw new ApiProblem(409, 'this e-mail belongs to a user of another organization');
+      if (existing.organizationId !== recipient.organizationId)
+        throw new ApiProblem(409, 'this e-mail belongs to a user of another organization');
       return { kind: 'existing', email: existing.email, name: existing.name };
     }
     const invitations = this.store.collection('consultationInvitations');
-    for (const p of invitations.findMany({ roundId: grant.round.id, email: body.email, acceptedAt: null })) await invitations.remove(p.id);
+    for (const p of invitations.findMany({ roundId: grant.round.id, email: body.email, acceptedAt: null }))
+      await invitations.remove(p.id);
     const token = newToken();
     const now = Date.now();
     const invitation: ConsultationInvitationRecord = {
@@ -51,14 +61,24 @@ export class InvitationService {
       acceptedAt: null,
     };
     await invitations.insert(invitation);
-    await this.audit.record(grant.project.id, actor.id, 'consultation.contact-invited', { roundId: grant.round.id, recipientId, email: body.email });
-    return { kind: 'invited', email: body.email, link: `${origin}/round-invite/${token}`, expiresAt: invitation.expiresAt };
+    await this.audit.record(grant.project.id, actor.id, 'consultation.contact-invited', {
+      roundId: grant.round.id,
+      recipientId,
+      email: body.email,
+    });
+    return {
+      kind: 'invited',
+      email: body.email,
+      link: `${origin}/round-invite/${token}`,
+      expiresAt: invitation.expiresAt,
+    };
   }
 
   /** The pending, unexpired invitation a link's token stands for. */
   find(token: string): ConsultationInvitationRecord {
     const invitation = this.store.collection('consultationInvitations').findOne({ tokenHash: hashToken(token) });
-    if (!invitation || invitation.acceptedAt !== null) throw new ApiProblem(404, 'invitation not found or already used');
+    if (!invitation || invitation.acceptedAt !== null)
+      throw new ApiProblem(404, 'invitation not found or already used');
     if (Date.parse(invitation.expiresAt) < Date.now()) throw new ApiProblem(410, 'this invitation has expired');
     return invitation;
   }
@@ -78,7 +98,10 @@ export class InvitationService {
     };
   }
 
-  async accept(token: string, body: AcceptInvitationBody): Promise<{ user: UserRecord; roundId: string; projectId: string }> {
+  async accept(
+    token: string,
+    body: AcceptInvitationBody,
+  ): Promise<{ user: UserRecord; roundId: string; projectId: string }> {
     const invitation = this.find(token);
     const round = this.store.collection('consultationRounds').get(invitation.roundId);
     if (!round) throw new ApiProblem(404, 'invitation not found or already used');
@@ -87,7 +110,10 @@ export class InvitationService {
       batch.insert('users', [user]);
       batch.update('consultationInvitations', invitation.id, { acceptedAt: new Date().toISOString() });
     });
-    await this.audit.record(round.projectId, user.id, 'consultation.contact-joined', { roundId: round.id, email: user.email });
+    await this.audit.record(round.projectId, user.id, 'consultation.contact-joined', {
+      roundId: round.id,
+      email: user.email,
+    });
     return { user, roundId: round.id, projectId: round.projectId };
   }
 }

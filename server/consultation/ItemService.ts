@@ -3,8 +3,8 @@
  * from a letter by the lead, or imported; assigned, decided (采纳 / 部分采纳 / 不采纳 with a reason),
  * linked to their implementation, supported by other units. Every change is audited and announced.
  */
-import type { ConsultationItem, Recipient } from '../../shared/domain/consultation.js';
-import type { CreateItemBody, UpdateItemBody } from '../../shared/validation/consultation.js';
+import type { ConsultationItem, Recipient } from '@shared/domain/consultation.js';
+import type { CreateItemBody, UpdateItemBody } from '@shared/validation/consultation.js';
 import { newId } from '../auth/tokens.js';
 import type { DomainEventBus } from '../events.js';
 import type { AuditLog } from '../services/AuditLog.js';
@@ -18,7 +18,16 @@ import { withComments } from './replies.js';
 import type { DraftTexts } from './DraftTexts.js';
 import type { RoundService } from './RoundService.js';
 
-const CONTENT_KEYS = ['clauseId', 'clauseLabel', 'element', 'commentType', 'comment', 'proposedChange', 'submitterName', 'receivedDate'] as const;
+const CONTENT_KEYS = [
+  'clauseId',
+  'clauseLabel',
+  'element',
+  'commentType',
+  'comment',
+  'proposedChange',
+  'submitterName',
+  'receivedDate',
+] as const;
 
 /** An item about to be stored, before its id and 序号 are given. */
 export type NewItem = Omit<ConsultationItem, 'id' | 'seq'>;
@@ -40,13 +49,17 @@ export class ItemService {
     const item = this.store.collection('consultationItems').get(itemId);
     if (!item || item.roundId !== grant.round.id) throw new ApiProblem(404, 'comment item not found');
     // A consulted unit outside the group sees its own unit's comments only.
-    if (grant.unitOnly && !visibleRound(grant).recipients.some((r) => r.id === item.recipientId)) throw new ApiProblem(404, 'comment item not found');
+    if (grant.unitOnly && !visibleRound(grant).recipients.some((r) => r.id === item.recipientId))
+      throw new ApiProblem(404, 'comment item not found');
     return item;
   }
 
   private recipient(grant: RoundGrant, recipientId: string): Recipient {
     const recipient = grant.round.recipients.find((r) => r.id === recipientId);
-    if (!recipient) throw new ApiProblem(400, 'the submitting unit is not on the list of this round', [{ path: 'recipientId', message: 'unknown recipient' }]);
+    if (!recipient)
+      throw new ApiProblem(400, 'the submitting unit is not on the list of this round', [
+        { path: 'recipientId', message: 'unknown recipient' },
+      ]);
     return recipient;
   }
 
@@ -58,13 +71,21 @@ export class ItemService {
   async insertAll(grant: RoundGrant, items: NewItem[], newRecipients: Recipient[] = []): Promise<ConsultationItem[]> {
     const round = this.store.collection('consultationRounds').get(grant.round.id);
     if (!round) throw new ApiProblem(404, 'round not found');
-    let seq = Math.max(0, ...this.store.collection('consultationItems').findMany({ roundId: round.id }).map((i) => i.seq));
+    let seq = Math.max(
+      0,
+      ...this.store
+        .collection('consultationItems')
+        .findMany({ roundId: round.id })
+        .map((i) => i.seq),
+    );
     const stored = items.map((i): ConsultationItem => ({ ...i, id: newId('itm'), seq: ++seq }));
     const clash = newRecipients.find((n) => round.recipients.some((r) => r.unitName === n.unitName));
     if (clash) throw new ApiProblem(409, `${clash.unitName} was added to the list meanwhile; import again`);
     const answering = new Set(stored.map((i) => i.recipientId));
     const now = new Date().toISOString();
-    const recipients = [...round.recipients, ...newRecipients].map((r) => (answering.has(r.id) ? withComments(r, now) : r));
+    const recipients = [...round.recipients, ...newRecipients].map((r) =>
+      answering.has(r.id) ? withComments(r, now) : r,
+    );
     await this.store.batch((batch) => {
       batch.insert('consultationItems', stored);
       batch.update('consultationRounds', round.id, { recipients });
@@ -76,7 +97,10 @@ export class ItemService {
     const recipient = this.recipient(grant, body.recipientId);
     const online = answersFor(this.store, grant, recipient);
     if (!online && !grant.access.canManage) {
-      throw new ApiProblem(403, 'only members of the consulted unit (online) or the lead (from a letter) may record its comments');
+      throw new ApiProblem(
+        403,
+        'only members of the consulted unit (online) or the lead (from a letter) may record its comments',
+      );
     }
     if (grant.round.closedAt) throw new ApiProblem(409, 'the round is closed');
     const frozen = await this.texts.frozen(grant.round.snapshotId);
@@ -106,7 +130,11 @@ export class ItemService {
       },
     ]);
     if (!item) throw new Error('item not stored');
-    await this.audit.record(grant.project.id, grant.user.id, 'consultation.item-added', { roundId: grant.round.id, itemId: item.id, source: item.source });
+    await this.audit.record(grant.project.id, grant.user.id, 'consultation.item-added', {
+      roundId: grant.round.id,
+      itemId: item.id,
+      source: item.source,
+    });
     this.changed(grant);
     return item;
   }
@@ -115,20 +143,28 @@ export class ItemService {
     if (assigneeId === null) return;
     const member = this.store.collection('members').findOne({ projectId, userId: assigneeId });
     if (!member || (member.role !== 'lead' && member.role !== 'drafter')) {
-      throw new ApiProblem(400, 'items are assigned to a lead or drafter of the drafting group', [{ path: 'assigneeId', message: 'not a drafter of this project' }]);
+      throw new ApiProblem(400, 'items are assigned to a lead or drafter of the drafting group', [
+        { path: 'assigneeId', message: 'not a drafter of this project' },
+      ]);
     }
   }
 
   async update(grant: RoundGrant, itemId: string, body: UpdateItemBody): Promise<ConsultationItem> {
     const item = this.item(grant, itemId);
     const touchesContent = CONTENT_KEYS.some((k) => body[k] !== undefined);
-    const touchesDecision = body.decision !== undefined || body.reason !== undefined || body.implementedIn !== undefined;
+    const touchesDecision =
+      body.decision !== undefined || body.reason !== undefined || body.implementedIn !== undefined;
     // Rights first (403), then state (409), then content (400): nothing is written unless all pass.
-    if (touchesContent && !grant.access.canManage && item.createdBy !== grant.user.id) throw new ApiProblem(403, 'only the author or the lead may change a comment');
-    if (body.assigneeId !== undefined && !grant.access.canManage) throw new ApiProblem(403, 'only the lead assigns comments');
-    if (touchesDecision && !canDecide(grant, item)) throw new ApiProblem(403, 'only the assigned drafter or the lead may handle this comment');
-    if (touchesContent && !canChangeContent(grant, item)) throw new ApiProblem(409, 'a decided comment cannot be changed; reopen it first (decision: null)');
-    if (touchesContent && !grant.access.canManage && grant.round.closedAt) throw new ApiProblem(409, 'the round is closed');
+    if (touchesContent && !grant.access.canManage && item.createdBy !== grant.user.id)
+      throw new ApiProblem(403, 'only the author or the lead may change a comment');
+    if (body.assigneeId !== undefined && !grant.access.canManage)
+      throw new ApiProblem(403, 'only the lead assigns comments');
+    if (touchesDecision && !canDecide(grant, item))
+      throw new ApiProblem(403, 'only the assigned drafter or the lead may handle this comment');
+    if (touchesContent && !canChangeContent(grant, item))
+      throw new ApiProblem(409, 'a decided comment cannot be changed; reopen it first (decision: null)');
+    if (touchesContent && !grant.access.canManage && grant.round.closedAt)
+      throw new ApiProblem(409, 'the round is closed');
     if (body.assigneeId !== undefined) this.checkAssignee(grant.project.id, body.assigneeId);
 
     const patch: Partial<ConsultationItem> = {};
@@ -140,7 +176,14 @@ export class ItemService {
         patch.clauseId = clause.clauseId;
         patch.clauseLabel = clause.clauseLabel;
       }
-      for (const key of ['element', 'commentType', 'comment', 'proposedChange', 'submitterName', 'receivedDate'] as const) {
+      for (const key of [
+        'element',
+        'commentType',
+        'comment',
+        'proposedChange',
+        'submitterName',
+        'receivedDate',
+      ] as const) {
         if (body[key] !== undefined) Object.assign(patch, { [key]: body[key] });
       }
     }
@@ -150,7 +193,9 @@ export class ItemService {
       patch.reason = body.reason ?? (body.decision === null ? item.reason : '');
     } else if (body.reason !== undefined) {
       if (body.reason.length === 0 && item.decision !== null && item.decision !== 'accepted') {
-        throw new ApiProblem(400, 'a reason is required for 部分采纳 and 不采纳', [{ path: 'reason', message: 'required' }]);
+        throw new ApiProblem(400, 'a reason is required for 部分采纳 and 不采纳', [
+          { path: 'reason', message: 'required' },
+        ]);
       }
       patch.reason = body.reason;
     }
@@ -158,32 +203,53 @@ export class ItemService {
       if (body.implementedIn !== null) {
         const current = await this.texts.current(grant.round.documentId);
         if (current.labelOf(body.implementedIn.clauseId) === null) {
-          throw new ApiProblem(400, 'implementedIn.clauseId is not a numbered node of the current text', [{ path: 'implementedIn.clauseId', message: 'not in the current text' }]);
+          throw new ApiProblem(400, 'implementedIn.clauseId is not a numbered node of the current text', [
+            { path: 'implementedIn.clauseId', message: 'not in the current text' },
+          ]);
         }
       }
       patch.implementedIn = body.implementedIn;
     }
-    const updated = await this.store.collection('consultationItems').update(item.id, { ...patch, updatedAt: new Date().toISOString() });
+    const updated = await this.store
+      .collection('consultationItems')
+      .update(item.id, { ...patch, updatedAt: new Date().toISOString() });
     if (!updated) throw new ApiProblem(404, 'comment item not found');
-    const action = body.decision !== undefined ? 'consultation.item-decided' : body.assigneeId !== undefined ? 'consultation.item-assigned' : 'consultation.item-updated';
-    await this.audit.record(grant.project.id, grant.user.id, action, { roundId: grant.round.id, itemId: item.id, decision: updated.decision });
+    const action =
+      body.decision !== undefined
+        ? 'consultation.item-decided'
+        : body.assigneeId !== undefined
+          ? 'consultation.item-assigned'
+          : 'consultation.item-updated';
+    await this.audit.record(grant.project.id, grant.user.id, action, {
+      roundId: grant.round.id,
+      itemId: item.id,
+      decision: updated.decision,
+    });
     this.changed(grant);
     return updated;
   }
 
   async remove(grant: RoundGrant, itemId: string): Promise<void> {
     const item = this.item(grant, itemId);
-    if (!grant.access.canManage && item.createdBy !== grant.user.id) throw new ApiProblem(403, 'only the author or the lead may delete a comment');
+    if (!grant.access.canManage && item.createdBy !== grant.user.id)
+      throw new ApiProblem(403, 'only the author or the lead may delete a comment');
     if (item.decision !== null) throw new ApiProblem(409, 'a decided comment cannot be deleted; reopen it first');
     await this.store.collection('consultationItems').remove(item.id);
     await this.rounds.syncReply(grant.round.id, item.recipientId);
-    await this.audit.record(grant.project.id, grant.user.id, 'consultation.item-deleted', { roundId: grant.round.id, seq: item.seq });
+    await this.audit.record(grant.project.id, grant.user.id, 'consultation.item-deleted', {
+      roundId: grant.round.id,
+      seq: item.seq,
+    });
     this.changed(grant);
   }
 
   async support(grant: RoundGrant, itemId: string): Promise<ConsultationItem> {
     const item = this.item(grant, itemId);
-    const refusal = supportRefusal(this.store, grant, grant.round.recipients.find((r) => r.id === item.recipientId));
+    const refusal = supportRefusal(
+      this.store,
+      grant,
+      grant.round.recipients.find((r) => r.id === item.recipientId),
+    );
     if (refusal) throw new ApiProblem(403, refusal);
     if (item.supporters.some((s) => s.userId === grant.user.id)) return item;
     const organizationName = this.store.collection('organizations').get(grant.user.organizationId)?.name ?? '';
@@ -197,10 +263,13 @@ export class ItemService {
   async unsupport(grant: RoundGrant, itemId: string): Promise<void> {
     const item = this.item(grant, itemId);
     if (!item.supporters.some((s) => s.userId === grant.user.id)) {
-      if (!grant.access.canComment) throw new ApiProblem(403, 'only members with the right to comment support comments');
+      if (!grant.access.canComment)
+        throw new ApiProblem(403, 'only members with the right to comment support comments');
       return;
     }
-    await this.store.collection('consultationItems').update(item.id, { supporters: item.supporters.filter((s) => s.userId !== grant.user.id) });
+    await this.store
+      .collection('consultationItems')
+      .update(item.id, { supporters: item.supporters.filter((s) => s.userId !== grant.user.id) });
     this.changed(grant);
   }
 }

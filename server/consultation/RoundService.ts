@@ -3,9 +3,14 @@
  * 征求意见稿; the lead keeps the list of units it was sent to; units reply 回函无意见. Every change
  * is audited and announced (`consultation-changed`).
  */
-import type { ConsultationRound, Recipient } from '../../shared/domain/consultation.js';
-import type { Project } from '../../shared/domain/project.js';
-import type { OpenRoundBody, RecipientBody, UpdateRecipientBody, UpdateRoundBody } from '../../shared/validation/consultation.js';
+import type { ConsultationRound, Recipient } from '@shared/domain/consultation.js';
+import type { Project } from '@shared/domain/project.js';
+import type {
+  OpenRoundBody,
+  RecipientBody,
+  UpdateRecipientBody,
+  UpdateRoundBody,
+} from '@shared/validation/consultation.js';
 import { newId } from '../auth/tokens.js';
 import type { DomainEventBus } from '../events.js';
 import type { AuditLog } from '../services/AuditLog.js';
@@ -13,7 +18,7 @@ import { ApiProblem } from '../services/ApiProblem.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 import type { DraftTexts } from './DraftTexts.js';
 import { withComments } from './replies.js';
-import { draftingCredits } from '../../shared/domain/draftingCredits.js';
+import { draftingCredits } from '@shared/domain/draftingCredits.js';
 import { memberView } from '../services/views.js';
 
 export class RoundService {
@@ -29,12 +34,16 @@ export class RoundService {
   }
 
   private inGroup(projectId: string, organizationId: string | null): boolean {
-    return organizationId !== null && this.store.collection('members').findOne({ projectId, organizationId }) !== undefined;
+    return (
+      organizationId !== null && this.store.collection('members').findOne({ projectId, organizationId }) !== undefined
+    );
   }
 
   private checkOrganization(organizationId: string | null | undefined): void {
     if (organizationId && !this.store.collection('organizations').get(organizationId)) {
-      throw new ApiProblem(400, `no such organization: ${organizationId}`, [{ path: 'organizationId', message: 'unknown organization' }]);
+      throw new ApiProblem(400, `no such organization: ${organizationId}`, [
+        { path: 'organizationId', message: 'unknown organization' },
+      ]);
     }
   }
 
@@ -63,14 +72,19 @@ export class RoundService {
     const documentId = body.documentId ?? project.documents.find((d) => d.kind === 'standard')?.id;
     const document = project.documents.find((d) => d.id === documentId);
     if (!document || document.kind !== 'standard') {
-      throw new ApiProblem(400, 'a round is opened on the project’s standard text', [{ path: 'documentId', message: 'not the standard text of this project' }]);
+      throw new ApiProblem(400, 'a round is opened on the project’s standard text', [
+        { path: 'documentId', message: 'not the standard text of this project' },
+      ]);
     }
     const recipients: Recipient[] = [];
     for (const r of body.recipients) {
       this.checkUniqueName(recipients, r.unitName);
       recipients.push(this.newRecipient(project.id, r));
     }
-    const members = this.store.collection('members').findMany({ projectId: project.id }).map((m) => memberView(this.store, m));
+    const members = this.store
+      .collection('members')
+      .findMany({ projectId: project.id })
+      .map((m) => memberView(this.store, m));
     const snapshot = await this.texts.freeze(project.id, document.id, actor.id, draftingCredits(members));
     const rounds = this.store.collection('consultationRounds');
     const number = Math.max(0, ...rounds.findMany({ projectId: project.id }).map((r) => r.number)) + 1;
@@ -90,13 +104,18 @@ export class RoundService {
       recipients,
     };
     await rounds.insert(round);
-    await this.audit.record(project.id, actor.id, 'consultation.opened', { roundId: round.id, number, recipients: recipients.length });
+    await this.audit.record(project.id, actor.id, 'consultation.opened', {
+      roundId: round.id,
+      number,
+      recipients: recipients.length,
+    });
     this.changed(round);
     return round;
   }
 
   async update(round: ConsultationRound, body: UpdateRoundBody, actor: UserRecord): Promise<ConsultationRound> {
-    const closedAt = body.closed === undefined ? round.closedAt : body.closed ? (round.closedAt ?? new Date().toISOString()) : null;
+    const closedAt =
+      body.closed === undefined ? round.closedAt : body.closed ? (round.closedAt ?? new Date().toISOString()) : null;
     const updated = await this.store.collection('consultationRounds').update(round.id, {
       ...(body.title !== undefined ? { title: body.title } : {}),
       ...(body.deadline !== undefined ? { deadline: body.deadline } : {}),
@@ -104,14 +123,23 @@ export class RoundService {
       closedAt,
     });
     if (!updated) throw new ApiProblem(404, 'round not found');
-    const action = closedAt !== round.closedAt ? (closedAt ? 'consultation.closed' : 'consultation.reopened') : 'consultation.updated';
+    const action =
+      closedAt !== round.closedAt
+        ? closedAt
+          ? 'consultation.closed'
+          : 'consultation.reopened'
+        : 'consultation.updated';
     await this.audit.record(round.projectId, actor.id, action, { roundId: round.id });
     this.changed(updated);
     return updated;
   }
 
   /** Replaces one recipient with what `change` makes of it (read and written without yielding). */
-  private async changeRecipient(round: ConsultationRound, recipientId: string, change: (r: Recipient, all: Recipient[]) => Recipient): Promise<ConsultationRound> {
+  private async changeRecipient(
+    round: ConsultationRound,
+    recipientId: string,
+    change: (r: Recipient, all: Recipient[]) => Recipient,
+  ): Promise<ConsultationRound> {
     const fresh = this.store.collection('consultationRounds').get(round.id);
     const recipient = fresh?.recipients.find((r) => r.id === recipientId);
     if (!fresh || !recipient) throw new ApiProblem(404, 'recipient not found');
@@ -127,9 +155,14 @@ export class RoundService {
     const fresh = this.store.collection('consultationRounds').get(round.id);
     if (!fresh) throw new ApiProblem(404, 'round not found');
     this.checkUniqueName(fresh.recipients, recipient.unitName);
-    const updated = await this.store.collection('consultationRounds').update(round.id, { recipients: [...fresh.recipients, recipient] });
+    const updated = await this.store
+      .collection('consultationRounds')
+      .update(round.id, { recipients: [...fresh.recipients, recipient] });
     if (!updated) throw new ApiProblem(404, 'round not found');
-    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-added', { roundId: round.id, unit: recipient.unitName });
+    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-added', {
+      roundId: round.id,
+      unit: recipient.unitName,
+    });
     this.changed(updated);
     return updated;
   }
@@ -138,10 +171,16 @@ export class RoundService {
     return this.store.collection('consultationItems').findOne({ roundId, recipientId }) !== undefined;
   }
 
-  async updateRecipient(round: ConsultationRound, recipientId: string, body: UpdateRecipientBody, actor: UserRecord): Promise<ConsultationRound> {
+  async updateRecipient(
+    round: ConsultationRound,
+    recipientId: string,
+    body: UpdateRecipientBody,
+    actor: UserRecord,
+  ): Promise<ConsultationRound> {
     this.checkOrganization(body.organizationId);
     if (body.reply !== undefined) {
-      if (this.hasItems(round.id, recipientId)) throw new ApiProblem(409, 'this unit has sent comments; its reply is "with comments"');
+      if (this.hasItems(round.id, recipientId))
+        throw new ApiProblem(409, 'this unit has sent comments; its reply is "with comments"');
       if (round.closedAt) throw new ApiProblem(409, 'the round is closed');
     }
     const updated = await this.changeRecipient(round, recipientId, (r, all) => {
@@ -160,25 +199,35 @@ export class RoundService {
         repliedAt: reply === r.reply ? r.repliedAt : reply === 'none' ? null : new Date().toISOString(),
       };
     });
-    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-updated', { roundId: round.id, recipientId });
+    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-updated', {
+      roundId: round.id,
+      recipientId,
+    });
     return updated;
   }
 
   async removeRecipient(round: ConsultationRound, recipientId: string, actor: UserRecord): Promise<void> {
-    if (this.hasItems(round.id, recipientId)) throw new ApiProblem(409, 'this unit has sent comments; delete them first');
+    if (this.hasItems(round.id, recipientId))
+      throw new ApiProblem(409, 'this unit has sent comments; delete them first');
     const fresh = this.store.collection('consultationRounds').get(round.id);
     const recipient = fresh?.recipients.find((r) => r.id === recipientId);
     if (!fresh || !recipient) throw new ApiProblem(404, 'recipient not found');
-    const updated = await this.store.collection('consultationRounds').update(round.id, { recipients: fresh.recipients.filter((r) => r.id !== recipientId) });
+    const updated = await this.store
+      .collection('consultationRounds')
+      .update(round.id, { recipients: fresh.recipients.filter((r) => r.id !== recipientId) });
     if (!updated) throw new ApiProblem(404, 'round not found');
-    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-removed', { roundId: round.id, unit: recipient.unitName });
+    await this.audit.record(round.projectId, actor.id, 'consultation.recipient-removed', {
+      roundId: round.id,
+      unit: recipient.unitName,
+    });
     this.changed(updated);
   }
 
   /** 回函无意见: the unit replied without comments. */
   async replyNoComments(round: ConsultationRound, recipientId: string, actor: UserRecord): Promise<ConsultationRound> {
     if (round.closedAt) throw new ApiProblem(409, 'the round is closed');
-    if (this.hasItems(round.id, recipientId)) throw new ApiProblem(409, 'this unit has sent comments; its reply is "with comments"');
+    if (this.hasItems(round.id, recipientId))
+      throw new ApiProblem(409, 'this unit has sent comments; its reply is "with comments"');
     const updated = await this.changeRecipient(round, recipientId, (r) =>
       r.reply === 'no-comments' ? r : { ...r, reply: 'no-comments', repliedAt: new Date().toISOString() },
     );

@@ -5,10 +5,10 @@
  * unit's comments, while the round is open (a *unit grant*: no project or document access); drafters
  * decide what is assigned to them; members with the right to comment support other units' items.
  */
-import type { ItemAccess, RoundAccess } from '../../shared/api/consultation.js';
-import type { ProjectAccess } from '../../shared/api/types.js';
-import type { ConsultationItem, ConsultationRound, Recipient } from '../../shared/domain/consultation.js';
-import type { Project } from '../../shared/domain/project.js';
+import type { ItemAccess, RoundAccess } from '@shared/api/consultation.js';
+import type { ProjectAccess } from '@shared/api/types.js';
+import type { ConsultationItem, ConsultationRound, Recipient } from '@shared/domain/consultation.js';
+import type { Project } from '@shared/domain/project.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 
 export interface RoundGrant {
@@ -26,7 +26,11 @@ export function callerOrganizationId(store: MetadataStore, user: UserRecord, pro
 }
 
 /** The caller belongs to the consulted unit (its organization in the system is theirs). */
-export function answersFor(store: MetadataStore, grant: Pick<RoundGrant, 'user' | 'project'>, recipient: Recipient): boolean {
+export function answersFor(
+  store: MetadataStore,
+  grant: Pick<RoundGrant, 'user' | 'project'>,
+  recipient: Recipient,
+): boolean {
   if (recipient.organizationId === null || !grant.user.active) return false;
   return callerOrganizationId(store, grant.user, grant.project.id) === recipient.organizationId;
 }
@@ -40,7 +44,10 @@ export function consultedRecipients(user: UserRecord, round: ConsultationRound):
 /** What a unit grant may see of the round: its own unit(s) only. */
 export function visibleRound(grant: RoundGrant): ConsultationRound {
   if (!grant.unitOnly) return grant.round;
-  return { ...grant.round, recipients: grant.round.recipients.filter((r) => r.organizationId === grant.user.organizationId) };
+  return {
+    ...grant.round,
+    recipients: grant.round.recipients.filter((r) => r.organizationId === grant.user.organizationId),
+  };
 }
 
 export function roundAccess(store: MetadataStore, grant: RoundGrant): RoundAccess {
@@ -61,7 +68,11 @@ export function canChangeContent(grant: RoundGrant, item: ConsultationItem): boo
 }
 
 /** Why the caller may not support the item, or null if they may. */
-export function supportRefusal(store: MetadataStore, grant: RoundGrant, recipient: Recipient | undefined): string | null {
+export function supportRefusal(
+  store: MetadataStore,
+  grant: RoundGrant,
+  recipient: Recipient | undefined,
+): string | null {
   if (!grant.access.canComment) return 'only members with the right to comment may support a comment';
   if (recipient && answersFor(store, grant, recipient)) return "a unit cannot support its own unit's comment";
   return null;

@@ -1,5 +1,5 @@
 /** Resolving what a comment is about: a clause id of the frozen draft and/or a typed clause number. */
-import type { CommentElement } from '../../shared/domain/consultation.js';
+import type { CommentElement } from '@shared/domain/consultation.js';
 import { ApiProblem } from '../services/ApiProblem.js';
 import type { DraftIndex } from './draftIndex.js';
 
@@ -14,7 +14,8 @@ export interface ClauseRef {
 export function resolveLabel(index: DraftIndex, label: string): ClauseRef {
   const text = label.trim();
   const exact = index.idOf(text);
-  if (exact) return { clauseId: exact, clauseLabel: index.labelOf(exact) ?? text, impliedElement: index.elementOf(exact) };
+  if (exact)
+    return { clauseId: exact, clauseLabel: index.labelOf(exact) ?? text, impliedElement: index.elementOf(exact) };
   const firstToken = text.split(/[\s,，、;；:：(（]/)[0] ?? '';
   const prefix = firstToken && firstToken !== text ? index.idOf(firstToken) : null;
   if (prefix) return { clauseId: prefix, clauseLabel: text, impliedElement: index.elementOf(prefix) };
@@ -22,11 +23,17 @@ export function resolveLabel(index: DraftIndex, label: string): ClauseRef {
 }
 
 /** From a request: a clauseId must name a node of the frozen draft; otherwise the label is resolved. */
-export function resolveClause(index: DraftIndex, clauseId: string | null | undefined, clauseLabel: string | undefined): ClauseRef {
+export function resolveClause(
+  index: DraftIndex,
+  clauseId: string | null | undefined,
+  clauseLabel: string | undefined,
+): ClauseRef {
   if (clauseId) {
     const label = index.labelOf(clauseId);
     if (label === null) {
-      throw new ApiProblem(400, 'clauseId is not a numbered node of the frozen draft', [{ path: 'clauseId', message: 'not in the 征求意见稿 of this round' }]);
+      throw new ApiProblem(400, 'clauseId is not a numbered node of the frozen draft', [
+        { path: 'clauseId', message: 'not in the 征求意见稿 of this round' },
+      ]);
     }
     // A typed label may add detail ("5.2 第二段") but never contradict the draft's number.
     const typed = clauseLabel?.trim() ?? '';
@@ -34,7 +41,9 @@ export function resolveClause(index: DraftIndex, clauseId: string | null | undef
     return { clauseId, clauseLabel: extends_ ? typed : label, impliedElement: index.elementOf(clauseId) };
   }
   if (!clauseLabel?.trim()) {
-    throw new ApiProblem(400, 'a clause (clauseId) or a clause number (clauseLabel) is required', [{ path: 'clauseLabel', message: 'required' }]);
+    throw new ApiProblem(400, 'a clause (clauseId) or a clause number (clauseLabel) is required', [
+      { path: 'clauseLabel', message: 'required' },
+    ]);
   }
   return resolveLabel(index, clauseLabel);
 }

@@ -2,11 +2,11 @@
  * Clause labels of a standard text, from the shared numbering (shared/editor/structure): id → label,
  * label → id, and the element a numbered node is (a table, a figure, or a clause's paragraphs).
  */
-import type { OutlineEntry } from '../../shared/api/consultation.js';
-import type { CommentElement } from '../../shared/domain/consultation.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
-import { computeNumbering } from '../../shared/editor/structure/numbering.js';
-import type { NumberedItem } from '../../shared/editor/structure/numberingTypes.js';
+import type { OutlineEntry } from '@shared/api/consultation.js';
+import type { CommentElement } from '@shared/domain/consultation.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import { computeNumbering } from '@shared/editor/structure/numbering.js';
+import type { NumberedItem } from '@shared/editor/structure/numberingTypes.js';
 
 export interface DraftIndex {
   labels: Record<string, string>;
@@ -45,7 +45,9 @@ export function indexDraft(json: ProseMirrorJSON): DraftIndex {
   }
   return {
     labels,
-    outline: numbering.outline.filter((i) => i.id).map((i) => ({ id: i.id, label: i.label, title: i.title, depth: i.depth })),
+    outline: numbering.outline
+      .filter((i) => i.id)
+      .map((i) => ({ id: i.id, label: i.label, title: i.title, depth: i.depth })),
     labelOf: (id) => labels[id] ?? null,
     idOf: (label) => byLabel.get(normalizeLabel(label)) ?? null,
     elementOf: (id) => {

@@ -1,5 +1,5 @@
 /** 待回复的征求意见: the open rounds a user answers for, inside the drafting group or outside it. */
-import type { PendingConsultation } from '../../shared/api/consultation.js';
+import type { PendingConsultation } from '@shared/api/consultation.js';
 import { accessFor } from '../access/projectAccess.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 import { answersFor } from './access.js';
@@ -18,7 +18,12 @@ export function pendingConsultations(store: MetadataStore, user: UserRecord): Pe
       standardName: project.nameZh,
       title: round.title,
       deadline: round.deadline,
-      units: units.map((r) => ({ recipientId: r.id, unitName: r.unitName, reply: r.reply, items: items.filter((i) => i.recipientId === r.id).length })),
+      units: units.map((r) => ({
+        recipientId: r.id,
+        unitName: r.unitName,
+        reply: r.reply,
+        items: items.filter((i) => i.recipientId === r.id).length,
+      })),
       unitOnly: !accessFor(store, user, project).canView,
     });
   }

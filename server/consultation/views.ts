@@ -1,8 +1,8 @@
 /** What the consultation API shows: rounds with their live table, items with current labels and the caller's rights. */
-import type { ItemView, RoundListItem, RoundView, TableHeader } from '../../shared/api/consultation.js';
-import type { ConsultationItem, ConsultationRound } from '../../shared/domain/consultation.js';
-import type { Project } from '../../shared/domain/project.js';
-import { summarizeRound } from '../../shared/consultation/summary.js';
+import type { ItemView, RoundListItem, RoundView, TableHeader } from '@shared/api/consultation.js';
+import type { ConsultationItem, ConsultationRound } from '@shared/domain/consultation.js';
+import type { Project } from '@shared/domain/project.js';
+import { summarizeRound } from '@shared/consultation/summary.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { RoundGrant } from './access.js';
 import { itemAccess, roundAccess, visibleRound } from './access.js';
@@ -26,10 +26,22 @@ export function tableHeader(store: MetadataStore, project: Project, round: Consu
 
 /** What a unit grant does not see of an item: the group's handling and the current text's labels. */
 function unitView(view: ItemView): ItemView {
-  return { ...view, currentClauseLabel: null, assigneeId: null, assigneeName: null, implementedIn: null, implementedInLabel: null };
+  return {
+    ...view,
+    currentClauseLabel: null,
+    assigneeId: null,
+    assigneeName: null,
+    implementedIn: null,
+    implementedInLabel: null,
+  };
 }
 
-export function itemView(store: MetadataStore, grant: RoundGrant, item: ConsultationItem, current: DraftIndex): ItemView {
+export function itemView(
+  store: MetadataStore,
+  grant: RoundGrant,
+  item: ConsultationItem,
+  current: DraftIndex,
+): ItemView {
   const assignee = item.assigneeId ? store.collection('users').get(item.assigneeId) : undefined;
   const view: ItemView = {
     ...item,

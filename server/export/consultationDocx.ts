@@ -42,7 +42,13 @@ function run(text: string, size = SIZE_BODY, bold = false): TextRun {
 /** Multi-line cell text keeps its line breaks. */
 function cellParagraphs(text: string, center: boolean, bold = false): Paragraph[] {
   const lines = text.length > 0 ? text.split(/\r?\n/) : [''];
-  return lines.map((line) => new Paragraph({ alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [run(line, SIZE_BODY, bold)] }));
+  return lines.map(
+    (line) =>
+      new Paragraph({
+        alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: [run(line, SIZE_BODY, bold)],
+      }),
+  );
 }
 
 function tableRow(cells: readonly string[], header: boolean): TableRow {
@@ -77,8 +83,16 @@ function headerLines(table: ConsultationTable): Table {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     rows: [
-      line([`标准名称：${table.header.standardName}（${table.round.stageLabel}）`, `承办人：${table.header.handlerName}`, '']),
-      line([`负责起草单位：${table.header.leadUnitName}`, `电话：${table.header.handlerPhone}`, `填写日期：${chineseDate(table.filledDate)}`]),
+      line([
+        `标准名称：${table.header.standardName}（${table.round.stageLabel}）`,
+        `承办人：${table.header.handlerName}`,
+        '',
+      ]),
+      line([
+        `负责起草单位：${table.header.leadUnitName}`,
+        `电话：${table.header.handlerPhone}`,
+        `填写日期：${chineseDate(table.filledDate)}`,
+      ]),
     ],
   });
 }
@@ -106,17 +120,29 @@ export async function consultationDocx(table: ConsultationTable): Promise<Uint8A
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ font: FONT, size: SIZE_BODY, children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
+                children: [
+                  new TextRun({
+                    font: FONT,
+                    size: SIZE_BODY,
+                    children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'],
+                  }),
+                ],
               }),
             ],
           }),
         },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(TABLE_TITLE, SIZE_TITLE, true)] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [run(TABLE_TITLE, SIZE_TITLE, true)],
+          }),
           headerLines(table),
           new Paragraph({ children: [] }),
           body,
-          ...table.footer.map((line, i) => new Paragraph({ spacing: { before: i === 0 ? 200 : 0 }, children: [run(line)] })),
+          ...table.footer.map(
+            (line, i) => new Paragraph({ spacing: { before: i === 0 ? 200 : 0 }, children: [run(line)] }),
+          ),
         ],
       },
     ],

@@ -2,13 +2,13 @@
  * The rows, header and footer of the 征求意见汇总处理表 as the exports print them, built once from
  * a round and its items (in 序号 order, or by clause with `sort=clause`).
  */
-import type { TableHeader } from '../../shared/api/consultation.js';
-import type { ConsultationItem, ConsultationRound } from '../../shared/domain/consultation.js';
-import { DECISION_LABELS } from '../../shared/domain/consultation.js';
-import type { Project } from '../../shared/domain/project.js';
-import { sortByClause } from '../../shared/consultation/clauseOrder.js';
-import type { RoundSummary } from '../../shared/consultation/summary.js';
-import { summarizeRound, summaryLines } from '../../shared/consultation/summary.js';
+import type { TableHeader } from '@shared/api/consultation.js';
+import type { ConsultationItem, ConsultationRound } from '@shared/domain/consultation.js';
+import { DECISION_LABELS } from '@shared/domain/consultation.js';
+import type { Project } from '@shared/domain/project.js';
+import { sortByClause } from '@shared/consultation/clauseOrder.js';
+import type { RoundSummary } from '@shared/consultation/summary.js';
+import { summarizeRound, summaryLines } from '@shared/consultation/summary.js';
 import { chinaToday } from '../consultation/dates.js';
 import { tableHeader } from '../consultation/views.js';
 import type { MetadataStore } from '../storage/types.js';
@@ -59,7 +59,15 @@ export function buildConsultationTable(
         item,
         unitName: unit,
         decisionLabel,
-        cells: [String(item.seq), item.clauseLabel, item.comment, item.proposedChange, unit, decisionLabel, item.reason],
+        cells: [
+          String(item.seq),
+          item.clauseLabel,
+          item.comment,
+          item.proposedChange,
+          unit,
+          decisionLabel,
+          item.reason,
+        ],
       };
     }),
     summary,

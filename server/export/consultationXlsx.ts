@@ -12,7 +12,15 @@ import { FONT, mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';
 
 /** The machine-readable companion sheet (read back by the importer). */
 export const DETAILS_SHEET = '_items';
-export const DETAILS_COLUMNS = ['seq', 'comment', 'clauseId', 'element', 'commentType', 'submitterName', 'receivedDate'] as const;
+export const DETAILS_COLUMNS = [
+  'seq',
+  'comment',
+  'clauseId',
+  'element',
+  'commentType',
+  'submitterName',
+  'receivedDate',
+] as const;
 
 const WIDTHS = [6, 14, 42, 36, 26, 10, 32];
 
@@ -36,8 +44,18 @@ export async function consultationXlsx(table: ConsultationTable): Promise<Uint8A
   });
   sheet.columns = WIDTHS.map((width) => ({ width }));
   mergedLine(sheet, TABLE_TITLE, TABLE_COLUMNS.length, { bold: true, size: 16, center: true }).height = 28;
-  headerFields(sheet, `标准名称：${table.header.standardName}（${table.round.stageLabel}）`, `承办人：${table.header.handlerName}`, '');
-  headerFields(sheet, `负责起草单位：${table.header.leadUnitName}`, `电话：${table.header.handlerPhone}`, `填写日期：${chineseDate(table.filledDate)}`);
+  headerFields(
+    sheet,
+    `标准名称：${table.header.standardName}（${table.round.stageLabel}）`,
+    `承办人：${table.header.handlerName}`,
+    '',
+  );
+  headerFields(
+    sheet,
+    `负责起草单位：${table.header.leadUnitName}`,
+    `电话：${table.header.handlerPhone}`,
+    `填写日期：${chineseDate(table.filledDate)}`,
+  );
   const head = sheet.addRow([...TABLE_COLUMNS]);
   styleHeaderRow(head);
   sheet.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
@@ -50,7 +68,15 @@ export async function consultationXlsx(table: ConsultationTable): Promise<Uint8A
   const details = workbook.addWorksheet(DETAILS_SHEET, { state: 'veryHidden' });
   details.addRow([...DETAILS_COLUMNS]);
   for (const { item } of table.rows) {
-    details.addRow([item.seq, item.comment, item.clauseId ?? '', item.element, item.commentType, item.submitterName, item.receivedDate]);
+    details.addRow([
+      item.seq,
+      item.comment,
+      item.clauseId ?? '',
+      item.element,
+      item.commentType,
+      item.submitterName,
+      item.receivedDate,
+    ]);
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

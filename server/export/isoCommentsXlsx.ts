@@ -4,8 +4,8 @@
  * Proposed change · Observations of the secretariat — for groups that work with international bodies.
  */
 import ExcelJS from 'exceljs';
-import type { CommentElement, ConsultationItem, Decision } from '../../shared/domain/consultation.js';
-import { COMMENT_TYPE_ISO } from '../../shared/domain/consultation.js';
+import type { CommentElement, ConsultationItem, Decision } from '@shared/domain/consultation.js';
+import { COMMENT_TYPE_ISO } from '@shared/domain/consultation.js';
 import type { ConsultationTable } from './consultationTable.js';
 import { boxed, mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';
 
@@ -56,7 +56,11 @@ export async function isoCommentsXlsx(table: ConsultationTable): Promise<Uint8Ar
   });
   sheet.columns = WIDTHS.map((width) => ({ width }));
   mergedLine(sheet, 'Template for comments and secretariat observations', ISO_COLUMNS.length, { bold: true, size: 14 });
-  mergedLine(sheet, `Date: ${table.filledDate}    Document: ${table.header.standardName} (${table.round.stageLabel})    Project: ${table.round.title}`, ISO_COLUMNS.length);
+  mergedLine(
+    sheet,
+    `Date: ${table.filledDate}    Document: ${table.header.standardName} (${table.round.stageLabel})    Project: ${table.round.title}`,
+    ISO_COLUMNS.length,
+  );
   const head = sheet.addRow([...ISO_COLUMNS]);
   styleHeaderRow(head);
   head.height = 42;
@@ -74,7 +78,9 @@ export async function isoCommentsXlsx(table: ConsultationTable): Promise<Uint8Ar
     styleBodyRow(row, [2, 3, 5]);
     row.eachCell({ includeEmpty: true }, boxed);
   }
-  mergedLine(sheet, '¹ MB = Member body / NC = National Committee (here: the commenting unit)', ISO_COLUMNS.length, { size: 9 });
+  mergedLine(sheet, '¹ MB = Member body / NC = National Committee (here: the commenting unit)', ISO_COLUMNS.length, {
+    size: 9,
+  });
   mergedLine(sheet, '² Type of comment: ge = general  te = technical  ed = editorial', ISO_COLUMNS.length, { size: 9 });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -26,7 +26,12 @@ export function styleBodyRow(row: Row, centered: number[]): void {
 }
 
 /** A text line over all `columns` columns (title, header fields, footer counts). */
-export function mergedLine(sheet: Worksheet, text: string, columns: number, options: { bold?: boolean; size?: number; center?: boolean } = {}): Row {
+export function mergedLine(
+  sheet: Worksheet,
+  text: string,
+  columns: number,
+  options: { bold?: boolean; size?: number; center?: boolean } = {},
+): Row {
   const row = sheet.addRow([text]);
   sheet.mergeCells(row.number, 1, row.number, columns);
   const cell = row.getCell(1);

@@ -6,7 +6,7 @@
  * reconnects and is authorized again. When a session ends (sign-out, disabled user, new password),
  * its live connections are closed with 4401 so that the client goes to sign-in.
  */
-import { CloseCode } from '../../shared/collab/closeCodes.js';
+import { CloseCode } from '@shared/collab/closeCodes.js';
 import { accessFor, projectOfDocument } from '../access/projectAccess.js';
 import type { SessionService } from '../auth/SessionService.js';
 import { tokenFromCookieHeader } from '../auth/SessionService.js';
@@ -53,7 +53,12 @@ export class AuthenticationExtension implements Extension {
     if (!project || !access?.canView) throw new ConnectionRejected(CloseCode.Forbidden, 'no access to this document');
     const organization = this.metadata.collection('organizations').get(user.organizationId);
     const context: ConnectionContext = {
-      user: { id: user.id, name: user.name, organizationId: user.organizationId, organizationName: organization?.name ?? '' },
+      user: {
+        id: user.id,
+        name: user.name,
+        organizationId: user.organizationId,
+        organizationName: organization?.name ?? '',
+      },
       projectId: project.id,
       role: access.role,
       readOnly: !access.canEdit,

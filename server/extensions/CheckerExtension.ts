@@ -7,17 +7,23 @@
  * `publishDocumentCheck` is the one way counts are recorded and announced (the REST check uses it too).
  */
 import type * as Y from 'yjs';
-import type { DocumentKind } from '../../shared/domain/project.js';
-import { runChecker } from '../../shared/checker/runChecker.js';
-import type { CheckResult } from '../../shared/checker/types.js';
-import type { ServerPresenceState } from '../../shared/collab/serverPresence.js';
-import { yDocToJSON } from '../../shared/editor/yjsContent.js';
+import type { DocumentKind } from '@shared/domain/project.js';
+import { runChecker } from '@shared/checker/runChecker.js';
+import type { CheckResult } from '@shared/checker/types.js';
+import type { ServerPresenceState } from '@shared/collab/serverPresence.js';
+import { yDocToJSON } from '@shared/editor/yjsContent.js';
 import { projectOfDocument } from '../access/projectAccess.js';
 import type { Logger } from '../logger.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { CollabServer } from '../collab/CollabServer.js';
-import type { DocumentCheckedPayload, DocumentPayload, Extension, OnConfigurePayload, UnloadPayload } from '../collab/hooks.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
+import type {
+  DocumentCheckedPayload,
+  DocumentPayload,
+  Extension,
+  OnConfigurePayload,
+  UnloadPayload,
+} from '../collab/hooks.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
 
 export interface CheckerPolicy {
   debounceMs: number;
@@ -33,7 +39,11 @@ interface Pending {
  * Records a check's counts in `documentChecks` (written only when they changed) and announces the
  * check to every extension through the hook pipeline (`onDocumentChecked`).
  */
-export async function publishDocumentCheck(metadata: MetadataStore, collab: CollabServer, payload: DocumentCheckedPayload): Promise<void> {
+export async function publishDocumentCheck(
+  metadata: MetadataStore,
+  collab: CollabServer,
+  payload: DocumentCheckedPayload,
+): Promise<void> {
   const { documentId, projectId, counts, checkedAt } = payload;
   const checks = metadata.collection('documentChecks');
   const previous = checks.get(documentId);

@@ -7,9 +7,15 @@
  * never per keystroke.
  */
 import type * as Y from 'yjs';
-import type { CommentCounts, CommentStats } from '../../shared/api/comments.js';
+import type { CommentCounts, CommentStats } from '@shared/api/comments.js';
 import type { CollabServer } from '../collab/CollabServer.js';
-import type { Extension, OnChangePayload, OnConfigurePayload, OnDisconnectPayload, UnloadPayload } from '../collab/hooks.js';
+import type {
+  Extension,
+  OnChangePayload,
+  OnConfigurePayload,
+  OnDisconnectPayload,
+  UnloadPayload,
+} from '../collab/hooks.js';
 import { indexDocument } from '../comments/documentIndex.js';
 import type { FreshAnchor } from '../comments/documentIndex.js';
 import type { DomainEventBus } from '../events.js';
@@ -162,9 +168,21 @@ export class CommentStatsExtension implements Extension {
       projectId: first.projectId,
       documentId,
       ...total,
-      byClause: [...byClause.values()].map((r) => ({ clauseId: r.clauseId, label: r.label, open: r.open, resolved: r.resolved, orphaned: r.orphaned })),
+      byClause: [...byClause.values()].map((r) => ({
+        clauseId: r.clauseId,
+        label: r.label,
+        open: r.open,
+        resolved: r.resolved,
+        orphaned: r.orphaned,
+      })),
       byOrganization: [...byOrganization.values()]
-        .map((r) => ({ organizationId: r.organizationId ?? '', organizationName: r.organizationName ?? '', open: r.open, resolved: r.resolved, orphaned: r.orphaned }))
+        .map((r) => ({
+          organizationId: r.organizationId ?? '',
+          organizationName: r.organizationName ?? '',
+          open: r.open,
+          resolved: r.resolved,
+          orphaned: r.orphaned,
+        }))
         .sort((a, b) => a.organizationName.localeCompare(b.organizationName, 'zh-CN')),
       updatedAt: new Date().toISOString(),
     };

@@ -5,9 +5,9 @@
  * problem is reported with its row number; the caller imports only if there is none.
  */
 import ExcelJS from 'exceljs';
-import type { ImportRowProblem } from '../../shared/api/consultation.js';
-import type { CommentElement, CommentType, Decision } from '../../shared/domain/consultation.js';
-import { COMMENT_ELEMENTS, COMMENT_TYPES, DECISION_LABELS } from '../../shared/domain/consultation.js';
+import type { ImportRowProblem } from '@shared/api/consultation.js';
+import type { CommentElement, CommentType, Decision } from '@shared/domain/consultation.js';
+import { COMMENT_ELEMENTS, COMMENT_TYPES, DECISION_LABELS } from '@shared/domain/consultation.js';
 import { DETAILS_COLUMNS, DETAILS_SHEET } from '../export/consultationXlsx.js';
 import { cellText } from './cellText.js';
 
@@ -93,8 +93,20 @@ function readDetails(workbook: ExcelJS.Workbook): Map<string, ImportedDetails & 
   if (header.join() !== DETAILS_COLUMNS.join()) return map;
   for (let r = 2; r <= sheet.rowCount; r++) {
     const cells = DETAILS_COLUMNS.map((_, i) => cellText(sheet.getRow(r).getCell(i + 1)));
-    const [seq, comment, clauseId, element, commentType, submitterName, receivedDate] = cells as [string, string, string, string, string, string, string];
-    if (!(COMMENT_ELEMENTS as readonly string[]).includes(element) || !(COMMENT_TYPES as readonly string[]).includes(commentType)) continue;
+    const [seq, comment, clauseId, element, commentType, submitterName, receivedDate] = cells as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    if (
+      !(COMMENT_ELEMENTS as readonly string[]).includes(element) ||
+      !(COMMENT_TYPES as readonly string[]).includes(commentType)
+    )
+      continue;
     map.set(seq, {
       comment,
       clauseId: clauseId || null,
@@ -120,7 +132,13 @@ export async function parseConsultationXlsx(data: Uint8Array): Promise<ParsedImp
   if (!sheet || !header) {
     return {
       rows: [],
-      problems: [{ row: 0, column: null, message: `no header row with 标准章条编号, 意见内容 and 提出单位 in the first ${HEADER_SEARCH_ROWS} rows` }],
+      problems: [
+        {
+          row: 0,
+          column: null,
+          message: `no header row with 标准章条编号, 意见内容 and 提出单位 in the first ${HEADER_SEARCH_ROWS} rows`,
+        },
+      ],
     };
   }
   const details = readDetails(workbook);
@@ -143,15 +161,18 @@ export async function parseConsultationXlsx(data: Uint8Array): Promise<ParsedImp
     const unitName = text(row, 'unit');
     const decisionText = text(row, 'decision').replace(/\s+/g, '');
     const reason = text(row, 'reason');
-    if (!text(row, 'clause')) problem('clause', '标准章条编号 is empty (write the clause number, or 全文 for the whole text)');
+    if (!text(row, 'clause'))
+      problem('clause', '标准章条编号 is empty (write the clause number, or 全文 for the whole text)');
     if (!comment) problem('comment', '意见内容 is empty');
     if (!unitName) problem('unit', '提出单位 is empty');
     for (const field of ['clause', 'comment', 'proposedChange', 'reason'] as const) {
       if (text(row, field).length > MAX_TEXT) problem(field, `longer than ${MAX_TEXT} characters`);
     }
     const decision = decisionText === '' ? null : (DECISION_WORDS.get(decisionText) ?? null);
-    if (decisionText !== '' && decision === null) problem('decision', `处理意见 must be 采纳, 部分采纳 or 不采纳 (or empty), not "${decisionText}"`);
-    if ((decision === 'partly-accepted' || decision === 'rejected') && !reason) problem('reason', `备注 (the reason) is required for ${decisionText}`);
+    if (decisionText !== '' && decision === null)
+      problem('decision', `处理意见 must be 采纳, 部分采纳 or 不采纳 (or empty), not "${decisionText}"`);
+    if ((decision === 'partly-accepted' || decision === 'rejected') && !reason)
+      problem('reason', `备注 (the reason) is required for ${decisionText}`);
     if (problems.length > before) continue;
     const seq = text(row, 'seq');
     const detail = details.get(seq);
@@ -166,6 +187,7 @@ export async function parseConsultationXlsx(data: Uint8Array): Promise<ParsedImp
       details: detail && detail.comment === comment ? detail : null,
     });
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ row: header.row, column: null, message: 'no comment rows below the header' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ row: header.row, column: null, message: 'no comment rows below the header' });
   return { rows, problems };
 }

@@ -3,7 +3,7 @@
  * subscription knows whose it is (user and session), so streams can be cut off when the session ends
  * or the user loses access to the project.
  */
-import type { ProjectEvent } from '../../shared/api/events.js';
+import type { ProjectEvent } from '@shared/api/events.js';
 
 type Listener = (event: ProjectEvent) => void;
 

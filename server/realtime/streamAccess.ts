@@ -9,9 +9,16 @@ import type { DomainEventBus } from '../events.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { ProjectEventHub } from './ProjectEventHub.js';
 
-export function endStreamsOnAccessLoss(hub: ProjectEventHub, events: DomainEventBus, sessions: SessionService, metadata: MetadataStore): void {
+export function endStreamsOnAccessLoss(
+  hub: ProjectEventHub,
+  events: DomainEventBus,
+  sessions: SessionService,
+  metadata: MetadataStore,
+): void {
   sessions.onEnded(({ userId, sessionId }) => {
-    hub.endStreams((_projectId, owner) => owner.userId === userId && (sessionId === null || owner.sessionId === sessionId));
+    hub.endStreams(
+      (_projectId, owner) => owner.userId === userId && (sessionId === null || owner.sessionId === sessionId),
+    );
   });
   events.on('access-changed', ({ userId, projectId }) => {
     const user = metadata.collection('users').get(userId);

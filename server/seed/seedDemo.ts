@@ -33,7 +33,13 @@ export async function seedDemo(services: AppServices): Promise<DemoAccount[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = new Map<string, UserRecord>();
   for (const { organizationKey, position: _position, ...fields } of demoUsers) {
-    const user: UserRecord = { id: newId('usr'), ...fields, organizationId: orgId(organizationKey), passwordHash, createdAt: now };
+    const user: UserRecord = {
+      id: newId('usr'),
+      ...fields,
+      organizationId: orgId(organizationKey),
+      passwordHash,
+      createdAt: now,
+    };
     users.set(user.email, user);
     await metadata.collection('users').insert(user);
   }
@@ -80,7 +86,8 @@ export async function seedDemo(services: AppServices): Promise<DemoAccount[]> {
       });
     }
   }
-  const organizationName = (user: UserRecord): string => metadata.collection('organizations').get(user.organizationId)?.name ?? '';
+  const organizationName = (user: UserRecord): string =>
+    metadata.collection('organizations').get(user.organizationId)?.name ?? '';
   services.log.info({ users: users.size, projects: demoProjects.length }, 'demo data seeded');
   return [...users.values()].map((user) => ({
     email: user.email,

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../shared/domain/project.js';
+import type { AuditEntry } from '@shared/domain/project.js';
 import type { MetadataStore } from '../storage/types.js';
 import { newId } from '../auth/tokens.js';
 
@@ -7,7 +7,9 @@ export class AuditLog {
   constructor(private readonly store: MetadataStore) {}
 
   async record(projectId: string, actorId: string, action: string, detail: AuditEntry['detail'] = {}): Promise<void> {
-    await this.store.collection('audit').insert({ id: newId('aud'), projectId, actorId, action, detail, at: new Date().toISOString() });
+    await this.store
+      .collection('audit')
+      .insert({ id: newId('aud'), projectId, actorId, action, detail, at: new Date().toISOString() });
   }
 
   list(projectId: string): AuditEntry[] {

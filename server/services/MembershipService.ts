@@ -1,14 +1,14 @@
 /** The drafting group: invitations, role changes, removals — each audited, each re-authorizing live sockets. */
-import type { InviteResponse } from '../../shared/api/types.js';
-import type { Project } from '../../shared/domain/project.js';
-import type { AcceptInvitationBody, InviteBody, UpdateMemberBody } from '../../shared/validation/requests.js';
+import type { InviteResponse } from '@shared/api/types.js';
+import type { Project } from '@shared/domain/project.js';
+import type { AcceptInvitationBody, InviteBody, UpdateMemberBody } from '@shared/validation/requests.js';
 import type { InvitationRecord, MemberRecord, MetadataStore, UserRecord } from '../storage/types.js';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
 import { userFromInvitation } from '../auth/invitedUser.js';
 import type { DomainEventBus } from '../events.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
-import { memberFitProblem } from '../../shared/domain/memberRoles.js';
-import type { MemberRelation, ProjectRole } from '../../shared/domain/roles.js';
+import { memberFitProblem } from '@shared/domain/memberRoles.js';
+import type { MemberRelation, ProjectRole } from '@shared/domain/roles.js';
 import type { AuditLog } from './AuditLog.js';
 import { ApiProblem } from './ApiProblem.js';
 import { invitationView, memberView } from './views.js';
@@ -59,15 +59,24 @@ export class MembershipService {
         addedAt: new Date().toISOString(),
       };
       await this.store.collection('members').insert(member);
-      await this.audit.record(project.id, actor.id, 'member.added', { userId: existing.id, email: existing.email, role: body.role, relation: body.relation });
+      await this.audit.record(project.id, actor.id, 'member.added', {
+        userId: existing.id,
+        email: existing.email,
+        role: body.role,
+        relation: body.relation,
+      });
       this.events.emit('access-changed', { userId: existing.id, projectId: project.id });
       return { kind: 'added', member: memberView(this.store, member) };
     }
     if (!body.organizationId || !this.store.collection('organizations').get(body.organizationId)) {
-      throw new ApiProblem(400, 'an organization is required to invite a new user', [{ path: 'organizationId', message: 'required for a new user' }]);
+      throw new ApiProblem(400, 'an organization is required to invite a new user', [
+        { path: 'organizationId', message: 'required for a new user' },
+      ]);
     }
     this.assertFits(project, body.organizationId, body.relation, body.role);
-    const pending = this.store.collection('invitations').findMany({ projectId: project.id, email: body.email, acceptedAt: null });
+    const pending = this.store
+      .collection('invitations')
+      .findMany({ projectId: project.id, email: body.email, acceptedAt: null });
     for (const p of pending) await this.store.collection('invitations').remove(p.id);
     const token = newToken();
     const now = Date.now();
@@ -85,14 +94,19 @@ export class MembershipService {
       acceptedAt: null,
     };
     await this.store.collection('invitations').insert(invitation);
-    await this.audit.record(project.id, actor.id, 'member.invited', { email: body.email, role: body.role, relation: body.relation });
+    await this.audit.record(project.id, actor.id, 'member.invited', {
+      email: body.email,
+      role: body.role,
+      relation: body.relation,
+    });
     return { kind: 'invited', invitation: invitationView(this.store, invitation), link: `${baseUrl}/invite/${token}` };
   }
 
   /** The pending, unexpired invitation a link's token stands for. */
   findInvitation(token: string): InvitationRecord {
     const invitation = this.store.collection('invitations').findOne({ tokenHash: hashToken(token) });
-    if (!invitation || invitation.acceptedAt !== null) throw new ApiProblem(404, 'invitation not found or already used');
+    if (!invitation || invitation.acceptedAt !== null)
+      throw new ApiProblem(404, 'invitation not found or already used');
     if (Date.parse(invitation.expiresAt) < Date.now()) throw new ApiProblem(410, 'this invitation has expired');
     return invitation;
   }
@@ -124,7 +138,8 @@ export class MembershipService {
 
   async revokeInvitation(project: Project, invitationId: string, actor: UserRecord): Promise<void> {
     const invitation = this.store.collection('invitations').get(invitationId);
-    if (!invitation || invitation.projectId !== project.id || invitation.acceptedAt !== null) throw new ApiProblem(404, 'invitation not found');
+    if (!invitation || invitation.projectId !== project.id || invitation.acceptedAt !== null)
+      throw new ApiProblem(404, 'invitation not found');
     await this.store.collection('invitations').remove(invitationId);
     await this.audit.record(project.id, actor.id, 'invitation.revoked', { email: invitation.email });
   }

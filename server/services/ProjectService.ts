@@ -1,12 +1,12 @@
 /** Standard projects (研制项目): creation with their three documents, plan-field edits. */
 import * as Y from 'yjs';
-import { DOCUMENT_KINDS, EDITABLE_PLAN_FIELDS } from '../../shared/domain/project.js';
-import type { AuditEntry, DocumentKind, Project, ProjectDocument } from '../../shared/domain/project.js';
-import type { CreateProjectBody, UpdateProjectBody } from '../../shared/validation/requests.js';
-import { writeJSONToYDoc } from '../../shared/editor/yjsContent.js';
-import type { ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
+import { DOCUMENT_KINDS, EDITABLE_PLAN_FIELDS } from '@shared/domain/project.js';
+import type { AuditEntry, DocumentKind, Project, ProjectDocument } from '@shared/domain/project.js';
+import type { CreateProjectBody, UpdateProjectBody } from '@shared/validation/requests.js';
+import { writeJSONToYDoc } from '@shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import type { DocumentStore, MetadataStore, UserRecord } from '../storage/types.js';
-import { defaultDueDate, dueNotBeforeStart } from '../../shared/domain/planDates.js';
+import { defaultDueDate, dueNotBeforeStart } from '@shared/domain/planDates.js';
 import { newId } from '../auth/tokens.js';
 import { snapshotAccess, usersWithChangedAccess } from '../access/accessChanges.js';
 import type { DomainEventBus } from '../events.js';
@@ -37,7 +37,8 @@ export class ProjectService {
       throw new ApiProblem(403, 'only administrators may create a project for another organization');
     }
     for (const id of body.supervisingBureauIds) {
-      if (organizations.get(id)?.kind !== 'market-supervision-bureau') throw new ApiProblem(400, `not a market supervision bureau: ${id}`);
+      if (organizations.get(id)?.kind !== 'market-supervision-bureau')
+        throw new ApiProblem(400, `not a market supervision bureau: ${id}`);
     }
     const now = new Date().toISOString();
     const project: Project = {
@@ -54,7 +55,9 @@ export class ProjectService {
       dueDate: body.dueDate ?? defaultDueDate(body.startDate),
       publishingBody: body.publishingBody,
       stage: options.stage ?? 'drafting',
-      documents: DOCUMENT_KINDS.map((kind): ProjectDocument => ({ id: newId('doc'), kind, title: DOCUMENT_TITLES[kind] })),
+      documents: DOCUMENT_KINDS.map(
+        (kind): ProjectDocument => ({ id: newId('doc'), kind, title: DOCUMENT_TITLES[kind] }),
+      ),
       createdAt: now,
       updatedAt: now,
     };
@@ -73,7 +76,9 @@ export class ProjectService {
         });
       const doc = new Y.Doc();
       writeJSONToYDoc(doc, json);
-      await this.documents.append(document.id, [{ update: Y.encodeStateAsUpdate(doc), userId: actor.id, at: Date.now() }]);
+      await this.documents.append(document.id, [
+        { update: Y.encodeStateAsUpdate(doc), userId: actor.id, at: Date.now() },
+      ]);
       doc.destroy();
     }
     await this.store.collection('projects').insert(project);
@@ -106,7 +111,9 @@ export class ProjectService {
       ]);
     }
     const before = snapshotAccess(this.store, project);
-    const updated = await this.store.collection('projects').update(project.id, { ...stripUndefined(body), updatedAt: new Date().toISOString() });
+    const updated = await this.store
+      .collection('projects')
+      .update(project.id, { ...stripUndefined(body), updatedAt: new Date().toISOString() });
     if (!updated) throw new ApiProblem(404, 'project not found');
     await this.audit.record(project.id, actor.id, 'project.updated', planChanges(this.store, project, updated));
     // Bureaus added or removed change who may see the project: re-authorize their sockets and streams.

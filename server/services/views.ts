@@ -1,7 +1,7 @@
 /** Mapping of stored records to what the API shows: never password hashes or tokens. */
-import type { InvitationView, MemberView, ProjectAccess, ProjectListItem } from '../../shared/api/types.js';
-import type { Project } from '../../shared/domain/project.js';
-import type { PublicUser } from '../../shared/domain/user.js';
+import type { InvitationView, MemberView, ProjectAccess, ProjectListItem } from '@shared/api/types.js';
+import type { Project } from '@shared/domain/project.js';
+import type { PublicUser } from '@shared/domain/user.js';
 import type { InvitationRecord, MemberRecord, MetadataStore, UserRecord } from '../storage/types.js';
 
 function organizationName(store: MetadataStore, id: string): string {

@@ -2,15 +2,15 @@
  * Storage interfaces. The embedded default is lowdb (metadata) plus per-document append logs
  * (Yjs updates); a server database can replace either by implementing these interfaces.
  */
-import type { Organization } from '../../shared/domain/organization.js';
-import type { AuditEntry, Project, ProjectMember } from '../../shared/domain/project.js';
-import type { MemberRelation, ProjectRole } from '../../shared/domain/roles.js';
-import type { ConsultationItem, ConsultationRound } from '../../shared/domain/consultation.js';
-import type { ConsultationStats } from '../../shared/api/consultation.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
-import type { Comment, CommentThread } from '../../shared/domain/comments.js';
-import type { CommentStats } from '../../shared/api/comments.js';
-import type { DraftingCredits } from '../../shared/domain/draftingCredits.js';
+import type { Organization } from '@shared/domain/organization.js';
+import type { AuditEntry, Project, ProjectMember } from '@shared/domain/project.js';
+import type { MemberRelation, ProjectRole } from '@shared/domain/roles.js';
+import type { ConsultationItem, ConsultationRound } from '@shared/domain/consultation.js';
+import type { ConsultationStats } from '@shared/api/consultation.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import type { Comment, CommentThread } from '@shared/domain/comments.js';
+import type { CommentStats } from '@shared/api/comments.js';
+import type { DraftingCredits } from '@shared/domain/draftingCredits.js';
 
 export interface UserRecord {
   id: string;

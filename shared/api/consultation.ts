@@ -135,7 +135,9 @@ export interface ConsultationStats {
  * POST /api/rounds/:id/recipients/:recipientId/invitations — a user of the unit with this e-mail
  * exists already (they sign in and answer), or an invitation link was made.
  */
-export type RoundInviteResponse = { kind: 'existing'; email: string; name: string } | { kind: 'invited'; email: string; link: string; expiresAt: string };
+export type RoundInviteResponse =
+  | { kind: 'existing'; email: string; name: string }
+  | { kind: 'invited'; email: string; link: string; expiresAt: string };
 
 /** GET /api/round-invitations/:token (no sign-in needed). */
 export interface RoundInvitationInfo {

@@ -181,7 +181,11 @@ class DocumentIndex implements CheckContext {
     const region: Region = parent === null ? 'other' : top ? (REGION_OF_TOP[type] ?? 'other') : parent.region;
     const isSection = SECTION_TYPES.has(type);
     const clauseLevel =
-      type === NODE.clause ? (parent?.clauseLevel ?? 0) + 1 : type === NODE.chapter || type === NODE.annex ? 0 : (parent?.clauseLevel ?? 0);
+      type === NODE.clause
+        ? (parent?.clauseLevel ?? 0) + 1
+        : type === NODE.chapter || type === NODE.annex
+          ? 0
+          : (parent?.clauseLevel ?? 0);
     const node: MutableNode = {
       node: json,
       type,
@@ -268,7 +272,11 @@ class DocumentIndex implements CheckContext {
 
   titleOf(node: IndexedNode): string {
     const part =
-      node.type === NODE.termEntry ? NODE.termName : node.type === NODE.tableBlock || node.type === NODE.figureBlock ? NODE.caption : NODE.sectionTitle;
+      node.type === NODE.termEntry
+        ? NODE.termName
+        : node.type === NODE.tableBlock || node.type === NODE.figureBlock
+          ? NODE.caption
+          : NODE.sectionTitle;
     const child = node.children.find((c) => c.type === part);
     return child ? this.textOf(child).trim() : '';
   }

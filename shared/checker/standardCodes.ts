@@ -49,7 +49,10 @@ const PREFIX = [
   'AS/NZS',
 ].join('|');
 const YEAR = '(?:\\s*[—–－―]{1,2}\\s*\\d{4}|:\\d{4})?';
-const MENTION = new RegExp(`(?<![A-Za-z0-9/])(?:${PREFIX})\\s?(?:[A-Z]\\s?)?\\d+(?:\\.\\d+)*(?:-\\d+)*${YEAR}(?![\\d.]*\\d)`, 'g');
+const MENTION = new RegExp(
+  `(?<![A-Za-z0-9/])(?:${PREFIX})\\s?(?:[A-Z]\\s?)?\\d+(?:\\.\\d+)*(?:-\\d+)*${YEAR}(?![\\d.]*\\d)`,
+  'g',
+);
 const LEADING = new RegExp(`^\\s*(?:${PREFIX})\\s?(?:[A-Z]\\s?)?\\d+(?:\\.\\d+)*(?:-\\d+)*${YEAR}`);
 const FALLBACK = /^\s*(.*?)(?:\s*[—–－―]{1,2}\s*(\d{4})|:(\d{4}))?$/;
 

@@ -18,7 +18,12 @@ export function compact(text: string): string {
 
 /** Half-width brackets and colons as full-width ones, whitespace removed: for fixed sentences. */
 export function normalizeSentence(text: string): string {
-  return compact(text).replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：').replace(/,/g, '，').replace(/;/g, '；');
+  return compact(text)
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/:/g, '：')
+    .replace(/,/g, '，')
+    .replace(/;/g, '；');
 }
 
 export interface Match {

@@ -8,7 +8,11 @@
  */
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
-import { absolutePositionToRelativePosition, initProseMirrorDoc, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap';
+import {
+  absolutePositionToRelativePosition,
+  initProseMirrorDoc,
+  relativePositionToAbsolutePosition,
+} from '@tiptap/y-tiptap';
 import type { Node as PMNode, ResolvedPos, Schema } from '@tiptap/pm/model';
 import { QUOTE_MAX } from '../domain/comments.js';
 
@@ -43,7 +47,9 @@ export function isEncodedRelativePosition(encoded: string): boolean {
  */
 export function isAnchorPending(ydoc: Y.Doc, anchorStart: string, anchorEnd: string): boolean {
   const unknown = (id: Y.ID | null): boolean => id !== null && Y.getState(ydoc.store, id.client) <= id.clock;
-  return [decodeAnchor(anchorStart), decodeAnchor(anchorEnd)].some((p) => p !== null && (unknown(p.item) || unknown(p.type)));
+  return [decodeAnchor(anchorStart), decodeAnchor(anchorEnd)].some(
+    (p) => p !== null && (unknown(p.item) || unknown(p.type)),
+  );
 }
 
 export interface AnchorRange {
@@ -81,13 +87,21 @@ function relativeAt(context: AnchorContext, pos: number, assoc: 0 | -1): Y.Relat
   const base = absolutePositionToRelativePosition(pos, context.fragment, context.mapping) as Y.RelativePosition;
   const absolute = Y.createAbsolutePositionFromRelativePosition(base, context.ydoc);
   // Inside text, attach to the character itself; elsewhere y-tiptap's own position is kept.
-  if (absolute && absolute.type instanceof Y.XmlText) return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc);
+  if (absolute && absolute.type instanceof Y.XmlText)
+    return Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc);
   return base;
 }
 
 /** Encoded anchors for the range from..to (a non-empty selection of the editor). */
-export function createAnchor(context: AnchorContext, from: number, to: number): { anchorStart: string; anchorEnd: string } {
-  return { anchorStart: encodeAnchor(relativeAt(context, from, 0)), anchorEnd: encodeAnchor(relativeAt(context, to, -1)) };
+export function createAnchor(
+  context: AnchorContext,
+  from: number,
+  to: number,
+): { anchorStart: string; anchorEnd: string } {
+  return {
+    anchorStart: encodeAnchor(relativeAt(context, from, 0)),
+    anchorEnd: encodeAnchor(relativeAt(context, to, -1)),
+  };
 }
 
 /** The quoted text of a range (blocks separated by a newline), shortened to what a thread keeps. */

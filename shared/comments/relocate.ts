@@ -90,7 +90,11 @@ export function relocateQuote(doc: PMNode, quote: string, clauseId: string | nul
 }
 
 /** Fresh anchors for a thread whose anchor no longer resolves, if its text is found (and the new anchors resolve to it). */
-export function reanchor(context: AnchorContext, quote: string, clauseId: string | null): { anchorStart: string; anchorEnd: string } | null {
+export function reanchor(
+  context: AnchorContext,
+  quote: string,
+  clauseId: string | null,
+): { anchorStart: string; anchorEnd: string } | null {
   const range = relocateQuote(context.doc, quote, clauseId);
   if (!range) return null;
   const fresh = createAnchor(context, range.from, range.to);

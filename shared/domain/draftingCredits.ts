@@ -26,7 +26,9 @@ export function draftingCredits(members: CreditMember[]): DraftingCredits {
   const unique = (values: string[]): string[] => [...new Set(values.filter((v) => v.length > 0))];
   const leadUnits = unique(ordered.filter((m) => m.relation === 'lead-unit').map((m) => m.organizationName));
   const participatingUnits = unique(
-    ordered.filter((m) => m.relation !== 'lead-unit' && !NOT_DRAFTING.includes(m.relation)).map((m) => m.organizationName),
+    ordered
+      .filter((m) => m.relation !== 'lead-unit' && !NOT_DRAFTING.includes(m.relation))
+      .map((m) => m.organizationName),
   ).filter((name) => !leadUnits.includes(name));
   const drafters = unique(
     [...ordered.filter((m) => m.role === 'lead'), ...ordered.filter((m) => m.role === 'drafter')]
@@ -39,7 +41,8 @@ export function draftingCredits(members: CreditMember[]): DraftingCredits {
 /** The three lines as printed in the foreword. */
 export function draftingCreditLines(credits: DraftingCredits): string[] {
   const lines = [`本文件主要起草单位：${credits.leadUnits.join('、')}。`];
-  if (credits.participatingUnits.length > 0) lines.push(`本文件参与起草单位（排名不分先后）：${credits.participatingUnits.join('、')}。`);
+  if (credits.participatingUnits.length > 0)
+    lines.push(`本文件参与起草单位（排名不分先后）：${credits.participatingUnits.join('、')}。`);
   lines.push(`本文件主要起草人：${credits.drafters.join('、')}。`);
   return lines;
 }

@@ -34,7 +34,9 @@ export function isBureau(kind: OrganizationKind | null | undefined): boolean {
  */
 export function allowedRoles(relation: MemberRelation, organizationKind?: OrganizationKind | null): ProjectRole[] {
   const byRelation = ROLES_BY_RELATION[relation];
-  return PROJECT_ROLES.filter((role) => byRelation.includes(role) && (!isBureau(organizationKind) || READ_ONLY_ROLES.includes(role)));
+  return PROJECT_ROLES.filter(
+    (role) => byRelation.includes(role) && (!isBureau(organizationKind) || READ_ONLY_ROLES.includes(role)),
+  );
 }
 
 /** The role to fall back to when a member's relation changes and their role no longer fits it. */
@@ -55,16 +57,24 @@ export interface ProjectUnits {
 }
 
 /** Why this relation/role does not fit the member and project, or null when it does (English, for the API). */
-export function memberFitProblem(member: MemberFit, project: ProjectUnits): { path: 'role' | 'relation'; message: string } | null {
+export function memberFitProblem(
+  member: MemberFit,
+  project: ProjectUnits,
+): { path: 'role' | 'relation'; message: string } | null {
   if (member.relation === 'lead-unit' && member.organizationId !== project.leadOrganizationId) {
     return { path: 'relation', message: 'only users of the lead drafting unit can have the relation lead-unit' };
   }
   if (member.relation === 'supervising-bureau' && !isBureau(member.organizationKind)) {
-    return { path: 'relation', message: 'only staff of a market supervision bureau can have the relation supervising-bureau' };
+    return {
+      path: 'relation',
+      message: 'only staff of a market supervision bureau can have the relation supervising-bureau',
+    };
   }
   const allowed = allowedRoles(member.relation, member.organizationKind);
   if (!allowed.includes(member.role)) {
-    const who = isBureau(member.organizationKind) ? 'staff of a market supervision bureau' : `relation ${member.relation}`;
+    const who = isBureau(member.organizationKind)
+      ? 'staff of a market supervision bureau'
+      : `relation ${member.relation}`;
     return { path: 'role', message: `role ${member.role} is not allowed for ${who}; allowed: ${allowed.join(', ')}` };
   }
   return null;

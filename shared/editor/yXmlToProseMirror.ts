@@ -61,7 +61,9 @@ function childrenOf(parent: Y.XmlFragment | Y.XmlElement, schema: Schema): Prose
 
 /** The children that can stand in a node of this type, in order, with marks it does not allow removed and required nodes filled in. */
 function fittingContent(type: NodeType, children: ProseMirrorNode[]): Fragment | null {
-  const allowed = children.map((child) => (type.allowsMarks(child.marks) ? child : child.mark(type.allowedMarks(child.marks))));
+  const allowed = children.map((child) =>
+    type.allowsMarks(child.marks) ? child : child.mark(type.allowedMarks(child.marks)),
+  );
   const content = Fragment.fromArray(allowed);
   if (type.validContent(content)) return content;
   const kept: ProseMirrorNode[] = [];

@@ -21,7 +21,10 @@ export const createThreadBody = z
   .object({
     anchorStart: anchor,
     anchorEnd: anchor,
-    quote: z.string().max(QUOTE_MAX).refine((s) => s.trim().length > 0, 'the quoted text is empty'),
+    quote: z
+      .string()
+      .max(QUOTE_MAX)
+      .refine((s) => s.trim().length > 0, 'the quoted text is empty'),
     clauseId: z.string().min(1).max(100).nullable().default(null),
     body,
     mentions,

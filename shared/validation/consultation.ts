@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { COMMENT_ELEMENTS, COMMENT_TYPES, DECISIONS } from '../domain/consultation.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const phone = z.string().trim().regex(/^[0-9+\-() ]{0,30}$/, 'invalid phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{0,30}$/, 'invalid phone number');
 const shortText = (max: number) => z.string().trim().max(max);
 const id = z.string().min(1).max(100);
 
@@ -88,7 +91,8 @@ export const createItemBody = z
   });
 export type CreateItemBody = z.infer<typeof createItemBody>;
 
-const needsReason = (decision: string | null | undefined): boolean => decision === 'partly-accepted' || decision === 'rejected';
+const needsReason = (decision: string | null | undefined): boolean =>
+  decision === 'partly-accepted' || decision === 'rejected';
 
 export const updateItemBody = z
   .object({
@@ -100,7 +104,11 @@ export const updateItemBody = z
     /** 备注: required with partly-accepted and rejected. */
     reason: shortText(5000).optional(),
     /** Link to the clause of the current text that implements the change; null unlinks. */
-    implementedIn: z.object({ clauseId: id, note: shortText(500).default('') }).strict().nullable().optional(),
+    implementedIn: z
+      .object({ clauseId: id, note: shortText(500).default('') })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict()
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change')
@@ -111,7 +119,9 @@ export const updateItemBody = z
 export type UpdateItemBody = z.infer<typeof updateItemBody>;
 
 /** POST /api/rounds/:id/recipients/:recipientId/invitations — an account for the unit's contact. */
-export const roundInvitationBody = z.object({ email: z.string().trim().toLowerCase().email('invalid email address').max(254) }).strict();
+export const roundInvitationBody = z
+  .object({ email: z.string().trim().toLowerCase().email('invalid email address').max(254) })
+  .strict();
 export type RoundInvitationBody = z.infer<typeof roundInvitationBody>;
 
 /** Query of the exports: `?sort=clause` orders by clause number, the default by 序号. */

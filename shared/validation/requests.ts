@@ -16,7 +16,10 @@ const isoDate = z
 const DUE_BEFORE_START = { message: 'the due date cannot be before the start date', path: ['dueDate'] };
 const email = z.string().trim().toLowerCase().email('invalid email address').max(254);
 const password = z.string().min(10, 'password must have at least 10 characters').max(200);
-const phone = z.string().trim().regex(/^[0-9+\-() ]{0,30}$/, 'invalid phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{0,30}$/, 'invalid phone number');
 const name = z.string().trim().min(1, 'required').max(100);
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) }).strict();
@@ -41,7 +44,14 @@ export const organizationBody = z
 export type OrganizationBody = z.infer<typeof organizationBody>;
 
 export const createUserBody = z
-  .object({ name, email, phone: phone.default(''), organizationId: z.string().min(1), password, isAdmin: z.boolean().default(false) })
+  .object({
+    name,
+    email,
+    phone: phone.default(''),
+    organizationId: z.string().min(1),
+    password,
+    isAdmin: z.boolean().default(false),
+  })
   .strict();
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
@@ -92,7 +102,10 @@ export const updateProjectBody = z
     stage: z.enum(PROJECT_STAGES).optional(),
   })
   .strict()
-  .refine((b) => b.startDate === undefined || b.dueDate === undefined || dueNotBeforeStart(b.startDate, b.dueDate), DUE_BEFORE_START);
+  .refine(
+    (b) => b.startDate === undefined || b.dueDate === undefined || dueNotBeforeStart(b.startDate, b.dueDate),
+    DUE_BEFORE_START,
+  );
 export type UpdateProjectBody = z.infer<typeof updateProjectBody>;
 
 export const inviteBody = z

@@ -3,8 +3,8 @@
  * as `members-changed` (what useDraftingCredits refetches on).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InviteResponse, ProjectListItem } from '../../shared/api/types.js';
-import type { Organization } from '../../shared/domain/organization.js';
+import type { InviteResponse, ProjectListItem } from '@shared/api/types.js';
+import type { Organization } from '@shared/domain/organization.js';
 import { demoProject, login } from '../helpers/api.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -40,18 +40,29 @@ describe('members-changed', () => {
     });
     if (invited.kind !== 'invited') throw new Error('expected an invitation');
     const from = events.types.length;
-    await call(server, null, 'POST', `/api/invitations/${invited.link.split('/invite/')[1]}/accept`, { name: '认证新成员', password: 'a-long-password' });
+    await call(server, null, 'POST', `/api/invitations/${invited.link.split('/invite/')[1]}/accept`, {
+      name: '认证新成员',
+      password: 'a-long-password',
+    });
     await nextEvent(events, 'members-changed', from);
   });
 
   it("when only a member's relation changes", async () => {
     const from = events.types.length;
-    await call(server, lead, 'PATCH', `/api/projects/${project.id}/members/${userIdOf(server, 'testing@example.com')}`, { relation: 'certification-body' });
+    await call(
+      server,
+      lead,
+      'PATCH',
+      `/api/projects/${project.id}/members/${userIdOf(server, 'testing@example.com')}`,
+      { relation: 'certification-body' },
+    );
     await nextEvent(events, 'members-changed', from);
   });
 
   it('when an organization of the group is renamed, in every project it is involved in', async () => {
-    const testingOrg = server.services.metadata.collection('organizations').get(organizationIdOf(server, 'testing@example.com')) as Organization;
+    const testingOrg = server.services.metadata
+      .collection('organizations')
+      .get(organizationIdOf(server, 'testing@example.com')) as Organization;
     const from = events.types.length;
     await call(server, admin, 'PATCH', `/api/organizations/${testingOrg.id}`, {
       name: `${testingOrg.name}（更名）`,
@@ -59,14 +70,25 @@ describe('members-changed', () => {
       kind: testingOrg.kind,
     });
     await nextEvent(events, 'members-changed', from);
-    const members = await call<{ organizationName: string }[]>(server, lead, 'GET', `/api/projects/${project.id}/members`);
+    const members = await call<{ organizationName: string }[]>(
+      server,
+      lead,
+      'GET',
+      `/api/projects/${project.id}/members`,
+    );
     expect(members.map((m) => m.organizationName)).toContain(`${testingOrg.name}（更名）`);
   });
 
   it('not for an organization that is in none of the project', async () => {
-    const outsiderOrg = server.services.metadata.collection('organizations').get(organizationIdOf(server, 'outsider@example.com')) as Organization;
+    const outsiderOrg = server.services.metadata
+      .collection('organizations')
+      .get(organizationIdOf(server, 'outsider@example.com')) as Organization;
     const from = events.types.length;
-    await call(server, admin, 'PATCH', `/api/organizations/${outsiderOrg.id}`, { name: `${outsiderOrg.name}２`, creditCode: outsiderOrg.creditCode, kind: outsiderOrg.kind });
+    await call(server, admin, 'PATCH', `/api/organizations/${outsiderOrg.id}`, {
+      name: `${outsiderOrg.name}２`,
+      creditCode: outsiderOrg.creditCode,
+      kind: outsiderOrg.kind,
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(events.types.slice(from)).toEqual([]);
   });

@@ -1,14 +1,21 @@
 /** Helpers for the accounts tests: admin calls, fresh users, and a real SSE reader. */
-import type { PublicUser } from '../../shared/domain/user.js';
+import type { PublicUser } from '@shared/domain/user.js';
 import { DEMO_PASSWORD, login, request } from '../helpers/api.js';
 import { waitFor } from '../helpers/collab.js';
 import type { TestServer } from '../helpers/server.js';
 
 let counter = 0;
 
-export async function call<T>(server: TestServer, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(
+  server: TestServer,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const result = await request<T>(server.url, method, path, { token, body });
-  if (result.status >= 300) throw new Error(`${method} ${path} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status >= 300)
+    throw new Error(`${method} ${path} failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }
 
@@ -87,7 +94,13 @@ export async function openEvents(server: TestServer, projectId: string, token: s
       done = true;
     }
   })();
-  const stream: EventStream = { status: response.status, types, ended, isEnded: () => done, close: () => controller.abort() };
+  const stream: EventStream = {
+    status: response.status,
+    types,
+    ended,
+    isEnded: () => done,
+    close: () => controller.abort(),
+  };
   if (response.ok) await waitFor(() => types.includes('ready'), 'event stream ready');
   return stream;
 }

@@ -3,8 +3,8 @@
  * when a bureau stops supervising, a member is removed, a session signs out or a user is disabled.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProjectListItem } from '../../shared/api/types.js';
-import { withCheckChar } from '../../shared/domain/creditCode.js';
+import type { ProjectListItem } from '@shared/api/types.js';
+import { withCheckChar } from '@shared/domain/creditCode.js';
 import { demoProject, login, request } from '../helpers/api.js';
 import { connectSynced, rawSocket, waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
@@ -81,7 +81,9 @@ describe('supervising bureaus', () => {
     });
     const staff = await freshUser(server, admin, bureauId);
     expect((await request(server.url, 'GET', `/api/projects/${project.id}`, { token: staff.token })).status).toBe(404);
-    await call(server, lead, 'PATCH', `/api/projects/${project.id}`, { supervisingBureauIds: [...project.supervisingBureauIds, bureauId] });
+    await call(server, lead, 'PATCH', `/api/projects/${project.id}`, {
+      supervisingBureauIds: [...project.supervisingBureauIds, bureauId],
+    });
     const seen = await call<{ project: ProjectListItem }>(server, staff.token, 'GET', `/api/projects/${project.id}`);
     expect(seen.project.access).toMatchObject({ role: 'reviewer', canEdit: false });
     await new Promise((r) => setTimeout(r, 300));
@@ -95,7 +97,12 @@ describe('event streams and sessions', () => {
     const drafterEvents = await openEvents(server, project.id, drafter);
     const leadEvents = await openEvents(server, project.id, lead);
     streams.push(drafterEvents, leadEvents);
-    await call(server, lead, 'DELETE', `/api/projects/${project.id}/members/${userIdOf(server, 'drafter@example.com')}`);
+    await call(
+      server,
+      lead,
+      'DELETE',
+      `/api/projects/${project.id}/members/${userIdOf(server, 'drafter@example.com')}`,
+    );
     await drafterEvents.ended;
     await waitFor(() => leadEvents.types.includes('members-changed'), 'lead hears members-changed');
     expect(leadEvents.isEnded()).toBe(false);
@@ -118,7 +125,9 @@ describe('event streams and sessions', () => {
     otherSocket.ws.close();
     // The signed-out token opens nothing any more.
     expect((await (await rawSocket(wsUrl(signingOut))).closed).code).toBe(4401);
-    expect((await request(server.url, 'GET', `/api/projects/${project.id}/events`, { token: signingOut })).status).toBe(401);
+    expect((await request(server.url, 'GET', `/api/projects/${project.id}/events`, { token: signingOut })).status).toBe(
+      401,
+    );
   });
 
   it('disabling a user ends all their sessions, sockets and event streams at once', async () => {
@@ -135,7 +144,14 @@ describe('event streams and sessions', () => {
     await waitFor(() => codes.length > 0, 'client closed');
     expect(codes[0]).toBe(4401);
     await events.ended;
-    for (const token of [first, second]) expect((await request(server.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
-    expect((await request(server.url, 'POST', '/api/auth/login', { body: { email: 'testing@example.com', password: 'demo-password' } })).status).toBe(403);
+    for (const token of [first, second])
+      expect((await request(server.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
+    expect(
+      (
+        await request(server.url, 'POST', '/api/auth/login', {
+          body: { email: 'testing@example.com', password: 'demo-password' },
+        })
+      ).status,
+    ).toBe(403);
   });
 });

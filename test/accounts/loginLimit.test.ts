@@ -26,7 +26,9 @@ describe('sign-in rate limits', () => {
     for (let i = 0; i < 11; i++) seen.push(await attempt(`sprayed${i}@example.com`));
     // Each email is tried once (the per-account limit never triggers); the address runs out after 9.
     expect(seen).toEqual([...Array<number>(9).fill(401), 429, 429]);
-    const blocked = await request(server.url, 'POST', '/api/auth/login', { body: { email: 'drafter@example.com', password: DEMO_PASSWORD } });
+    const blocked = await request(server.url, 'POST', '/api/auth/login', {
+      body: { email: 'drafter@example.com', password: DEMO_PASSWORD },
+    });
     expect(blocked.status).toBe(429);
   });
 });

@@ -3,8 +3,8 @@
  * invitations and member updates; bureau staff never edit, whatever a membership row says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedRoles, fallbackRole, memberFitProblem } from '../../shared/domain/memberRoles.js';
-import type { ProjectListItem } from '../../shared/api/types.js';
+import { allowedRoles, fallbackRole, memberFitProblem } from '@shared/domain/memberRoles.js';
+import type { ProjectListItem } from '@shared/api/types.js';
 import { newId } from '../../server/auth/tokens.js';
 import { demoProject, login, request } from '../helpers/api.js';
 import { appendParagraph, connectSynced, content, waitFor } from '../helpers/collab.js';
@@ -28,10 +28,30 @@ describe('the relation/role rule', () => {
 
   it('names the problem of a combination that does not fit', () => {
     const project = { leadOrganizationId: 'org_lead' };
-    expect(memberFitProblem({ relation: 'review-expert', role: 'lead', organizationId: 'org_x', organizationKind: 'enterprise' }, project)?.path).toBe('role');
-    expect(memberFitProblem({ relation: 'lead-unit', role: 'lead', organizationId: 'org_x', organizationKind: 'enterprise' }, project)?.path).toBe('relation');
-    expect(memberFitProblem({ relation: 'lead-unit', role: 'lead', organizationId: 'org_lead', organizationKind: 'enterprise' }, project)).toBeNull();
-    expect(memberFitProblem({ relation: 'supervising-bureau', role: 'reviewer', organizationId: 'org_x', organizationKind: 'enterprise' }, project)?.path).toBe('relation');
+    expect(
+      memberFitProblem(
+        { relation: 'review-expert', role: 'lead', organizationId: 'org_x', organizationKind: 'enterprise' },
+        project,
+      )?.path,
+    ).toBe('role');
+    expect(
+      memberFitProblem(
+        { relation: 'lead-unit', role: 'lead', organizationId: 'org_x', organizationKind: 'enterprise' },
+        project,
+      )?.path,
+    ).toBe('relation');
+    expect(
+      memberFitProblem(
+        { relation: 'lead-unit', role: 'lead', organizationId: 'org_lead', organizationKind: 'enterprise' },
+        project,
+      ),
+    ).toBeNull();
+    expect(
+      memberFitProblem(
+        { relation: 'supervising-bureau', role: 'reviewer', organizationId: 'org_x', organizationKind: 'enterprise' },
+        project,
+      )?.path,
+    ).toBe('relation');
   });
 });
 
@@ -56,18 +76,28 @@ describe('enforced by the API', () => {
 
   it('rejects a bureau user made drafter and an outsider made lead, with a clear 400, adding no one', async () => {
     const bureauStaff = await freshUser(server, admin, organizationIdOf(server, 'bureau@example.com'));
-    const asDrafter = await request<{ error: string; issues: { path: string }[] }>(server.url, 'POST', `/api/projects/${project.id}/invitations`, {
-      token: lead,
-      body: { email: bureauStaff.user.email, role: 'drafter', relation: 'supervising-bureau' },
-    });
+    const asDrafter = await request<{ error: string; issues: { path: string }[] }>(
+      server.url,
+      'POST',
+      `/api/projects/${project.id}/invitations`,
+      {
+        token: lead,
+        body: { email: bureauStaff.user.email, role: 'drafter', relation: 'supervising-bureau' },
+      },
+    );
     expect(asDrafter.status).toBe(400);
     expect(asDrafter.body.error).toMatch(/role drafter is not allowed/);
     expect(asDrafter.body.issues[0]?.path).toBe('role');
 
-    const outsiderLead = await request<{ error: string }>(server.url, 'POST', `/api/projects/${project.id}/invitations`, {
-      token: lead,
-      body: { email: 'outsider@example.com', role: 'lead', relation: 'review-expert' },
-    });
+    const outsiderLead = await request<{ error: string }>(
+      server.url,
+      'POST',
+      `/api/projects/${project.id}/invitations`,
+      {
+        token: lead,
+        body: { email: 'outsider@example.com', role: 'lead', relation: 'review-expert' },
+      },
+    );
     expect(outsiderLead.status).toBe(400);
     expect(outsiderLead.body.error).toMatch(/role lead is not allowed for relation review-expert/);
 
@@ -84,10 +114,15 @@ describe('enforced by the API', () => {
 
   it('rejects member updates that break the rule, and accepts a relation change with a fitting role', async () => {
     const expertId = server.services.metadata.collection('users').findOne({ email: 'expert@example.com' })!.id;
-    const toDrafter = await request<{ error: string }>(server.url, 'PATCH', `/api/projects/${project.id}/members/${expertId}`, {
-      token: lead,
-      body: { role: 'drafter' },
-    });
+    const toDrafter = await request<{ error: string }>(
+      server.url,
+      'PATCH',
+      `/api/projects/${project.id}/members/${expertId}`,
+      {
+        token: lead,
+        body: { role: 'drafter' },
+      },
+    );
     expect(toDrafter.status).toBe(400);
     expect(toDrafter.body.error).toMatch(/review-expert/);
     const drafterId = server.services.metadata.collection('users').findOne({ email: 'drafter@example.com' })!.id;
@@ -96,10 +131,15 @@ describe('enforced by the API', () => {
       body: { relation: 'review-expert' },
     });
     expect(onlyRelation.status).toBe(400);
-    const both = await request<{ role: string; relation: string }>(server.url, 'PATCH', `/api/projects/${project.id}/members/${drafterId}`, {
-      token: lead,
-      body: { relation: 'upstream-company', role: 'reviewer' },
-    });
+    const both = await request<{ role: string; relation: string }>(
+      server.url,
+      'PATCH',
+      `/api/projects/${project.id}/members/${drafterId}`,
+      {
+        token: lead,
+        body: { relation: 'upstream-company', role: 'reviewer' },
+      },
+    );
     expect(both.status).toBe(200);
     expect(both.body).toMatchObject({ role: 'reviewer', relation: 'upstream-company' });
   });
@@ -113,7 +153,10 @@ describe('enforced by the API', () => {
     const listed = await call<ProjectListItem[]>(server, bureauToken, 'GET', '/api/projects');
     const seen = listed.find((p) => p.id === project.id)!;
     expect(seen.access).toMatchObject({ role: 'reviewer', canEdit: false, canManage: false });
-    const patch = await request(server.url, 'PATCH', `/api/projects/${project.id}`, { token: bureauToken, body: { planBatch: '篡改' } });
+    const patch = await request(server.url, 'PATCH', `/api/projects/${project.id}`, {
+      token: bureauToken,
+      body: { planBatch: '篡改' },
+    });
     expect(patch.status).toBe(403);
 
     // Also for a bureau of another project that someone made a drafter there.

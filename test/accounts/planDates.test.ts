@@ -1,8 +1,8 @@
 /** Plan dates: real calendar dates, due date not before start, six-month default clamped to month ends. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, defaultDueDate, isCalendarDate } from '../../shared/domain/planDates.js';
-import { createProjectBody, updateProjectBody } from '../../shared/validation/requests.js';
-import type { ProjectListItem } from '../../shared/api/types.js';
+import { addMonths, defaultDueDate, isCalendarDate } from '@shared/domain/planDates.js';
+import { createProjectBody, updateProjectBody } from '@shared/validation/requests.js';
+import type { ProjectListItem } from '@shared/api/types.js';
 import { demoProject, login, request } from '../helpers/api.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -30,7 +30,9 @@ describe('date rules', () => {
   it('the request schemas reject impossible dates and a due date before the start', () => {
     const base = { nameZh: '日期测试', standardType: 'product', publicationCategory: 'T' };
     expect(createProjectBody.safeParse({ ...base, startDate: '2026-99-99' }).success).toBe(false);
-    expect(createProjectBody.safeParse({ ...base, startDate: '2026-03-01', dueDate: '2026-02-01' }).success).toBe(false);
+    expect(createProjectBody.safeParse({ ...base, startDate: '2026-03-01', dueDate: '2026-02-01' }).success).toBe(
+      false,
+    );
     expect(createProjectBody.safeParse({ ...base, startDate: '2026-03-01', dueDate: '2026-03-01' }).success).toBe(true);
     expect(updateProjectBody.safeParse({ dueDate: '2026-02-31' }).success).toBe(false);
     expect(updateProjectBody.safeParse({ startDate: '2026-05-01', dueDate: '2026-04-30' }).success).toBe(false);
@@ -52,10 +54,15 @@ describe('dates over the API', () => {
   });
 
   const create = (body: Record<string, unknown>) =>
-    request<ProjectListItem & { error: string; issues: { path: string; message: string }[] }>(server.url, 'POST', '/api/projects', {
-      token: lead,
-      body: { nameZh: '日期校验项目', standardType: 'product', publicationCategory: 'T', ...body },
-    });
+    request<ProjectListItem & { error: string; issues: { path: string; message: string }[] }>(
+      server.url,
+      'POST',
+      '/api/projects',
+      {
+        token: lead,
+        body: { nameZh: '日期校验项目', standardType: 'product', publicationCategory: 'T', ...body },
+      },
+    );
 
   it('POST /projects: 400 for impossible dates, default due date clamped', async () => {
     const impossible = await create({ startDate: '2026-99-99' });
@@ -74,14 +81,23 @@ describe('dates over the API', () => {
     for (const body of [{ dueDate: '2026-13-45' }, { startDate: '2026-02-31' }]) {
       expect((await request(server.url, 'PATCH', path, { token: lead, body })).status).toBe(400);
     }
-    const beforeStart = await request<{ error: string }>(server.url, 'PATCH', path, { token: lead, body: { dueDate: '2000-01-01' } });
+    const beforeStart = await request<{ error: string }>(server.url, 'PATCH', path, {
+      token: lead,
+      body: { dueDate: '2000-01-01' },
+    });
     expect(beforeStart.status).toBe(400);
     expect(beforeStart.body.error).toMatch(/cannot be before the start date/);
-    const afterDue = await request<{ error: string }>(server.url, 'PATCH', path, { token: lead, body: { startDate: '2099-01-01' } });
+    const afterDue = await request<{ error: string }>(server.url, 'PATCH', path, {
+      token: lead,
+      body: { startDate: '2099-01-01' },
+    });
     expect(afterDue.status).toBe(400);
     const stored = server.services.metadata.collection('projects').get(project.id)!;
     expect([stored.startDate, stored.dueDate]).toEqual([project.startDate, project.dueDate]);
-    const ok = await request<ProjectListItem>(server.url, 'PATCH', path, { token: lead, body: { dueDate: '2026-12-31' } });
+    const ok = await request<ProjectListItem>(server.url, 'PATCH', path, {
+      token: lead,
+      body: { dueDate: '2026-12-31' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.dueDate).toBe('2026-12-31');
   });

@@ -3,11 +3,11 @@
  * server has but the table lacks fails the test, so a new endpoint cannot be forgotten.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InviteResponse } from '../../shared/api/types.js';
-import { withCheckChar } from '../../shared/domain/creditCode.js';
+import type { InviteResponse } from '@shared/api/types.js';
+import { withCheckChar } from '@shared/domain/creditCode.js';
 import * as Y from 'yjs';
-import type { ThreadView } from '../../shared/api/comments.js';
-import { encodeAnchor } from '../../shared/comments/anchors.js';
+import type { ThreadView } from '@shared/api/comments.js';
+import { encodeAnchor } from '@shared/comments/anchors.js';
 import { createApi } from '../../server/api/createApi.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -16,7 +16,17 @@ import { ConsultationFixtures } from '../consultation/fixtures.js';
 import { upload } from '../consultation/helpers.js';
 
 /** `admin` is the demo administrator (provincial bureau staff, a reviewer there); `sysadmin` is an administrator in no project and no bureau. */
-const CALLERS = ['anonymous', 'outsider', 'observer', 'bureau', 'expert', 'drafter', 'lead', 'admin', 'sysadmin'] as const;
+const CALLERS = [
+  'anonymous',
+  'outsider',
+  'observer',
+  'bureau',
+  'expert',
+  'drafter',
+  'lead',
+  'admin',
+  'sysadmin',
+] as const;
 type Caller = (typeof CALLERS)[number];
 
 interface Target {
@@ -68,7 +78,8 @@ const commenters: Caller[] = ['bureau', 'expert', 'drafter', 'lead', 'admin'];
 
 async function adminCall<T>(method: string, path: string, body?: unknown): Promise<T> {
   const result = await request<T>(server.url, method, path, { token: tokens.admin, body });
-  if (result.status >= 300) throw new Error(`${method} ${path} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status >= 300)
+    throw new Error(`${method} ${path} failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body;
 }
 
@@ -86,7 +97,11 @@ async function freshUser(): Promise<{ id: string; email: string }> {
 
 async function freshMember(): Promise<string> {
   const user = await freshUser();
-  await adminCall('POST', `/api/projects/${projectId}/invitations`, { email: user.email, role: 'observer', relation: 'testing-body' });
+  await adminCall('POST', `/api/projects/${projectId}/invitations`, {
+    email: user.email,
+    role: 'observer',
+    relation: 'testing-body',
+  });
   return user.id;
 }
 
@@ -134,31 +149,70 @@ const ROWS: Row[] = [
     target: async () => ({ path: '/api/auth/login', body: { email: 'drafter@example.com', password: DEMO_PASSWORD } }),
     expect: statuses(200, everyone),
   },
-  { method: 'POST', route: '/auth/logout', target: async () => ({ path: '/api/auth/logout', freshSession: true }), expect: statuses(204, signedIn, { anonymous: 401 }) },
-  { method: 'GET', route: '/auth/me', target: async () => ({ path: '/api/auth/me' }), expect: statuses(200, signedIn, { anonymous: 401 }) },
-  { method: 'GET', route: '/projects', target: async () => ({ path: '/api/projects' }), expect: statuses(200, signedIn, { anonymous: 401 }) },
+  {
+    method: 'POST',
+    route: '/auth/logout',
+    target: async () => ({ path: '/api/auth/logout', freshSession: true }),
+    expect: statuses(204, signedIn, { anonymous: 401 }),
+  },
+  {
+    method: 'GET',
+    route: '/auth/me',
+    target: async () => ({ path: '/api/auth/me' }),
+    expect: statuses(200, signedIn, { anonymous: 401 }),
+  },
+  {
+    method: 'GET',
+    route: '/projects',
+    target: async () => ({ path: '/api/projects' }),
+    expect: statuses(200, signedIn, { anonymous: 401 }),
+  },
   {
     method: 'POST',
     route: '/projects',
     target: async () => ({
       path: '/api/projects',
-      body: { nameZh: `权限测试项目${unique()}`, standardType: 'product', publicationCategory: 'T', startDate: '2026-03-01', leadOrganizationId: leadOrgId },
+      body: {
+        nameZh: `权限测试项目${unique()}`,
+        standardType: 'product',
+        publicationCategory: 'T',
+        startDate: '2026-03-01',
+        leadOrganizationId: leadOrgId,
+      },
     }),
     expect: statuses(201, managers, { anonymous: 401 }),
   },
-  { method: 'GET', route: '/projects/:id', target: async () => ({ path: `/api/projects/${projectId}` }), expect: statuses(200, viewers, projectScoped) },
+  {
+    method: 'GET',
+    route: '/projects/:id',
+    target: async () => ({ path: `/api/projects/${projectId}` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
   {
     method: 'PATCH',
     route: '/projects/:id',
     target: async () => ({ path: `/api/projects/${projectId}`, body: { planBatch: `2026年第${unique()}批` } }),
     expect: statuses(200, managers, projectScoped),
   },
-  { method: 'GET', route: '/projects/:id/audit', target: async () => ({ path: `/api/projects/${projectId}/audit` }), expect: statuses(200, ['bureau', 'expert', 'lead', ...admins], projectScoped) },
-  { method: 'GET', route: '/projects/:id/members', target: async () => ({ path: `/api/projects/${projectId}/members` }), expect: statuses(200, viewers, projectScoped) },
+  {
+    method: 'GET',
+    route: '/projects/:id/audit',
+    target: async () => ({ path: `/api/projects/${projectId}/audit` }),
+    expect: statuses(200, ['bureau', 'expert', 'lead', ...admins], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/members',
+    target: async () => ({ path: `/api/projects/${projectId}/members` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
   {
     method: 'PATCH',
     route: '/projects/:id/members/:userId',
-    target: async () => ({ path: `/api/projects/${projectId}/members/${await freshMember()}`, body: { role: 'drafter' } }),
+    target: async () => ({
+      path: `/api/projects/${projectId}/members/${await freshMember()}`,
+      body: { role: 'drafter' },
+    }),
     expect: statuses(200, managers, projectScoped),
   },
   {
@@ -167,13 +221,23 @@ const ROWS: Row[] = [
     target: async () => ({ path: `/api/projects/${projectId}/members/${await freshMember()}` }),
     expect: statuses(204, managers, projectScoped),
   },
-  { method: 'GET', route: '/projects/:id/invitations', target: async () => ({ path: `/api/projects/${projectId}/invitations` }), expect: statuses(200, managers, projectScoped) },
+  {
+    method: 'GET',
+    route: '/projects/:id/invitations',
+    target: async () => ({ path: `/api/projects/${projectId}/invitations` }),
+    expect: statuses(200, managers, projectScoped),
+  },
   {
     method: 'POST',
     route: '/projects/:id/invitations',
     target: async () => ({
       path: `/api/projects/${projectId}/invitations`,
-      body: { email: `new${unique()}@example.com`, role: 'drafter', relation: 'peer-company', organizationId: testingOrgId },
+      body: {
+        email: `new${unique()}@example.com`,
+        role: 'drafter',
+        relation: 'peer-company',
+        organizationId: testingOrgId,
+      },
     }),
     expect: statuses(201, managers, projectScoped),
   },
@@ -183,38 +247,94 @@ const ROWS: Row[] = [
     target: async () => ({ path: `/api/projects/${projectId}/invitations/${(await freshInvitation()).id}` }),
     expect: statuses(204, managers, projectScoped),
   },
-  { method: 'GET', route: '/projects/:id/events', target: async () => ({ path: `/api/projects/${projectId}/events`, stream: true }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'GET', route: '/documents/:id', target: async () => ({ path: `/api/documents/${standardId}` }), expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }) },
-  { method: 'GET', route: '/documents/:id/content', target: async () => ({ path: `/api/documents/${standardId}/content` }), expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }) },
-  { method: 'GET', route: '/documents/:id/check', target: async () => ({ path: `/api/documents/${standardId}/check` }), expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }) },
-  { method: 'GET', route: '/invitations/:token', target: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}` }), expect: statuses(200, everyone) },
+  {
+    method: 'GET',
+    route: '/projects/:id/events',
+    target: async () => ({ path: `/api/projects/${projectId}/events`, stream: true }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id',
+    target: async () => ({ path: `/api/documents/${standardId}` }),
+    expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/content',
+    target: async () => ({ path: `/api/documents/${standardId}/content` }),
+    expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/check',
+    target: async () => ({ path: `/api/documents/${standardId}/check` }),
+    expect: statuses(200, viewers, { anonymous: 401, outsider: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/invitations/:token',
+    target: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}` }),
+    expect: statuses(200, everyone),
+  },
   {
     method: 'POST',
     route: '/invitations/:token/accept',
-    target: async () => ({ path: `/api/invitations/${(await freshInvitation()).token}/accept`, body: { name: '新成员', password: 'a-long-password' } }),
+    target: async () => ({
+      path: `/api/invitations/${(await freshInvitation()).token}/accept`,
+      body: { name: '新成员', password: 'a-long-password' },
+    }),
     expect: statuses(200, everyone),
   },
-  { method: 'GET', route: '/organizations', target: async () => ({ path: '/api/organizations' }), expect: statuses(200, signedIn, { anonymous: 401 }) },
+  {
+    method: 'GET',
+    route: '/organizations',
+    target: async () => ({ path: '/api/organizations' }),
+    expect: statuses(200, signedIn, { anonymous: 401 }),
+  },
   {
     method: 'POST',
     route: '/organizations',
-    target: async () => ({ path: '/api/organizations', body: { name: `测试单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' } }),
+    target: async () => ({
+      path: '/api/organizations',
+      body: { name: `测试单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' },
+    }),
     expect: statuses(201, admins, { anonymous: 401 }),
   },
   {
     method: 'PATCH',
     route: '/organizations/:id',
     target: async () => {
-      const org = await adminCall<{ id: string }>('POST', '/api/organizations', { name: `待改单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' });
-      return { path: `/api/organizations/${org.id}`, body: { name: `已改单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' } };
+      const org = await adminCall<{ id: string }>('POST', '/api/organizations', {
+        name: `待改单位${unique()}`,
+        creditCode: freshCreditCode(),
+        kind: 'enterprise',
+      });
+      return {
+        path: `/api/organizations/${org.id}`,
+        body: { name: `已改单位${unique()}`, creditCode: freshCreditCode(), kind: 'enterprise' },
+      };
     },
     expect: statuses(200, admins, { anonymous: 401 }),
   },
-  { method: 'GET', route: '/users', target: async () => ({ path: '/api/users' }), expect: statuses(200, admins, { anonymous: 401 }) },
+  {
+    method: 'GET',
+    route: '/users',
+    target: async () => ({ path: '/api/users' }),
+    expect: statuses(200, admins, { anonymous: 401 }),
+  },
   {
     method: 'POST',
     route: '/users',
-    target: async () => ({ path: '/api/users', body: { name: '新用户', email: `user${unique()}@example.com`, organizationId: testingOrgId, password: 'a-long-password' } }),
+    target: async () => ({
+      path: '/api/users',
+      body: {
+        name: '新用户',
+        email: `user${unique()}@example.com`,
+        organizationId: testingOrgId,
+        password: 'a-long-password',
+      },
+    }),
     expect: statuses(201, admins, { anonymous: 401 }),
   },
   {
@@ -224,32 +344,183 @@ const ROWS: Row[] = [
     expect: statuses(200, admins, { anonymous: 401 }),
   },
   // Consultation rounds (征求意见). "download" rows only read the status (stream: true).
-  { method: 'GET', route: '/projects/:id/rounds', target: async () => ({ path: `/api/projects/${projectId}/rounds` }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'POST', route: '/projects/:id/rounds', target: async () => ({ path: `/api/projects/${projectId}/rounds`, body: { deadline: '2026-06-30' } }), expect: statuses(201, managers, projectScoped) },
-  { method: 'GET', route: '/projects/:id/consultation-stats', target: async () => ({ path: `/api/projects/${projectId}/consultation-stats` }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'GET', route: '/rounds/:id', target: async () => ({ path: `/api/rounds/${consultation.roundId}` }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'GET', route: '/rounds/:id/snapshot', target: async () => ({ path: `/api/rounds/${consultation.roundId}/snapshot` }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'PATCH', route: '/rounds/:id', target: async () => ({ path: `/api/rounds/${consultation.roundId}`, body: { deadline: '2026-07-31' } }), expect: statuses(200, managers, projectScoped) },
-  { method: 'POST', route: '/rounds/:id/recipients', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients`, body: { unitName: `权限新增单位${unique()}` } }), expect: statuses(201, managers, projectScoped) },
-  { method: 'PATCH', route: '/rounds/:id/recipients/:recipientId', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}`, body: { contact: '新联系人' } }), expect: statuses(200, managers, projectScoped) },
-  { method: 'DELETE', route: '/rounds/:id/recipients/:recipientId', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}` }), expect: statuses(204, managers, projectScoped) },
-  { method: 'POST', route: '/rounds/:id/recipients/:recipientId/no-comments', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}/no-comments` }), expect: statuses(200, ['drafter', ...managers], projectScoped) },
-  { method: 'POST', route: '/rounds/:id/items', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items`, body: { recipientId: consultation.drafterUnitId, clauseLabel: '5.2', comment: `矩阵意见${unique()}` } }), expect: statuses(201, ['drafter', ...managers], projectScoped) },
-  { method: 'PATCH', route: '/rounds/:id/items/:itemId', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}`, body: { commentType: 'technical' } }), expect: statuses(200, managers, projectScoped) },
-  { method: 'DELETE', route: '/rounds/:id/items/:itemId', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}` }), expect: statuses(204, managers, projectScoped) },
-  { method: 'POST', route: '/rounds/:id/items/:itemId/support', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}/support` }), expect: statuses(200, commenters, projectScoped) },
-  { method: 'DELETE', route: '/rounds/:id/items/:itemId/support', target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}/support` }), expect: statuses(204, commenters, projectScoped) },
-  { method: 'POST', route: '/rounds/:id/import', target: async () => ({ path: `/api/rounds/${consultation.roundId}/import`, raw: await consultation.importFile() }), expect: statuses(200, managers, projectScoped) },
-  { method: 'GET', route: '/rounds/:id/export.xlsx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export.xlsx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'GET', route: '/rounds/:id/export.docx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export.docx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'GET', route: '/rounds/:id/export-iso.xlsx', target: async () => ({ path: `/api/rounds/${consultation.roundId}/export-iso.xlsx`, stream: true }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'GET', route: '/consultations', target: async () => ({ path: '/api/consultations' }), expect: statuses(200, signedIn, { anonymous: 401 }) },
-  { method: 'POST', route: '/rounds/:id/recipients/:recipientId/invitations', target: async () => ({ path: `/api/rounds/${consultation.roundId}/recipients/${consultation.drafterUnitId}/invitations`, body: { email: `matrix-contact${unique()}@example.com` } }), expect: statuses(201, managers, projectScoped) },
-  { method: 'GET', route: '/round-invitations/:token', target: async () => ({ path: `/api/round-invitations/${await consultation.freshRoundInvitation()}` }), expect: statuses(200, everyone) },
-  { method: 'POST', route: '/round-invitations/:token/accept', target: async () => ({ path: `/api/round-invitations/${await consultation.freshRoundInvitation()}/accept`, body: { name: '外部联系人', password: 'a-long-password' } }), expect: statuses(200, everyone) },
+  {
+    method: 'GET',
+    route: '/projects/:id/rounds',
+    target: async () => ({ path: `/api/projects/${projectId}/rounds` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/projects/:id/rounds',
+    target: async () => ({ path: `/api/projects/${projectId}/rounds`, body: { deadline: '2026-06-30' } }),
+    expect: statuses(201, managers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/consultation-stats',
+    target: async () => ({ path: `/api/projects/${projectId}/consultation-stats` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/rounds/:id',
+    target: async () => ({ path: `/api/rounds/${consultation.roundId}` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/rounds/:id/snapshot',
+    target: async () => ({ path: `/api/rounds/${consultation.roundId}/snapshot` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'PATCH',
+    route: '/rounds/:id',
+    target: async () => ({ path: `/api/rounds/${consultation.roundId}`, body: { deadline: '2026-07-31' } }),
+    expect: statuses(200, managers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/rounds/:id/recipients',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/recipients`,
+      body: { unitName: `权限新增单位${unique()}` },
+    }),
+    expect: statuses(201, managers, projectScoped),
+  },
+  {
+    method: 'PATCH',
+    route: '/rounds/:id/recipients/:recipientId',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}`,
+      body: { contact: '新联系人' },
+    }),
+    expect: statuses(200, managers, projectScoped),
+  },
+  {
+    method: 'DELETE',
+    route: '/rounds/:id/recipients/:recipientId',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}`,
+    }),
+    expect: statuses(204, managers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/rounds/:id/recipients/:recipientId/no-comments',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/recipients/${await consultation.freshRecipient()}/no-comments`,
+    }),
+    expect: statuses(200, ['drafter', ...managers], projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/rounds/:id/items',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/items`,
+      body: { recipientId: consultation.drafterUnitId, clauseLabel: '5.2', comment: `矩阵意见${unique()}` },
+    }),
+    expect: statuses(201, ['drafter', ...managers], projectScoped),
+  },
+  {
+    method: 'PATCH',
+    route: '/rounds/:id/items/:itemId',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}`,
+      body: { commentType: 'technical' },
+    }),
+    expect: statuses(200, managers, projectScoped),
+  },
+  {
+    method: 'DELETE',
+    route: '/rounds/:id/items/:itemId',
+    target: async () => ({ path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}` }),
+    expect: statuses(204, managers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/rounds/:id/items/:itemId/support',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}/support`,
+    }),
+    expect: statuses(200, commenters, projectScoped),
+  },
+  {
+    method: 'DELETE',
+    route: '/rounds/:id/items/:itemId/support',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/items/${await consultation.freshItem()}/support`,
+    }),
+    expect: statuses(204, commenters, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/rounds/:id/import',
+    target: async () => ({ path: `/api/rounds/${consultation.roundId}/import`, raw: await consultation.importFile() }),
+    expect: statuses(200, managers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/rounds/:id/export.xlsx',
+    target: async () => ({ path: `/api/rounds/${consultation.roundId}/export.xlsx`, stream: true }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/rounds/:id/export.docx',
+    target: async () => ({ path: `/api/rounds/${consultation.roundId}/export.docx`, stream: true }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/rounds/:id/export-iso.xlsx',
+    target: async () => ({ path: `/api/rounds/${consultation.roundId}/export-iso.xlsx`, stream: true }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/consultations',
+    target: async () => ({ path: '/api/consultations' }),
+    expect: statuses(200, signedIn, { anonymous: 401 }),
+  },
+  {
+    method: 'POST',
+    route: '/rounds/:id/recipients/:recipientId/invitations',
+    target: async () => ({
+      path: `/api/rounds/${consultation.roundId}/recipients/${consultation.drafterUnitId}/invitations`,
+      body: { email: `matrix-contact${unique()}@example.com` },
+    }),
+    expect: statuses(201, managers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/round-invitations/:token',
+    target: async () => ({ path: `/api/round-invitations/${await consultation.freshRoundInvitation()}` }),
+    expect: statuses(200, everyone),
+  },
+  {
+    method: 'POST',
+    route: '/round-invitations/:token/accept',
+    target: async () => ({
+      path: `/api/round-invitations/${await consultation.freshRoundInvitation()}/accept`,
+      body: { name: '外部联系人', password: 'a-long-password' },
+    }),
+    expect: statuses(200, everyone),
+  },
   // Comments on the text: commenters are the lead, drafters and reviewers (bureau staff; the admin is provincial bureau staff).
-  { method: 'GET', route: '/projects/:id/comment-stats', target: async () => ({ path: `/api/projects/${projectId}/comment-stats` }), expect: statuses(200, viewers, projectScoped) },
-  { method: 'GET', route: '/documents/:id/threads', target: async () => ({ path: `/api/documents/${standardId}/threads` }), expect: statuses(200, viewers, projectScoped) },
+  {
+    method: 'GET',
+    route: '/projects/:id/comment-stats',
+    target: async () => ({ path: `/api/projects/${projectId}/comment-stats` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/threads',
+    target: async () => ({ path: `/api/documents/${standardId}/threads` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
   {
     method: 'POST',
     route: '/documents/:id/threads',
@@ -274,7 +545,10 @@ const ROWS: Row[] = [
   {
     method: 'POST',
     route: '/threads/:id/comments',
-    target: async () => ({ path: `/api/threads/${(await freshThread('lead')).id}/comments`, body: { body: '回复', mentions: [] } }),
+    target: async () => ({
+      path: `/api/threads/${(await freshThread('lead')).id}/comments`,
+      body: { body: '回复', mentions: [] },
+    }),
     expect: statuses(201, ['bureau', 'expert', 'drafter', 'lead', 'admin'], projectScoped),
   },
   {
@@ -292,7 +566,10 @@ const ROWS: Row[] = [
   {
     method: 'PATCH',
     route: '/comments/:id',
-    target: async () => ({ path: `/api/comments/${(await freshThread('bureau')).comments[0]!.id}`, body: { body: '修改' } }),
+    target: async () => ({
+      path: `/api/comments/${(await freshThread('bureau')).comments[0]!.id}`,
+      body: { body: '修改' },
+    }),
     expect: statuses(200, ['bureau'], projectScoped),
   },
   {
@@ -323,9 +600,17 @@ beforeAll(async () => {
     tokens[caller] = await login(server.url, emails[caller]);
   }
   // A plain administrator: manages, but is neither a member nor bureau staff (no role in any project).
-  const sysadminOrg = server.services.metadata.collection('users').findOne({ email: 'outsider@example.com' })!.organizationId;
+  const sysadminOrg = server.services.metadata
+    .collection('users')
+    .findOne({ email: 'outsider@example.com' })!.organizationId;
   emails.sysadmin = 'sysadmin@example.com';
-  await adminCall('POST', '/api/users', { name: '系统管理员乙', email: emails.sysadmin, organizationId: sysadminOrg, password: DEMO_PASSWORD, isAdmin: true });
+  await adminCall('POST', '/api/users', {
+    name: '系统管理员乙',
+    email: emails.sysadmin,
+    organizationId: sysadminOrg,
+    password: DEMO_PASSWORD,
+    isAdmin: true,
+  });
   tokens.sysadmin = await login(server.url, emails.sysadmin);
   const demo = await demoProject(server.url, tokens.lead!);
   projectId = demo.project.id;
@@ -334,10 +619,16 @@ beforeAll(async () => {
   testingOrgId = server.services.metadata.collection('users').findOne({ email: 'testing@example.com' })!.organizationId;
   // An observer: a user added to the drafting group with the read-only role.
   const observer = await freshUser();
-  await adminCall('POST', `/api/projects/${projectId}/invitations`, { email: observer.email, role: 'observer', relation: 'testing-body' });
+  await adminCall('POST', `/api/projects/${projectId}/invitations`, {
+    email: observer.email,
+    role: 'observer',
+    relation: 'testing-body',
+  });
   emails.observer = observer.email;
   tokens.observer = await login(server.url, observer.email);
-  const drafterOrgId = server.services.metadata.collection('users').findOne({ email: 'drafter@example.com' })!.organizationId;
+  const drafterOrgId = server.services.metadata
+    .collection('users')
+    .findOne({ email: 'drafter@example.com' })!.organizationId;
   consultation = new ConsultationFixtures(server.url, () => tokens.admin!, drafterOrgId);
   await consultation.setup(projectId);
 });
@@ -384,10 +675,15 @@ describe('boundaries', () => {
 
   it('rejects bad bodies with a clear 400 and changes nothing', async () => {
     const before = await request(server.url, 'GET', `/api/projects/${projectId}`, { token: tokens.lead });
-    const bad = await request<{ error: string; issues: { path: string }[] }>(server.url, 'PATCH', `/api/projects/${projectId}`, {
-      token: tokens.lead,
-      body: { startDate: '2026/01/01', unknownField: 1 },
-    });
+    const bad = await request<{ error: string; issues: { path: string }[] }>(
+      server.url,
+      'PATCH',
+      `/api/projects/${projectId}`,
+      {
+        token: tokens.lead,
+        body: { startDate: '2026/01/01', unknownField: 1 },
+      },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/invalid request/);
     const after = await request(server.url, 'GET', `/api/projects/${projectId}`, { token: tokens.lead });
@@ -405,7 +701,13 @@ describe('boundaries', () => {
     try {
       const statusesSeen: number[] = [];
       for (let i = 0; i < 5; i++) {
-        statusesSeen.push((await request(limited.url, 'POST', '/api/auth/login', { body: { email: 'lead@example.com', password: 'wrong-password' } })).status);
+        statusesSeen.push(
+          (
+            await request(limited.url, 'POST', '/api/auth/login', {
+              body: { email: 'lead@example.com', password: 'wrong-password' },
+            })
+          ).status,
+        );
       }
       expect(statusesSeen).toEqual([401, 401, 401, 429, 429]);
     } finally {
@@ -414,7 +716,12 @@ describe('boundaries', () => {
   });
 
   it('the audit log records who changed the drafting group', async () => {
-    const audit = await request<{ action: string; actorName: string }[]>(server.url, 'GET', `/api/projects/${projectId}/audit`, { token: tokens.lead });
+    const audit = await request<{ action: string; actorName: string }[]>(
+      server.url,
+      'GET',
+      `/api/projects/${projectId}/audit`,
+      { token: tokens.lead },
+    );
     expect(audit.body.some((e) => e.action === 'member.removed')).toBe(true);
     expect(audit.body.some((e) => e.action === 'member.invited')).toBe(true);
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ProjectDetailResponse, ProjectListItem } from '../../shared/api/types.js';
+import type { ProjectDetailResponse, ProjectListItem } from '@shared/api/types.js';
 import { demoProject, login, request } from '../helpers/api.js';
 import { launchBrowser, signIn } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
@@ -116,11 +116,16 @@ describe('drafting group in the browser', () => {
     await signIn(page, server.url, 'lead@example.com');
     await openGroup(page);
     // The review expert's role picker offers only read-only roles.
-    expect(await optionsOffered(page, memberRow(page, 'expert@example.com').getByLabel('角色'))).toEqual(['审阅者', '观察者']);
+    expect(await optionsOffered(page, memberRow(page, 'expert@example.com').getByLabel('角色'))).toEqual([
+      '审阅者',
+      '观察者',
+    ]);
 
     await choose(page, memberRow(page, 'drafter@example.com').getByLabel('角色'), '观察者');
     await page.getByText('已更新').first().waitFor();
-    const detail = await request<ProjectDetailResponse>(server.url, 'GET', `/api/projects/${project.id}`, { token: leadToken });
+    const detail = await request<ProjectDetailResponse>(server.url, 'GET', `/api/projects/${project.id}`, {
+      token: leadToken,
+    });
     expect(detail.body.members.find((m) => m.email === 'drafter@example.com')?.role).toBe('observer');
     await context.close();
   });

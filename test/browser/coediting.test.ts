@@ -5,8 +5,8 @@ import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { BODY_PARAGRAPH, launchBrowser, openStandard, signIn } from '../helpers/browser.js';
 import { demoProject, login, request } from '../helpers/api.js';
-import type { DocumentContentResponse } from '../../shared/api/types.js';
-import { plainText } from '../../shared/editor/yjsContent.js';
+import type { DocumentContentResponse } from '@shared/api/types.js';
+import { plainText } from '@shared/editor/yjsContent.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -46,7 +46,10 @@ describe('co-editing in the browser', () => {
     await lead.locator(BODY_PARAGRAPH).first().click();
     await lead.keyboard.press('End');
     await lead.keyboard.type('——牵头单位实时输入');
-    await drafter.locator('[data-testid="editor"] .ProseMirror').getByText('牵头单位实时输入').waitFor({ timeout: 10_000 });
+    await drafter
+      .locator('[data-testid="editor"] .ProseMirror')
+      .getByText('牵头单位实时输入')
+      .waitFor({ timeout: 10_000 });
 
     // The drafter sees the lead's caret with their name.
     await drafter.locator('.collaboration-carets__label', { hasText: leadName }).waitFor({ timeout: 10_000 });
@@ -59,7 +62,9 @@ describe('co-editing in the browser', () => {
 
     // The server reads what the browsers wrote through the same shared schema (the content API).
     const token = await login(server.url, 'expert@example.com');
-    const read = await request<DocumentContentResponse>(server.url, 'GET', `/api/documents/${standardId}/content`, { token });
+    const read = await request<DocumentContentResponse>(server.url, 'GET', `/api/documents/${standardId}/content`, {
+      token,
+    });
     const text = plainText(read.body.content);
     expect(text).toContain('——牵头单位实时输入');
     expect(text).toContain('同类企业补充');
@@ -103,7 +108,9 @@ describe('co-editing in the browser', () => {
     expect(await status.getAttribute('data-state')).not.toBe('connected');
     server = await startTestServer({ dataDir: server.dataDir, port });
     // The open page reconnects by itself and sends what was typed offline.
-    await page.locator('[data-testid="connection-status"][data-state="connected"][data-unsynced="false"]').waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-testid="connection-status"][data-state="connected"][data-unsynced="false"]')
+      .waitFor({ timeout: 15_000 });
     const observer = await browser.newContext({ locale: 'zh-CN' });
     const other = await observer.newPage();
     await signIn(other, server.url, 'lead@example.com');
@@ -135,13 +142,20 @@ describe('co-editing in the browser', () => {
     await signIn(other, server.url, 'lead@example.com');
     await openStandard(other, server.url, standardId);
     // Nobody has the text yet: it exists only in the closed tab's browser storage.
-    expect(await other.locator('[data-testid="editor"] .ProseMirror').innerText()).not.toContain('关闭标签页前的离线内容');
+    expect(await other.locator('[data-testid="editor"] .ProseMirror').innerText()).not.toContain(
+      '关闭标签页前的离线内容',
+    );
 
     // The drafter opens the document again: the browser's copy is loaded and sent to the server.
     const again = await context.newPage();
     await openStandard(again, server.url, standardId);
-    await again.locator('[data-testid="connection-status"][data-state="connected"][data-unsynced="false"]').waitFor({ timeout: 15_000 });
-    await other.locator('[data-testid="editor"] .ProseMirror').getByText('关闭标签页前的离线内容').waitFor({ timeout: 15_000 });
+    await again
+      .locator('[data-testid="connection-status"][data-state="connected"][data-unsynced="false"]')
+      .waitFor({ timeout: 15_000 });
+    await other
+      .locator('[data-testid="editor"] .ProseMirror')
+      .getByText('关闭标签页前的离线内容')
+      .waitFor({ timeout: 15_000 });
     await context.close();
     await observer.close();
   });

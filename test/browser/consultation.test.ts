@@ -69,7 +69,13 @@ describe('a consultation round in the browser', () => {
       await lead.getByTestId('round-page').waitFor();
       const roundUrl = lead.url();
       expect(roundUrl).toMatch(/\/projects\/[^/]+\/rounds\/[^/]+$/);
-      expect(await summary(lead)).toMatchObject({ sent: String(sent + 1), replied: '0', withComments: '0', notReplied: String(sent + 1), open: '0' });
+      expect(await summary(lead)).toMatchObject({
+        sent: String(sent + 1),
+        replied: '0',
+        withComments: '0',
+        notReplied: String(sent + 1),
+        open: '0',
+      });
       expect(await lead.getByTestId('item-row').count()).toBe(0);
 
       // The drafter records a comment online for their own unit, picking the clause from the frozen draft.
@@ -109,8 +115,12 @@ describe('a consultation round in the browser', () => {
       await lead.getByTestId('decide-reason').fill('S31603 纳入 5.2，但不作为唯一牌号。');
       await lead.getByTestId('decide-submit').click();
       await lead.getByTestId('decide-form').waitFor({ state: 'detached' });
-      await lead.locator('[data-testid="item-row"][data-decision="partly-accepted"]').waitFor({ timeout: LIVE_TIMEOUT });
-      await drafter.locator('[data-testid="item-row"][data-decision="partly-accepted"]').waitFor({ timeout: LIVE_TIMEOUT });
+      await lead
+        .locator('[data-testid="item-row"][data-decision="partly-accepted"]')
+        .waitFor({ timeout: LIVE_TIMEOUT });
+      await drafter
+        .locator('[data-testid="item-row"][data-decision="partly-accepted"]')
+        .waitFor({ timeout: LIVE_TIMEOUT });
       for (const page of [lead, drafter]) {
         await waitForSummary(page, { partly: 1, open: 0 });
         expect(await summary(page)).toMatchObject({

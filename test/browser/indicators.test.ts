@@ -9,8 +9,8 @@ import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { launchBrowser, openStandard, signIn } from '../helpers/browser.js';
 import { demoProject, login, request } from '../helpers/api.js';
-import type { DocumentContentResponse } from '../../shared/api/types.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+import type { DocumentContentResponse } from '@shared/api/types.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import { VACUUM_CUP_STANDARD_CELLS } from '../../server/seed/demo/standardContent.js';
 
 let server: TestServer;
@@ -46,7 +46,9 @@ async function openPage(email: string): Promise<Page> {
 }
 
 const indicator = (page: Page, cellId: string) =>
-  page.locator(`[data-testid="editor"] .ProseMirror span[data-type="indicatorRef"][data-target-id="${cellId}"]`).first();
+  page
+    .locator(`[data-testid="editor"] .ProseMirror span[data-type="indicatorRef"][data-target-id="${cellId}"]`)
+    .first();
 
 function indicatorTargets(node: ProseMirrorJSON, into: string[] = []): string[] {
   if (node.type === 'indicatorRef' && typeof node.attrs?.targetId === 'string') into.push(node.attrs.targetId);
@@ -71,7 +73,9 @@ describe('indicator links from the drafting explanation to the standard text', (
     expect(await heat.getAttribute('title')).toBe('表1 保温效能/℃ 0.35≤V＜0.6');
 
     // The drafter changes 表1's value in the standard text: ≥72 → ≥74.
-    const cell = drafter.locator(`[data-testid="editor"] .ProseMirror td[data-id="${VACUUM_CUP_STANDARD_CELLS.heatMid}"] p`);
+    const cell = drafter.locator(
+      `[data-testid="editor"] .ProseMirror td[data-id="${VACUUM_CUP_STANDARD_CELLS.heatMid}"] p`,
+    );
     await cell.scrollIntoViewIfNeeded();
     await cell.click();
     await drafter.keyboard.press('End');
@@ -97,16 +101,26 @@ describe('indicator links from the drafting explanation to the standard text', (
     await lead.keyboard.press('ArrowRight');
     await lead.getByTestId('insert-indicator').click();
     await lead.getByTestId('indicator-picker').waitFor();
-    await lead.getByTestId('indicator-cell').filter({ hasText: /^≤0\.55$/ }).click();
+    await lead
+      .getByTestId('indicator-cell')
+      .filter({ hasText: /^≤0\.55$/ })
+      .click();
     await expect.poll(() => lead.getByTestId('indicator-picker').count()).toBe(0);
-    const linked = lead.locator('[data-testid="editor"] .ProseMirror span.gb-indicator-ref--resolved[data-value="≤0.55"]');
+    const linked = lead.locator(
+      '[data-testid="editor"] .ProseMirror span.gb-indicator-ref--resolved[data-value="≤0.55"]',
+    );
     await expect.poll(() => linked.count()).toBe(1);
 
     // The server has it: the explanation now also links the 0.2≤V＜0.35 mass ratio.
     await expect
       .poll(
         async () => {
-          const content = await request<DocumentContentResponse>(server.url, 'GET', `/api/documents/${explanationId}/content`, { token });
+          const content = await request<DocumentContentResponse>(
+            server.url,
+            'GET',
+            `/api/documents/${explanationId}/content`,
+            { token },
+          );
           return indicatorTargets(content.body.content).length;
         },
         { timeout: 10_000 },

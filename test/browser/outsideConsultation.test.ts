@@ -37,8 +37,12 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 
 describe('a consulted unit outside the drafting group, in the browser', () => {
   it('is sent the round, enters a comment online, and the lead sees it live', async () => {
-    const lead = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })).newPage();
-    const outsider = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })).newPage();
+    const lead = await (
+      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    const outsider = await (
+      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })
+    ).newPage();
     await signIn(lead, server.url, 'lead@example.com');
 
     // The lead opens a round with the outside company linked to its organization in the system.
@@ -58,7 +62,9 @@ describe('a consulted unit outside the drafting group, in the browser', () => {
     const roundUrl = lead.url();
     const roundId = roundUrl.split('/rounds/')[1]!;
     const stored = server.services.metadata.collection('consultationRounds').get(roundId)!;
-    const outsiderOrg = server.services.metadata.collection('users').findOne({ email: 'outsider@example.com' })!.organizationId;
+    const outsiderOrg = server.services.metadata
+      .collection('users')
+      .findOne({ email: 'outsider@example.com' })!.organizationId;
     expect(stored.recipients.find((r) => r.unitName === UNIT)?.organizationId).toBe(outsiderOrg);
 
     // The outsider finds it on the project list and opens the restricted round page.
@@ -95,7 +101,12 @@ describe('a consulted unit outside the drafting group, in the browser', () => {
     // The clause number links to the clause in the frozen draft and in the current text.
     const clauseId = server.services.metadata.collection('consultationItems').findOne({ roundId })!.clauseId!;
     await row.getByTestId('item-clause-draft').click();
-    await lead.locator(`[data-testid="round-snapshot"] [data-id="${clauseId}"].gb-flash, [data-testid="round-snapshot"] .gb-flash`).first().waitFor();
+    await lead
+      .locator(
+        `[data-testid="round-snapshot"] [data-id="${clauseId}"].gb-flash, [data-testid="round-snapshot"] .gb-flash`,
+      )
+      .first()
+      .waitFor();
     await lead.waitForTimeout(800);
     await shot(lead, 'lead-draft-clause', false);
     await lead.getByTestId('round-tab-table').click();
@@ -124,7 +135,9 @@ describe('a consulted unit outside the drafting group, in the browser', () => {
     await shot(lead, 'lead-invite-contact');
     const link = (await linkBox.innerText()).match(/https?:\/\/\S+\/round-invite\/\S+/)?.[0];
     expect(link).toBeTruthy();
-    const contact = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })).newPage();
+    const contact = await (
+      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })
+    ).newPage();
     await contact.goto(link!);
     await contact.getByTestId('round-invite-page').waitFor();
     await shot(contact, 'contact-accept');

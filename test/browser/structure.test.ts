@@ -46,8 +46,10 @@ async function openDemoStandard(page: Page): Promise<void> {
 }
 
 const editorOf = (page: Page) => page.locator('[data-testid="editor"] .ProseMirror');
-const sectionTitle = (page: Page, label: string) => editorOf(page).locator(`section[data-label="${label}"] > [data-type="sectionTitle"]`);
-const crossRefTo = (page: Page, targetId: string) => editorOf(page).locator(`span[data-type="crossRef"][data-target-id="${targetId}"]`).first();
+const sectionTitle = (page: Page, label: string) =>
+  editorOf(page).locator(`section[data-label="${label}"] > [data-type="sectionTitle"]`);
+const crossRefTo = (page: Page, targetId: string) =>
+  editorOf(page).locator(`span[data-type="crossRef"][data-target-id="${targetId}"]`).first();
 const outlineItem = (page: Page, label: string) => page.locator(`[data-testid="outline-item"][data-label="${label}"]`);
 
 describe('the structured standard in the browser', () => {
@@ -94,7 +96,9 @@ describe('the structured standard in the browser', () => {
     await field.click();
     await field.fill('T/ZZB 0321—2026');
     await field.press('Enter');
-    await expect.poll(() => drafter.getByTestId('cover-field-standardNumber').inputValue(), { timeout: 10_000 }).toBe('T/ZZB 0321—2026');
+    await expect
+      .poll(() => drafter.getByTestId('cover-field-standardNumber').inputValue(), { timeout: 10_000 })
+      .toBe('T/ZZB 0321—2026');
     // 报批稿 carries no patent notice.
     expect(await drafter.getByTestId('cover-patent-notice').count()).toBe(1);
     await lead.getByTestId('cover-field-stage').click();
@@ -124,7 +128,9 @@ describe('the structured standard in the browser', () => {
     for (const page of [drafter, lead]) {
       await page.locator(`[data-testid="checker-finding"][data-rule-id="${MUST_RULE}"]`).waitFor({ timeout: 15_000 });
     }
-    await expect.poll(async () => Number(await lead.getByTestId('checker-count-errors').getAttribute('data-count'))).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await lead.getByTestId('checker-count-errors').getAttribute('data-count')))
+      .toBeGreaterThan(0);
 
     // The lead jumps from the finding to the text: the clause's text is selected.
     await lead.locator(`[data-testid="checker-finding"][data-rule-id="${MUST_RULE}"]`).click();
@@ -137,7 +143,9 @@ describe('the structured standard in the browser', () => {
     await drafter.keyboard.type('应圆滑');
     for (const page of [drafter, lead]) {
       await expect
-        .poll(() => page.locator(`[data-testid="checker-finding"][data-rule-id="${MUST_RULE}"]`).count(), { timeout: 15_000 })
+        .poll(() => page.locator(`[data-testid="checker-finding"][data-rule-id="${MUST_RULE}"]`).count(), {
+          timeout: 15_000,
+        })
         .toBe(0);
     }
     // The counts agree with the list (unfiltered).

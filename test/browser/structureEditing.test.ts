@@ -41,8 +41,12 @@ afterAll(async () => {
 });
 
 const editor = () => page.locator('[data-testid="editor"] .ProseMirror');
-const sectionTitle = (label: string) => editor().locator(`section[data-label="${label}"] > [data-type="sectionTitle"]`).first();
-const numbers = (kind: string) => editor().locator(`.gb-number-${kind}`).evaluateAll((spans) => spans.map((s) => s.getAttribute('data-label')));
+const sectionTitle = (label: string) =>
+  editor().locator(`section[data-label="${label}"] > [data-type="sectionTitle"]`).first();
+const numbers = (kind: string) =>
+  editor()
+    .locator(`.gb-number-${kind}`)
+    .evaluateAll((spans) => spans.map((s) => s.getAttribute('data-label')));
 
 /** Puts the caret at the end of a text block's text. */
 async function caretAtEnd(locator: ReturnType<Page['locator']>): Promise<void> {
@@ -95,7 +99,9 @@ describe('structured editing in the browser', () => {
     await page.keyboard.type('试验用术语甲');
     const next = `3.${terms.length + 1}`;
     await expect.poll(() => numbers('term')).toContain(next);
-    const entry = editor().locator('[data-type="termEntry"]').filter({ has: page.locator('[data-type="termName"]', { hasText: '试验用术语甲' }) });
+    const entry = editor()
+      .locator('[data-type="termEntry"]')
+      .filter({ has: page.locator('[data-type="termName"]', { hasText: '试验用术语甲' }) });
     expect(await entry.locator('.gb-number-term').getAttribute('data-label')).toBe(next);
 
     const tables = (await numbers('table')).filter((l): l is string => l !== null && !l.includes('.'));
@@ -107,7 +113,9 @@ describe('structured editing in the browser', () => {
     await block.waitFor();
     // Inserted before the former 表1, it becomes 表1 and every later table moves up one.
     expect(await block.locator('.gb-number-table').getAttribute('data-label')).toBe('表1');
-    await expect.poll(async () => (await numbers('table')).filter((l) => l !== null && !l.includes('.')).length).toBe(tables.length + 1);
+    await expect
+      .poll(async () => (await numbers('table')).filter((l) => l !== null && !l.includes('.')).length)
+      .toBe(tables.length + 1);
   });
 
   it('changes a chapter role afterwards: the missing chapter is reported with a fix, and resolved', async () => {

@@ -3,11 +3,11 @@
  * tests, and assertions on rule ids. Ids are generated (`n0000001` …) unless given.
  */
 import { expect } from 'vitest';
-import { runChecker } from '../../shared/checker/runChecker.js';
-import type { Finding } from '../../shared/checker/types.js';
-import type { DocumentKind } from '../../shared/domain/project.js';
-import type { ChapterRole } from '../../shared/editor/structure/names.js';
-import type { ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
+import { runChecker } from '@shared/checker/runChecker.js';
+import type { Finding } from '@shared/checker/types.js';
+import type { DocumentKind } from '@shared/domain/project.js';
+import type { ChapterRole } from '@shared/editor/structure/names.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 
 type Json = ProseMirrorJSON;
 export type Inline = string | Json;
@@ -60,7 +60,12 @@ export function term(name: string, english: string, definition: string, ...notes
   return {
     type: 'termEntry',
     attrs: { id: nextId() },
-    content: [withInline('termName', [name]), withInline('termEnglish', [english]), withInline('termDefinition', [definition]), ...notes],
+    content: [
+      withInline('termName', [name]),
+      withInline('termEnglish', [english]),
+      withInline('termDefinition', [definition]),
+      ...notes,
+    ],
   };
 }
 
@@ -69,7 +74,11 @@ export const reference = (text: string): Json => withInline('referenceEntry', [t
 export function table(caption: string, cells: readonly string[] = ['项目'], ...notes: Json[]): Json {
   const row: Json = {
     type: 'tableRow',
-    content: cells.map((c) => ({ type: 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [p(c)] })),
+    content: cells.map((c) => ({
+      type: 'tableCell',
+      attrs: { colspan: 1, rowspan: 1, colwidth: null },
+      content: [p(c)],
+    })),
   };
   return {
     type: 'tableBlock',
@@ -88,7 +97,10 @@ export function tableWith(caption: string, rows: readonly (readonly (Inline | re
   return {
     type: 'tableBlock',
     attrs: { id: nextId() },
-    content: [withInline('caption', [caption]), { type: 'table', content: rows.map((r) => ({ type: 'tableRow', content: r.map(cell) })) }],
+    content: [
+      withInline('caption', [caption]),
+      { type: 'table', content: rows.map((r) => ({ type: 'tableRow', content: r.map(cell) })) },
+    ],
   };
 }
 
@@ -155,7 +167,12 @@ export function findingsOf(json: Json, ruleId: string, kind: DocumentKind = 'sta
 /** Asserts that `ruleId` is reported on `json` (and returns its findings). */
 export function expectRule(json: Json, ruleId: string, kind: DocumentKind = 'standard'): Finding[] {
   const found = findingsOf(json, ruleId, kind);
-  expect(found.length, `${ruleId} expected; got ${findings(json, kind).map((f) => f.ruleId).join(', ')}`).toBeGreaterThan(0);
+  expect(
+    found.length,
+    `${ruleId} expected; got ${findings(json, kind)
+      .map((f) => f.ruleId)
+      .join(', ')}`,
+  ).toBeGreaterThan(0);
   return found;
 }
 

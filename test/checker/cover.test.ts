@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMPLETE_COVER, chapter, cover, doc, expectNoRule, expectRule, p } from './build.js';
 
-const withCover = (attrs: Parameters<typeof cover>[0]) => doc(cover(attrs), chapter('scope', '范围', p('本文件规定了要求。')));
+const withCover = (attrs: Parameters<typeof cover>[0]) =>
+  doc(cover(attrs), chapter('scope', '范围', p('本文件规定了要求。')));
 
 describe('cover.field-missing', () => {
   const id = 'cover.field-missing';

@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
-import { runChecker } from '../../shared/checker/runChecker.js';
-import type { Finding } from '../../shared/checker/types.js';
-import type { ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
+import { runChecker } from '@shared/checker/runChecker.js';
+import type { Finding } from '@shared/checker/types.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import { createEditor } from '../editor/editorHarness.js';
 import { miniStandard } from './miniStandard.js';
 
@@ -58,6 +58,8 @@ describe('finding fixes', () => {
   it('findings of other rules carry no fix', () => {
     editor = createEditor(withoutChapter(miniStandard(), 'test-methods'));
     const all = runChecker(editor.getJSON() as ProseMirrorJSON, 'standard').findings;
-    expect(all.filter((f) => f.fix !== undefined).every((f) => f.ruleId === 'structure.required-chapter-missing')).toBe(true);
+    expect(all.filter((f) => f.fix !== undefined).every((f) => f.ruleId === 'structure.required-chapter-missing')).toBe(
+      true,
+    );
   });
 });

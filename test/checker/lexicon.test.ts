@@ -1,7 +1,7 @@
 /** The text lexicons under the rules: verbal forms and standard designations. */
 import { describe, expect, it } from 'vitest';
-import { findModals, findProhibitions } from '../../shared/checker/modals.js';
-import { compareDesignations, findMentions, parseDesignation } from '../../shared/checker/standardCodes.js';
+import { findModals, findProhibitions } from '@shared/checker/modals.js';
+import { compareDesignations, findMentions, parseDesignation } from '@shared/checker/standardCodes.js';
 
 describe('findModals', () => {
   it.each([
@@ -17,12 +17,23 @@ describe('findModals', () => {
   ])('finds the verbal form in «%s»', (text, word) => {
     expect(findModals(text)[0]?.word).toBe(word);
   });
-  it.each(['由供应商提供。', '相应的容量。', '与之对应的温度。', '化学反应。', '响应时间。', '适宜的温度。', '有关事宜。', '可靠的密封。', '可能影响结果。', '认可的机构。', '必不可少的条款。', '不可逆的变形。', '应用领域。'])(
-    'finds nothing in «%s»',
-    (text) => {
-      expect(findModals(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '由供应商提供。',
+    '相应的容量。',
+    '与之对应的温度。',
+    '化学反应。',
+    '响应时间。',
+    '适宜的温度。',
+    '有关事宜。',
+    '可靠的密封。',
+    '可能影响结果。',
+    '认可的机构。',
+    '必不可少的条款。',
+    '不可逆的变形。',
+    '应用领域。',
+  ])('finds nothing in «%s»', (text) => {
+    expect(findModals(text)).toEqual([]);
+  });
 });
 
 describe('findProhibitions', () => {
@@ -34,7 +45,8 @@ describe('findProhibitions', () => {
 
 describe('standard designations', () => {
   it('finds designations in running Chinese text', () => {
-    const text = '应符合GB/T 20878中06Cr19Ni10的规定，按GB 31604.1和GB 4806.9—2016规定的条件，见ISO 20712-1:2008、EN 12546-1、QB/T 2332及ASTM F2023。';
+    const text =
+      '应符合GB/T 20878中06Cr19Ni10的规定，按GB 31604.1和GB 4806.9—2016规定的条件，见ISO 20712-1:2008、EN 12546-1、QB/T 2332及ASTM F2023。';
     expect(findMentions(text).map((m) => m.designation.designation)).toEqual([
       'GB/T 20878',
       'GB 31604.1',
@@ -54,11 +66,35 @@ describe('standard designations', () => {
     expect(d?.designation).toBe('GB/T 1234—2020');
   });
   it('orders national (GB, GB/T, GB/Z), industry, local, group, ISO, IEC, other; then by number', () => {
-    const sorted = ['EN 1', 'IEC 2', 'ISO 3', 'T/ZZB 4', 'DB33/T 5', 'QB/T 6', 'GB/Z 7', 'GB/T 2829', 'GB/T 2828.1', 'GB 4806.11', 'GB 4806.9']
+    const sorted = [
+      'EN 1',
+      'IEC 2',
+      'ISO 3',
+      'T/ZZB 4',
+      'DB33/T 5',
+      'QB/T 6',
+      'GB/Z 7',
+      'GB/T 2829',
+      'GB/T 2828.1',
+      'GB 4806.11',
+      'GB 4806.9',
+    ]
       .map((code) => parseDesignation(code))
       .filter((d) => d !== null)
       .sort(compareDesignations)
       .map((d) => d.code);
-    expect(sorted).toEqual(['GB 4806.9', 'GB 4806.11', 'GB/T 2828.1', 'GB/T 2829', 'GB/Z 7', 'QB/T 6', 'DB33/T 5', 'T/ZZB 4', 'ISO 3', 'IEC 2', 'EN 1']);
+    expect(sorted).toEqual([
+      'GB 4806.9',
+      'GB 4806.11',
+      'GB/T 2828.1',
+      'GB/T 2829',
+      'GB/Z 7',
+      'QB/T 6',
+      'DB33/T 5',
+      'T/ZZB 4',
+      'ISO 3',
+      'IEC 2',
+      'EN 1',
+    ]);
   });
 });

@@ -13,7 +13,10 @@ describe('lists.too-deep', () => {
     expect(finding?.excerpt).toContain('第三层');
   });
   it('accepts two levels', () => {
-    expectNoRule(inScope(p('下列要求：'), letterList([{ text: '第一层：', sublist: letterList(['第二层。'], 'number') }])), id);
+    expectNoRule(
+      inScope(p('下列要求：'), letterList([{ text: '第一层：', sublist: letterList(['第二层。'], 'number') }])),
+      id,
+    );
     expectNoRule(miniStandard(), id);
   });
 });
@@ -42,6 +45,9 @@ describe('lists.style', () => {
     expectRule(inScope(letterList(['甲；', '乙。'], 'roman')), id);
   });
   it('accepts dash, letter and number lists', () => {
-    expectNoRule(inScope(dashList(['甲；', '乙。']), letterList(['甲；', '乙。']), letterList(['甲；', '乙。'], 'number')), id);
+    expectNoRule(
+      inScope(dashList(['甲；', '乙。']), letterList(['甲；', '乙。']), letterList(['甲；', '乙。'], 'number')),
+      id,
+    );
   });
 });

@@ -1,5 +1,5 @@
 /** A small but complete Zhejiang Made standard that follows every rule of the checker. */
-import type { ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   REFERENCES_LEAD_IN,
   TERMS_LEAD_IN,
@@ -23,7 +23,12 @@ import {
 export function miniStandard(): ProseMirrorJSON {
   const packaging = reference('GB/T 191　包装储运图示标志');
   const sampling = reference('GB/T 2828.1—2012　计数抽样检验程序　第1部分：按接收质量限（AQL）检索的逐批检验抽样计划');
-  const cup = term('保温杯', 'vacuum cup', '由内胆和外壳构成、具有真空夹层的饮水容器。', note('单位容积的质量以克每毫升计。'));
+  const cup = term(
+    '保温杯',
+    'vacuum cup',
+    '由内胆和外壳构成、具有真空夹层的饮水容器。',
+    note('单位容积的质量以克每毫升计。'),
+  );
   const performanceTable = table('性能要求', ['保温效能', '≥65 ℃'], note('试验环境温度为20 ℃。'));
   const appearance = clause('外观', p('保温杯表面应光洁，不应有划痕和毛刺。'));
   const performance = clause('性能', p('保温杯的性能应符合', xref(performanceTable), '的规定。'), performanceTable);
@@ -43,7 +48,12 @@ export function miniStandard(): ProseMirrorJSON {
       p('本文件由浙江省质量协会提出并归口。'),
       { type: 'draftingCredits' },
     ),
-    chapter('scope', '范围', p('本文件规定了保温杯的技术要求、试验方法、检验规则、标志、包装、运输和贮存及质量承诺。'), p('本文件适用于不锈钢保温杯。')),
+    chapter(
+      'scope',
+      '范围',
+      p('本文件规定了保温杯的技术要求、试验方法、检验规则、标志、包装、运输和贮存及质量承诺。'),
+      p('本文件适用于不锈钢保温杯。'),
+    ),
     chapter('normative-references', '规范性引用文件', p(REFERENCES_LEAD_IN), packaging, sampling),
     chapter('terms', '术语和定义', p(TERMS_LEAD_IN), cup),
     chapter(
@@ -57,7 +67,11 @@ export function miniStandard(): ProseMirrorJSON {
       'test-methods',
       '试验方法',
       clause('外观', p('在自然光下目测，对照', xref(appearance), '判定。')),
-      clause('性能', p('按', xref(annexA), '规定的方法测定，试验装置见', xref(setup), '，对照', xref(performance), '判定。'), setup),
+      clause(
+        '性能',
+        p('按', xref(annexA), '规定的方法测定，试验装置见', xref(setup), '，对照', xref(performance), '判定。'),
+        setup,
+      ),
     ),
     chapter(
       'inspection-rules',

@@ -14,7 +14,10 @@ describe('placeholders.template-text', () => {
     expectRule(doc(chapter('scope', '范围', p('在此填写适用范围'))), id);
   });
   it('reports a table full of placeholders once', () => {
-    const found = expectRule(doc(chapter('scope', '范围', p('见表1。'), table('数据', ['［填写］', '［填写］', '［填写］']))), id);
+    const found = expectRule(
+      doc(chapter('scope', '范围', p('见表1。'), table('数据', ['［填写］', '［填写］', '［填写］']))),
+      id,
+    );
     expect(found).toHaveLength(1);
     expect(found[0]?.message.zh).toContain('等3处');
   });
@@ -23,7 +26,13 @@ describe('placeholders.template-text', () => {
     expectRule(doc(chapter('other', '概述', p('［在此填写验证时间］'))), id, 'application-report');
   });
   it('accepts bibliography numbers and term sources', () => {
-    expectNoRule(doc(chapter('terms', '术语和定义', p('［来源：GB/T 20000.1—2014，3.1］')), bibliography(p('［1］GB/T 29606—2013　不锈钢真空杯'))), id);
+    expectNoRule(
+      doc(
+        chapter('terms', '术语和定义', p('［来源：GB/T 20000.1—2014，3.1］')),
+        bibliography(p('［1］GB/T 29606—2013　不锈钢真空杯')),
+      ),
+      id,
+    );
     expectNoRule(miniStandard(), id);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   REFERENCES_LEAD_IN,
   bibliography,
@@ -41,7 +41,9 @@ describe('references.cited-not-listed', () => {
     expect(finding?.clauseLabel).toBe('3');
   });
   it('reports each document once, at its first citation', () => {
-    expect(expectRule(standardWith([], p('应符合GB/T 1234的规定。'), p('按GB/T 1234的规定测定。')), id)).toHaveLength(1);
+    expect(expectRule(standardWith([], p('应符合GB/T 1234的规定。'), p('按GB/T 1234的规定测定。')), id)).toHaveLength(
+      1,
+    );
   });
   it('accepts listed documents', () => {
     expectNoRule(standardWith([reference('GB/T 1234　材料')], p('材料应符合GB/T 1234的规定。')), id);
@@ -63,7 +65,10 @@ describe('references.listed-not-cited', () => {
   const id = 'references.listed-not-cited';
   it('reports a listed document that is never cited', () => {
     const unused = reference('GB/T 6388　运输包装收发货标志');
-    const [finding] = expectRule(standardWith([reference('GB/T 191　包装储运图示标志'), unused], p('应符合GB/T 191的规定。')), id);
+    const [finding] = expectRule(
+      standardWith([reference('GB/T 191　包装储运图示标志'), unused], p('应符合GB/T 191的规定。')),
+      id,
+    );
     expect(finding?.nodeId).toBe(idOf(unused));
     expect(finding?.message.zh).toContain('GB/T 6388');
   });
@@ -122,7 +127,10 @@ describe('references.order', () => {
 describe('references.dated-mismatch', () => {
   const id = 'references.dated-mismatch';
   it('reports an undated citation of a dated entry', () => {
-    const [finding] = expectRule(standardWith([reference('GB/T 2828.1—2012　计数抽样检验程序')], p('按GB/T 2828.1的规定抽样。')), id);
+    const [finding] = expectRule(
+      standardWith([reference('GB/T 2828.1—2012　计数抽样检验程序')], p('按GB/T 2828.1的规定抽样。')),
+      id,
+    );
     expect(finding?.message.zh).toContain('GB/T 2828.1—2012');
   });
   it('reports a dated citation of an undated entry', () => {
@@ -147,7 +155,14 @@ describe('references.lead-in-missing', () => {
   const id = 'references.lead-in-missing';
   it('reports listed documents without the fixed lead-in', () => {
     expectRule(
-      doc(chapter('normative-references', '规范性引用文件', p('本文件引用了下列文件。'), reference('GB/T 191　包装储运图示标志'))),
+      doc(
+        chapter(
+          'normative-references',
+          '规范性引用文件',
+          p('本文件引用了下列文件。'),
+          reference('GB/T 191　包装储运图示标志'),
+        ),
+      ),
       id,
     );
   });

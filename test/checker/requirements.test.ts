@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import { annex, chapter, clause, doc, expectNoRule, expectRule, idOf, p, table, tableWith, xref } from './build.js';
 import { miniStandard } from './miniStandard.js';
 
@@ -13,12 +13,18 @@ function standard(testMethods: (parts: Record<string, ProseMirrorJSON>) => Prose
   const performanceTable = table('性能要求');
   const performance = clause('性能', p('性能应符合', xref(performanceTable), '的规定。'), performanceTable);
   const parts = { body, lid, appearance, performance, performanceTable };
-  return doc(chapter('technical-requirements', '技术要求', appearance, performance), chapter('test-methods', '试验方法', ...testMethods(parts)));
+  return doc(
+    chapter('technical-requirements', '技术要求', appearance, performance),
+    chapter('test-methods', '试验方法', ...testMethods(parts)),
+  );
 }
 
 describe('requirements.untested', () => {
   it('reports each leaf requirement no test method refers to', () => {
-    const json = standard(({ body }) => [clause('外观', p('目测，对照', xref(body), '判定。')), clause('其他', p('略。'))]);
+    const json = standard(({ body }) => [
+      clause('外观', p('目测，对照', xref(body), '判定。')),
+      clause('其他', p('略。')),
+    ]);
     const found = expectRule(json, id);
     expect(found.map((f) => f.clauseLabel)).toEqual(['1.1.2', '1.2']);
     expect(found[0]?.message.zh).toContain('1.1.2');
@@ -42,8 +48,14 @@ describe('requirements.untested', () => {
     expectNoRule(json, id);
   });
   it('accepts clause numbers written in the text (按1.2, 1.1的规定, 见表1)', () => {
-    expectNoRule(standard(() => [clause('外观', p('目测，结果应符合1.1的规定。')), clause('性能', p('按1.2检验。'))]), id);
-    expectNoRule(standard(() => [clause('外观', p('见1.1.1、1.1.2。')), clause('性能', p('对照表1判定。'))]), id);
+    expectNoRule(
+      standard(() => [clause('外观', p('目测，结果应符合1.1的规定。')), clause('性能', p('按1.2检验。'))]),
+      id,
+    );
+    expectNoRule(
+      standard(() => [clause('外观', p('见1.1.1、1.1.2。')), clause('性能', p('对照表1判定。'))]),
+      id,
+    );
   });
   it('checks a chapter without clauses as one requirement', () => {
     const tech = chapter('technical-requirements', '技术要求', p('杯体应光洁。'));
@@ -62,7 +74,11 @@ describe('requirements.untested: the link from the requirement to its test metho
     const appearanceMethod = clause('外观', p('在自然光下目测。'));
     const insulationMethod = clause('保温效能', p('注满沸水，6 h后测量水温。'));
     const annexMethod = annex('normative', '密封性试验方法', p('倒置30 min，观察有无渗漏。'));
-    const tech = chapter('technical-requirements', '技术要求', ...requirements({ appearanceMethod, insulationMethod, annexMethod }));
+    const tech = chapter(
+      'technical-requirements',
+      '技术要求',
+      ...requirements({ appearanceMethod, insulationMethod, annexMethod }),
+    );
     return doc(tech, chapter('test-methods', '试验方法', appearanceMethod, insulationMethod), annexMethod);
   }
 
@@ -91,7 +107,10 @@ describe('requirements.untested: the link from the requirement to its test metho
   });
 
   it('accepts test-method numbers written in the requirement (按2.2试验, 见附录A)', () => {
-    const json = forward(() => [clause('外观', p('杯体应光洁（按2.1检验）。')), clause('密封性', p('应无渗漏，试验方法见附录A。'))]);
+    const json = forward(() => [
+      clause('外观', p('杯体应光洁（按2.1检验）。')),
+      clause('密封性', p('应无渗漏，试验方法见附录A。')),
+    ]);
     expectNoRule(json, id);
   });
 
@@ -106,8 +125,22 @@ describe('requirements.untested: the link from the requirement to its test metho
   it('does not count a reference to an informative annex or to another requirement', () => {
     const info = annex('informative', '选型指南', p('可参考。'));
     const other = clause('外观', p('杯体应光洁。'));
-    const tech = chapter('technical-requirements', '技术要求', other, clause('容量', p('容量见', xref(info), '，并应符合', xref(other), '。')));
-    const json = doc(tech, chapter('test-methods', '试验方法', clause('外观', p('目测，对照', xref(other), '判定。')), clause('其他', p('略。'))), info);
+    const tech = chapter(
+      'technical-requirements',
+      '技术要求',
+      other,
+      clause('容量', p('容量见', xref(info), '，并应符合', xref(other), '。')),
+    );
+    const json = doc(
+      tech,
+      chapter(
+        'test-methods',
+        '试验方法',
+        clause('外观', p('目测，对照', xref(other), '判定。')),
+        clause('其他', p('略。')),
+      ),
+      info,
+    );
     expect(expectRule(json, id).map((f) => f.clauseLabel)).toEqual(['1.2']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RULES, ruleById } from '../../shared/checker/rules/index.js';
-import { runChecker } from '../../shared/checker/runChecker.js';
-import { DOCUMENT_KINDS } from '../../shared/domain/project.js';
+import { RULES, ruleById } from '@shared/checker/rules/index.js';
+import { runChecker } from '@shared/checker/runChecker.js';
+import { DOCUMENT_KINDS } from '@shared/domain/project.js';
 import { chapter, clause, doc, foreword, p } from './build.js';
 import { miniStandard } from './miniStandard.js';
 

@@ -63,7 +63,10 @@ describe('structure.chapter-order', () => {
     expect(finding?.message.zh).toContain('技术要求');
   });
   it('reports scope, normative references and terms that are not chapters 1, 2, 3', () => {
-    const found = expectRule(doc(chapter('other', '总则', p('略。')), chapter('scope', '范围', p('本文件规定了要求。'))), id);
+    const found = expectRule(
+      doc(chapter('other', '总则', p('略。')), chapter('scope', '范围', p('本文件规定了要求。'))),
+      id,
+    );
     expect(found[0]?.message.zh).toContain('应为第1章');
   });
   it('accepts the Zhejiang Made order', () => {
@@ -80,7 +83,10 @@ describe('structure.lone-subclause', () => {
     expect(finding?.clauseLabel).toBe('1.1');
   });
   it('reports a lone subclause at a deeper level', () => {
-    const found = expectRule(doc(chapter('scope', '范围', clause('a', clause('b', p('x。'))), clause('c', p('y。')))), id);
+    const found = expectRule(
+      doc(chapter('scope', '范围', clause('a', clause('b', p('x。'))), clause('c', p('y。')))),
+      id,
+    );
     expect(found.map((f) => f.clauseLabel)).toEqual(['1.1.1']);
   });
   it('reports a lone annex clause A.1', () => {
@@ -99,14 +105,27 @@ describe('structure.lone-subclause', () => {
 describe('structure.hanging-paragraph', () => {
   const id = 'structure.hanging-paragraph';
   it('reports text between a chapter title and its first clause', () => {
-    const tech = chapter('technical-requirements', '技术要求', p('产品应符合本章的要求。'), clause('a', p('x。')), clause('b', p('y。')));
+    const tech = chapter(
+      'technical-requirements',
+      '技术要求',
+      p('产品应符合本章的要求。'),
+      clause('a', p('x。')),
+      clause('b', p('y。')),
+    );
     const [finding] = expectRule(doc(tech), id);
     expect(finding?.nodeId).toBe(idOf(tech));
     expect(finding?.excerpt).toContain('产品应符合本章的要求');
   });
   it('reports a hanging paragraph in a clause', () => {
     const found = expectRule(
-      doc(chapter('scope', '范围', clause('外观', p('总的要求。'), clause('a', p('x。')), clause('b', p('y。'))), clause('c', p('z。')))),
+      doc(
+        chapter(
+          'scope',
+          '范围',
+          clause('外观', p('总的要求。'), clause('a', p('x。')), clause('b', p('y。'))),
+          clause('c', p('z。')),
+        ),
+      ),
       id,
     );
     expect(found.map((f) => f.clauseLabel)).toEqual(['1.1']);
@@ -122,7 +141,17 @@ describe('structure.hanging-paragraph', () => {
     expectNoRule(doc(terms), id);
   });
   it('accepts the lead-in and entries of chapter 2, and sections without subclauses', () => {
-    expectNoRule(doc(chapter('normative-references', '规范性引用文件', p(REFERENCES_LEAD_IN), reference('GB/T 191　包装储运图示标志'))), id);
+    expectNoRule(
+      doc(
+        chapter(
+          'normative-references',
+          '规范性引用文件',
+          p(REFERENCES_LEAD_IN),
+          reference('GB/T 191　包装储运图示标志'),
+        ),
+      ),
+      id,
+    );
     expectNoRule(miniStandard(), id);
   });
 });

@@ -88,7 +88,11 @@ describe('annexes.order', () => {
     expect(finding?.message.zh).toContain('附录B在正文中首次引用（1.1）早于附录A（1.2）');
   });
   it('accepts annexes in the order of first citation', () => {
-    const json = doc(chapter('scope', '范围', p('按附录A和附录B的规定。')), annex('normative', '甲', p('x。')), annex('normative', '乙', p('y。')));
+    const json = doc(
+      chapter('scope', '范围', p('按附录A和附录B的规定。')),
+      annex('normative', '甲', p('x。')),
+      annex('normative', '乙', p('y。')),
+    );
     expectNoRule(json, id);
   });
 });

@@ -7,7 +7,10 @@ describe('terms.unused', () => {
   it('reports a defined term that the text never uses', () => {
     const entry = term('质量容量比', 'mass-to-capacity ratio', '空杯质量与公称容量的比值。');
     const [finding] = expectRule(
-      doc(chapter('scope', '范围', p('本文件规定了保温杯的要求。')), chapter('terms', '术语和定义', p(TERMS_LEAD_IN), entry)),
+      doc(
+        chapter('scope', '范围', p('本文件规定了保温杯的要求。')),
+        chapter('terms', '术语和定义', p(TERMS_LEAD_IN), entry),
+      ),
       id,
     );
     expect(finding?.nodeId).toBe(idOf(entry));
@@ -15,24 +18,39 @@ describe('terms.unused', () => {
     expect(finding?.message.zh).toContain('质量容量比');
   });
   it('does not count the term inside its own entry', () => {
-    expectRule(doc(chapter('terms', '术语和定义', p(TERMS_LEAD_IN), term('保温杯', 'vacuum cup', '保温杯是一种容器。'))), id);
+    expectRule(
+      doc(chapter('terms', '术语和定义', p(TERMS_LEAD_IN), term('保温杯', 'vacuum cup', '保温杯是一种容器。'))),
+      id,
+    );
   });
   it('accepts a term used in the text or cross-referenced', () => {
     expectNoRule(miniStandard(), id);
     const entry = term('保温效能', 'heat retention', '静置后水的温度。');
-    expectNoRule(doc(chapter('terms', '术语和定义', p(TERMS_LEAD_IN), entry), chapter('scope', '范围', p('见', xref(entry), '。'))), id);
+    expectNoRule(
+      doc(
+        chapter('terms', '术语和定义', p(TERMS_LEAD_IN), entry),
+        chapter('scope', '范围', p('见', xref(entry), '。')),
+      ),
+      id,
+    );
   });
 });
 
 describe('terms.entry-incomplete', () => {
   const id = 'terms.entry-incomplete';
   it('reports a term without its English equivalent', () => {
-    const [finding] = expectRule(doc(chapter('terms', '术语和定义', p(TERMS_LEAD_IN), term('保温杯', '', '具有真空夹层的杯子。'))), id);
+    const [finding] = expectRule(
+      doc(chapter('terms', '术语和定义', p(TERMS_LEAD_IN), term('保温杯', '', '具有真空夹层的杯子。'))),
+      id,
+    );
     expect(finding?.message.zh).toContain('英文对应词');
     expect(finding?.message.zh).toContain('保温杯');
   });
   it('reports a term without a definition', () => {
-    const [finding] = expectRule(doc(chapter('terms', '术语和定义', p(TERMS_LEAD_IN), term('保温杯', 'vacuum cup', ''))), id);
+    const [finding] = expectRule(
+      doc(chapter('terms', '术语和定义', p(TERMS_LEAD_IN), term('保温杯', 'vacuum cup', ''))),
+      id,
+    );
     expect(finding?.message.zh).toContain('定义');
   });
   it('accepts complete entries', () => {
@@ -51,7 +69,14 @@ describe('terms.lead-in-missing', () => {
   it('accepts the lead-in, its variant citing another document, or the "no terms" sentence', () => {
     expectNoRule(miniStandard(), id);
     expectNoRule(
-      doc(chapter('terms', '术语和定义', p('GB/T 2900.1界定的以及下列术语和定义适用于本文件。'), term('保温杯', 'vacuum cup', '杯子。'))),
+      doc(
+        chapter(
+          'terms',
+          '术语和定义',
+          p('GB/T 2900.1界定的以及下列术语和定义适用于本文件。'),
+          term('保温杯', 'vacuum cup', '杯子。'),
+        ),
+      ),
       id,
     );
     expectNoRule(doc(chapter('terms', '术语和定义', p('本文件没有需要界定的术语和定义。'))), id);

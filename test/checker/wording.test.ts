@@ -7,7 +7,10 @@ const body = (...texts: string[]) => doc(chapter('technical-requirements', '技�
 describe('wording.must', () => {
   const id = 'wording.must';
   it('reports 必须', () => {
-    const [finding] = expectRule(doc(chapter('scope', '范围', clause('a', p('杯体必须光洁。')), clause('b', p('x。')))), id);
+    const [finding] = expectRule(
+      doc(chapter('scope', '范围', clause('a', p('杯体必须光洁。')), clause('b', p('x。')))),
+      id,
+    );
     expect(finding?.clauseLabel).toBe('1.1');
     expect(finding?.excerpt).toContain('必须');
     expect(finding?.severity).toBe('error');
@@ -35,10 +38,13 @@ const termsWith = (definition: string, ...notes: ReturnType<typeof note>[]) =>
 
 describe('wording.modal-in-definition', () => {
   const id = 'wording.modal-in-definition';
-  it.each(['内胆应采用不锈钢的杯子。', '宜用于盛装饮用水的杯子。', '可以盛装热水的杯子。', '必须带盖的杯子。'])('reports «%s»', (definition) => {
-    const [finding] = expectRule(termsWith(definition), id);
-    expect(finding?.clauseLabel).toBe('1.1');
-  });
+  it.each(['内胆应采用不锈钢的杯子。', '宜用于盛装饮用水的杯子。', '可以盛装热水的杯子。', '必须带盖的杯子。'])(
+    'reports «%s»',
+    (definition) => {
+      const [finding] = expectRule(termsWith(definition), id);
+      expect(finding?.clauseLabel).toBe('1.1');
+    },
+  );
   it('accepts descriptions, including words such as 供应, 相应, 适宜, 可靠', () => {
     expectNoRule(termsWith('由供应商提供、与相应容量适宜、密封可靠的杯子。'), id);
     expectNoRule(miniStandard(), id);
@@ -48,7 +54,10 @@ describe('wording.modal-in-definition', () => {
 describe('wording.modal-in-note', () => {
   const id = 'wording.modal-in-note';
   it('reports a requirement in a note', () => {
-    const [finding] = expectRule(doc(chapter('scope', '范围', p('本文件规定了要求。'), note('试验时宜使用去离子水。'))), id);
+    const [finding] = expectRule(
+      doc(chapter('scope', '范围', p('本文件规定了要求。'), note('试验时宜使用去离子水。'))),
+      id,
+    );
     expect(finding?.message.zh).toContain('宜');
   });
   it('reports a requirement in a note of a term entry', () => {

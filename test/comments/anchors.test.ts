@@ -4,8 +4,8 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeAnchor, encodeAnchor, isAnchorPending } from '../../shared/comments/anchors.js';
-import type { ThreadListResponse, ThreadView } from '../../shared/api/comments.js';
+import { decodeAnchor, encodeAnchor, isAnchorPending } from '@shared/comments/anchors.js';
+import type { ThreadListResponse, ThreadView } from '@shared/api/comments.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { demoProject, login, request } from '../helpers/api.js';
@@ -20,7 +20,8 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const who of ['lead', 'drafter', 'testing', 'bureau']) tokens[who] = await login(server.url, `${who}@example.com`);
+  for (const who of ['lead', 'drafter', 'testing', 'bureau'])
+    tokens[who] = await login(server.url, `${who}@example.com`);
   standardId = (await demoProject(server.url, tokens.lead!)).standardId;
 });
 
@@ -92,7 +93,9 @@ describe('comment anchors under concurrent edits', () => {
     // A fresh client (and the server) resolve it the same way.
     const d = await open('lead');
     expect(resolvedQuote(d.doc, anchorStart, anchorEnd)).toBe(quote);
-    const listed = await request<ThreadListResponse>(server.url, 'GET', `/api/documents/${standardId}/threads`, { token: tokens.lead });
+    const listed = await request<ThreadListResponse>(server.url, 'GET', `/api/documents/${standardId}/threads`, {
+      token: tokens.lead,
+    });
     const thread = listed.body.threads.find((t) => t.id === created.body.id);
     expect(thread?.orphaned).toBe(false);
 
@@ -109,8 +112,13 @@ describe('comment anchors under concurrent edits', () => {
     now.delete(now.toString().indexOf(quote.slice(2)), quote.length - 2);
     await converged(a, b, c, d);
     for (const client of [a, b, c, d]) expect(resolvedQuote(client.doc, anchorStart, anchorEnd)).toBeNull();
-    await waitFor(() => server.services.metadata.collection('commentStats').get(standardId)?.orphaned === 1, 'statistics count the orphaned thread');
-    const after = await request<ThreadListResponse>(server.url, 'GET', `/api/documents/${standardId}/threads`, { token: tokens.bureau });
+    await waitFor(
+      () => server.services.metadata.collection('commentStats').get(standardId)?.orphaned === 1,
+      'statistics count the orphaned thread',
+    );
+    const after = await request<ThreadListResponse>(server.url, 'GET', `/api/documents/${standardId}/threads`, {
+      token: tokens.bureau,
+    });
     const orphan = after.body.threads.find((t) => t.id === created.body.id);
     expect(orphan?.orphaned).toBe(true);
     expect(orphan?.quote).toBe(quote);

@@ -1,7 +1,7 @@
 /** Browser helpers of the comment tests: open a document by id, select a piece of its text with the mouse. */
 import type { Page } from 'playwright-core';
-import type { DocumentContentResponse } from '../../shared/api/types.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+import type { DocumentContentResponse } from '@shared/api/types.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import { request } from '../helpers/api.js';
 
 /** Opens a document directly (both people must be on the same one) and waits for the live connection. */
@@ -26,7 +26,9 @@ function firstParagraphIn(node: ProseMirrorJSON, inChapter: boolean): string | n
 
 /** A piece of text (12 characters) of the first chapter's first long paragraph, from the server's copy. */
 export async function sampleText(baseUrl: string, token: string, documentId: string): Promise<string> {
-  const result = await request<DocumentContentResponse>(baseUrl, 'GET', `/api/documents/${documentId}/content`, { token });
+  const result = await request<DocumentContentResponse>(baseUrl, 'GET', `/api/documents/${documentId}/content`, {
+    token,
+  });
   const text = firstParagraphIn(result.body.content, false);
   if (!text) throw new Error('no paragraph in a chapter');
   return text.slice(2, 14);
@@ -49,7 +51,12 @@ export async function selectText(page: Page, needle: string): Promise<void> {
       const first = rects[0];
       const last = rects[rects.length - 1];
       if (!first || !last) return null;
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
     }
     return null;
   }, needle);

@@ -5,10 +5,10 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommentStats, ProjectCommentStats, ThreadListResponse, ThreadView } from '../../shared/api/comments.js';
-import type { ProjectEvent } from '../../shared/api/events.js';
-import type { ProjectListItem } from '../../shared/api/types.js';
-import { encodeAnchor } from '../../shared/comments/anchors.js';
+import type { CommentStats, ProjectCommentStats, ThreadListResponse, ThreadView } from '@shared/api/comments.js';
+import type { ProjectEvent } from '@shared/api/events.js';
+import type { ProjectListItem } from '@shared/api/types.js';
+import { encodeAnchor } from '@shared/comments/anchors.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { DEMO_PASSWORD, demoProject, login, request } from '../helpers/api.js';
@@ -60,7 +60,12 @@ afterAll(async () => {
 });
 
 /** A new anchor on the next long paragraph of the standard (characters 4..12). */
-function anchorBody(doc: Y.Doc = reader.doc): { anchorStart: string; anchorEnd: string; quote: string; clauseId: null } {
+function anchorBody(doc: Y.Doc = reader.doc): {
+  anchorStart: string;
+  anchorEnd: string;
+  quote: string;
+  clauseId: null;
+} {
   const texts = paragraphTexts(doc, { inSection: true }).filter((t) => t.length >= 20 && !t.toString().includes('<'));
   const text = texts[paragraphIndex++ % texts.length]!;
   return {
@@ -81,14 +86,19 @@ async function startThread(who: string, body = '请核实该指标的来源。',
 }
 
 async function threads(who = 'lead', documentId = standardId): Promise<ThreadView[]> {
-  const result = await request<ThreadListResponse>(server.url, 'GET', `/api/documents/${documentId}/threads`, { token: tokens[who] });
+  const result = await request<ThreadListResponse>(server.url, 'GET', `/api/documents/${documentId}/threads`, {
+    token: tokens[who],
+  });
   expect(result.status).toBe(200);
   return result.body.threads;
 }
 
 function stored(): unknown {
   const { metadata } = server.services;
-  return { threads: metadata.collection('commentThreads').findMany(), comments: metadata.collection('comments').findMany() };
+  return {
+    threads: metadata.collection('commentThreads').findMany(),
+    comments: metadata.collection('comments').findMany(),
+  };
 }
 
 describe('reviewers comment on the text', () => {
@@ -134,9 +144,15 @@ describe('reviewers comment on the text', () => {
       body: { ...anchorBody(), anchorStart: 'bm90IGFuIGFuY2hvcg==', body: '坏锚点' },
     });
     expect(badAnchor.status).toBe(400);
-    const empty = await request(server.url, 'POST', `/api/documents/${standardId}/threads`, { token: tokens.bureau, body: { ...anchorBody(), body: '   ' } });
+    const empty = await request(server.url, 'POST', `/api/documents/${standardId}/threads`, {
+      token: tokens.bureau,
+      body: { ...anchorBody(), body: '   ' },
+    });
     expect(empty.status).toBe(400);
-    const long = await request(server.url, 'POST', `/api/documents/${standardId}/threads`, { token: tokens.bureau, body: { ...anchorBody(), body: '长'.repeat(5001) } });
+    const long = await request(server.url, 'POST', `/api/documents/${standardId}/threads`, {
+      token: tokens.bureau,
+      body: { ...anchorBody(), body: '长'.repeat(5001) },
+    });
     expect(long.status).toBe(400);
     expect(stored()).toEqual(before);
   });
@@ -148,7 +164,10 @@ describe('forged attempts change nothing', () => {
     const commentId = thread.comments[0]!.id;
     const before = stored();
     for (const who of ['drafter', 'expert', 'lead', 'testing', 'observer', 'admin']) {
-      const edit = await request(server.url, 'PATCH', `/api/comments/${commentId}`, { token: tokens[who], body: { body: '篡改' } });
+      const edit = await request(server.url, 'PATCH', `/api/comments/${commentId}`, {
+        token: tokens[who],
+        body: { body: '篡改' },
+      });
       expect(edit.status, `${who} edits`).toBe(403);
       const remove = await request(server.url, 'DELETE', `/api/comments/${commentId}`, { token: tokens[who] });
       expect(remove.status, `${who} deletes`).toBe(403);
@@ -162,8 +181,17 @@ describe('forged attempts change nothing', () => {
       const outsider = await request(server.url, 'POST', path, { token: tokens.outsider, body: { body: '外部人员' } });
       expect(outsider.status).toBe(404);
     }
-    expect((await request(server.url, 'PATCH', `/api/comments/${commentId}`, { token: tokens.outsider, body: { body: 'x' } })).status).toBe(404);
-    expect((await request(server.url, 'GET', `/api/documents/${standardId}/threads`, { token: tokens.outsider })).status).toBe(404);
+    expect(
+      (
+        await request(server.url, 'PATCH', `/api/comments/${commentId}`, {
+          token: tokens.outsider,
+          body: { body: 'x' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await request(server.url, 'GET', `/api/documents/${standardId}/threads`, { token: tokens.outsider })).status,
+    ).toBe(404);
     expect((await request(server.url, 'POST', `/api/threads/${thread.id}/resolve`)).status).toBe(401);
     expect(stored()).toEqual(before);
   });
@@ -171,9 +199,15 @@ describe('forged attempts change nothing', () => {
   it('an observer cannot start a thread or reply', async () => {
     const thread = await startThread('expert');
     const before = stored();
-    const start = await request(server.url, 'POST', `/api/documents/${standardId}/threads`, { token: tokens.observer, body: { ...anchorBody(), body: '观察员评论' } });
+    const start = await request(server.url, 'POST', `/api/documents/${standardId}/threads`, {
+      token: tokens.observer,
+      body: { ...anchorBody(), body: '观察员评论' },
+    });
     expect(start.status).toBe(403);
-    const reply = await request(server.url, 'POST', `/api/threads/${thread.id}/comments`, { token: tokens.observer, body: { body: '观察员回复' } });
+    const reply = await request(server.url, 'POST', `/api/threads/${thread.id}/comments`, {
+      token: tokens.observer,
+      body: { body: '观察员回复' },
+    });
     expect(reply.status).toBe(403);
     expect(stored()).toEqual(before);
   });
@@ -197,11 +231,31 @@ describe('forged attempts change nothing', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const before = stored();
     const commentId = created.body.comments[0]!.id;
-    expect((await request(server.url, 'POST', `/api/threads/${created.body.id}/comments`, { token: tokens.drafter, body: { body: '越权回复' } })).status).toBe(404);
-    expect((await request(server.url, 'POST', `/api/threads/${created.body.id}/resolve`, { token: tokens.drafter })).status).toBe(404);
-    expect((await request(server.url, 'PATCH', `/api/comments/${commentId}`, { token: tokens.drafter, body: { body: '篡改' } })).status).toBe(404);
-    expect((await request(server.url, 'DELETE', `/api/comments/${commentId}`, { token: tokens.drafter })).status).toBe(404);
-    expect((await request(server.url, 'GET', `/api/documents/${otherStandardId}/threads`, { token: tokens.drafter })).status).toBe(404);
+    expect(
+      (
+        await request(server.url, 'POST', `/api/threads/${created.body.id}/comments`, {
+          token: tokens.drafter,
+          body: { body: '越权回复' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await request(server.url, 'POST', `/api/threads/${created.body.id}/resolve`, { token: tokens.drafter })).status,
+    ).toBe(404);
+    expect(
+      (
+        await request(server.url, 'PATCH', `/api/comments/${commentId}`, {
+          token: tokens.drafter,
+          body: { body: '篡改' },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await request(server.url, 'DELETE', `/api/comments/${commentId}`, { token: tokens.drafter })).status).toBe(
+      404,
+    );
+    expect(
+      (await request(server.url, 'GET', `/api/documents/${otherStandardId}/threads`, { token: tokens.drafter })).status,
+    ).toBe(404);
     expect((await threads('lead')).some((t) => t.id === created.body.id)).toBe(false);
     expect(stored()).toEqual(before);
   });
@@ -220,42 +274,70 @@ describe('the author and the lead', () => {
     expect(edited.body.comments[0]!.editedAt).not.toBeNull();
     expect(edited.body.comments[0]!.mentions.map((m) => m.userId)).toEqual([userIds.lead]);
 
-    const resolved = await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/resolve`, { token: tokens.lead });
+    const resolved = await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/resolve`, {
+      token: tokens.lead,
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('resolved');
     expect(resolved.body.resolvedBy).toBe(userIds.lead);
     expect(resolved.body.can).toEqual({ reply: true, resolve: false, reopen: true });
     // Again: idempotent.
-    expect((await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/resolve`, { token: tokens.lead })).body.status).toBe('resolved');
+    expect(
+      (await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/resolve`, { token: tokens.lead })).body
+        .status,
+    ).toBe('resolved');
     // A drafter may not reopen it; the author may.
-    expect((await request(server.url, 'POST', `/api/threads/${thread.id}/reopen`, { token: tokens.drafter })).status).toBe(403);
-    const reopened = await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/reopen`, { token: tokens.expert });
+    expect(
+      (await request(server.url, 'POST', `/api/threads/${thread.id}/reopen`, { token: tokens.drafter })).status,
+    ).toBe(403);
+    const reopened = await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/reopen`, {
+      token: tokens.expert,
+    });
     expect(reopened.body.status).toBe('open');
     expect(reopened.body.resolvedBy).toBeNull();
-    const byAuthor = await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/resolve`, { token: tokens.expert });
+    const byAuthor = await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/resolve`, {
+      token: tokens.expert,
+    });
     expect(byAuthor.body.status).toBe('resolved');
     expect(byAuthor.body.resolvedByName).not.toBe('');
   });
 
   it('deleting the first comment keeps a thread with replies (已删除) and removes one without', async () => {
     const lone = await startThread('drafter', '无人回复的意见');
-    expect((await request(server.url, 'DELETE', `/api/comments/${lone.comments[0]!.id}`, { token: tokens.drafter })).status).toBe(204);
+    expect(
+      (await request(server.url, 'DELETE', `/api/comments/${lone.comments[0]!.id}`, { token: tokens.drafter })).status,
+    ).toBe(204);
     expect((await threads()).some((t) => t.id === lone.id)).toBe(false);
     expect(server.services.metadata.collection('comments').findMany({ threadId: lone.id })).toHaveLength(0);
 
     const thread = await startThread('drafter', '有回复的意见');
-    const reply = await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/comments`, { token: tokens.bureau, body: { body: '回复' } });
+    const reply = await request<ThreadView>(server.url, 'POST', `/api/threads/${thread.id}/comments`, {
+      token: tokens.bureau,
+      body: { body: '回复' },
+    });
     const replyId = reply.body.comments[1]!.id;
-    expect((await request(server.url, 'DELETE', `/api/comments/${thread.comments[0]!.id}`, { token: tokens.drafter })).status).toBe(204);
+    expect(
+      (await request(server.url, 'DELETE', `/api/comments/${thread.comments[0]!.id}`, { token: tokens.drafter }))
+        .status,
+    ).toBe(204);
     const kept = (await threads()).find((t) => t.id === thread.id)!;
     expect(kept.comments.map((c) => ({ deleted: c.deleted, body: c.body }))).toEqual([
       { deleted: true, body: '' },
       { deleted: false, body: '回复' },
     ]);
     // A deleted comment cannot be edited back.
-    expect((await request(server.url, 'PATCH', `/api/comments/${thread.comments[0]!.id}`, { token: tokens.drafter, body: { body: '复活' } })).status).toBe(403);
+    expect(
+      (
+        await request(server.url, 'PATCH', `/api/comments/${thread.comments[0]!.id}`, {
+          token: tokens.drafter,
+          body: { body: '复活' },
+        })
+      ).status,
+    ).toBe(403);
     // The last reply goes: nothing is left to discuss, the thread goes with it.
-    expect((await request(server.url, 'DELETE', `/api/comments/${replyId}`, { token: tokens.bureau })).status).toBe(204);
+    expect((await request(server.url, 'DELETE', `/api/comments/${replyId}`, { token: tokens.bureau })).status).toBe(
+      204,
+    );
     expect((await threads()).some((t) => t.id === thread.id)).toBe(false);
   });
 });
@@ -268,14 +350,19 @@ describe('statistics and live events', () => {
     expect(stats.projectId).toBe(projectId);
     const open = all.filter((t) => t.status === 'open').length;
     const resolved = all.filter((t) => t.status === 'resolved').length;
-    expect({ open: stats.open, resolved: stats.resolved, orphaned: stats.orphaned }).toEqual({ open, resolved, orphaned: 0 });
+    expect({ open: stats.open, resolved: stats.resolved, orphaned: stats.orphaned }).toEqual({
+      open,
+      resolved,
+      orphaned: 0,
+    });
     const sum = (rows: { open: number; resolved: number }[]) => rows.reduce((n, r) => n + r.open + r.resolved, 0);
     expect(sum(stats.byClause)).toBe(all.length);
     expect(sum(stats.byOrganization)).toBe(all.length);
     const bureauOrg = server.services.metadata.collection('users').get(userIds.bureau!)!.organizationId;
     const bureauRow = stats.byOrganization.find((r) => r.organizationId === bureauOrg)!;
     expect(bureauRow.open + bureauRow.resolved).toBe(all.filter((t) => t.authorId === userIds.bureau).length);
-    for (const row of stats.byClause) expect(row.label).toBe(all.find((t) => t.clauseId === row.clauseId)?.clauseLabel ?? null);
+    for (const row of stats.byClause)
+      expect(row.label).toBe(all.find((t) => t.clauseId === row.clauseId)?.clauseLabel ?? null);
 
     // One more resolved: the counts follow.
     const thread = all.find((t) => t.status === 'open')!;
@@ -288,22 +375,38 @@ describe('statistics and live events', () => {
   it('serves the statistics to the project’s members and reviewers, per document', async () => {
     await server.services.comments.stats.idle();
     const stored = server.services.metadata.collection('commentStats').get(standardId)!;
-    const read = await request<ProjectCommentStats>(server.url, 'GET', `/api/projects/${projectId}/comment-stats`, { token: tokens.bureau });
+    const read = await request<ProjectCommentStats>(server.url, 'GET', `/api/projects/${projectId}/comment-stats`, {
+      token: tokens.bureau,
+    });
     expect(read.status).toBe(200);
     const project = server.services.metadata.collection('projects').get(projectId)!;
     expect(read.body.documents.map((d) => d.documentId)).toEqual(project.documents.map((d) => d.id));
     const standard = read.body.documents.find((d) => d.documentId === standardId)!;
-    expect({ kind: standard.kind, open: standard.open, resolved: standard.resolved, orphaned: standard.orphaned }).toEqual({ kind: 'standard', open: stored.open, resolved: stored.resolved, orphaned: stored.orphaned });
+    expect({
+      kind: standard.kind,
+      open: standard.open,
+      resolved: standard.resolved,
+      orphaned: standard.orphaned,
+    }).toEqual({ kind: 'standard', open: stored.open, resolved: stored.resolved, orphaned: stored.orphaned });
     expect(standard.byOrganization).toEqual(stored.byOrganization);
     const other = read.body.documents.find((d) => d.documentId !== standardId)!;
-    expect({ open: other.open, resolved: other.resolved, updatedAt: other.updatedAt }).toEqual({ open: 0, resolved: 0, updatedAt: null });
-    expect((await request(server.url, 'GET', `/api/projects/${projectId}/comment-stats`, { token: tokens.outsider })).status).toBe(404);
+    expect({ open: other.open, resolved: other.resolved, updatedAt: other.updatedAt }).toEqual({
+      open: 0,
+      resolved: 0,
+      updatedAt: null,
+    });
+    expect(
+      (await request(server.url, 'GET', `/api/projects/${projectId}/comment-stats`, { token: tokens.outsider })).status,
+    ).toBe(404);
     expect((await request(server.url, 'GET', `/api/projects/${projectId}/comment-stats`)).status).toBe(401);
   });
 
   it('pushes comments-changed to the project’s event stream', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${server.url}/api/projects/${projectId}/events`, { headers: { authorization: `Bearer ${tokens.lead}` }, signal: controller.signal });
+    const response = await fetch(`${server.url}/api/projects/${projectId}/events`, {
+      headers: { authorization: `Bearer ${tokens.lead}` },
+      signal: controller.signal,
+    });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
     const events: ProjectEvent[] = [];

@@ -71,26 +71,39 @@ describe('comments in the browser', () => {
 
     // Clicking the thread selects its text in the editor; the lead resolves it.
     await seen.click();
-    expect(await lead.evaluate(() => document.querySelector('.comment-highlight--active')?.textContent ?? null)).toBe(needle);
+    expect(await lead.evaluate(() => document.querySelector('.comment-highlight--active')?.textContent ?? null)).toBe(
+      needle,
+    );
     await seen.getByTestId('comment-resolve').click();
-    await lead.locator(`[data-testid="comment-thread"][data-thread-id="${threadId}"][data-status="resolved"]`).waitFor({ timeout: 10_000 });
+    await lead
+      .locator(`[data-testid="comment-thread"][data-thread-id="${threadId}"][data-status="resolved"]`)
+      .waitFor({ timeout: 10_000 });
 
     // The reviewer sees it resolved (live), and as its author may reopen it.
-    const resolved = reviewer.locator(`[data-testid="comment-thread"][data-thread-id="${threadId}"][data-status="resolved"]`);
+    const resolved = reviewer.locator(
+      `[data-testid="comment-thread"][data-thread-id="${threadId}"][data-status="resolved"]`,
+    );
     await resolved.waitFor({ timeout: 10_000 });
     await resolved.getByTestId('comment-reopen').waitFor();
     expect(await resolved.getByTestId('comment-resolve').count()).toBe(0);
     const stored = server.services.metadata.collection('commentThreads').get(threadId!);
     expect(stored?.status).toBe('resolved');
-    expect(stored?.resolvedBy).toBe(server.services.metadata.collection('users').findOne({ email: 'lead@example.com' })!.id);
+    expect(stored?.resolvedBy).toBe(
+      server.services.metadata.collection('users').findOne({ email: 'lead@example.com' })!.id,
+    );
 
     // The project page shows the comment statistics per document, and follows them live.
     await lead.goto(`${server.url}/projects/${stored!.projectId}`);
     await lead.getByTestId('comment-stats-tab').click();
-    await lead.locator('[data-testid="comment-stats"] tr[data-document="standard"][data-open="0"][data-resolved="1"]').waitFor({ timeout: 10_000 });
+    await lead
+      .locator('[data-testid="comment-stats"] tr[data-document="standard"][data-open="0"][data-resolved="1"]')
+      .waitFor({ timeout: 10_000 });
     await resolved.getByTestId('comment-reopen').click();
-    await lead.locator('[data-testid="comment-stats"] tr[data-document="standard"][data-open="1"][data-resolved="0"]').waitFor({ timeout: 10_000 });
-    if (process.env.SCREENSHOT_DIR) await lead.screenshot({ path: `${process.env.SCREENSHOT_DIR}/lead-comment-stats.png` });
+    await lead
+      .locator('[data-testid="comment-stats"] tr[data-document="standard"][data-open="1"][data-resolved="0"]')
+      .waitFor({ timeout: 10_000 });
+    if (process.env.SCREENSHOT_DIR)
+      await lead.screenshot({ path: `${process.env.SCREENSHOT_DIR}/lead-comment-stats.png` });
 
     await reviewerContext.close();
     await leadContext.close();

@@ -1,8 +1,8 @@
 /** Shared helpers of the comment tests: finding paragraphs in a Y.Doc and resolving anchors there. */
 import * as Y from 'yjs';
-import { documentAnchors, quoteOf, resolveAnchor } from '../../shared/comments/anchors.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
-import { editorSchema } from '../../shared/editor/schema.js';
+import { documentAnchors, quoteOf, resolveAnchor } from '@shared/comments/anchors.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
+import { editorSchema } from '@shared/editor/schema.js';
 
 const SECTIONS = new Set(['chapter', 'clause', 'annex']);
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mentionsIn } from '../../client/src/features/comments/lib/mentions.js';
 import { NO_FILTERS, applyFilters } from '../../client/src/features/comments/lib/threadFilters.js';
-import type { ThreadView } from '../../shared/api/comments.js';
+import type { ThreadView } from '@shared/api/comments.js';
 
 const members = [
   { userId: 'u1', name: '张三' },
@@ -27,7 +27,11 @@ describe('mentionsIn', () => {
 
 describe('the "mentions me" filter', () => {
   const thread = (id: string, mentioned: string[]): ThreadView =>
-    ({ id, status: 'open', comments: [{ mentions: mentioned.map((userId) => ({ userId, name: '' })) }] }) as unknown as ThreadView;
+    ({
+      id,
+      status: 'open',
+      comments: [{ mentions: mentioned.map((userId) => ({ userId, name: '' })) }],
+    }) as unknown as ThreadView;
   it('keeps only the threads with a comment mentioning the user', () => {
     const threads = [thread('a', ['u1']), thread('b', ['u2']), thread('c', [])];
     const kept = applyFilters(threads, { ...NO_FILTERS, mentioning: 'u1' }, () => 'open');

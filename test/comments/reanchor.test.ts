@@ -10,11 +10,11 @@ import * as Y from 'yjs';
 import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { ThreadListResponse, ThreadView } from '../../shared/api/comments.js';
-import { createAnchor, documentAnchors } from '../../shared/comments/anchors.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
-import { editorSchema } from '../../shared/editor/schema.js';
+import type { ThreadListResponse, ThreadView } from '@shared/api/comments.js';
+import { createAnchor, documentAnchors } from '@shared/comments/anchors.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import { editorSchema } from '@shared/editor/schema.js';
 import { demoProject, login, request } from '../helpers/api.js';
 import { connectSynced, waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
@@ -35,7 +35,15 @@ let peer: YPeer;
 function bindEditor(doc: Y.Doc): void {
   const { doc: initial } = initProseMirrorDoc(doc.getXmlFragment(CONTENT_FIELD), editorSchema());
   editor = createEditor(initial.toJSON() as ProseMirrorJSON);
-  peer = new YPeer({ get state() { return editor.state; }, dispatch: (tr) => editor.view.dispatch(tr) }, editor.schema);
+  peer = new YPeer(
+    {
+      get state() {
+        return editor.state;
+      },
+      dispatch: (tr) => editor.view.dispatch(tr),
+    },
+    editor.schema,
+  );
   Y.applyUpdate(peer.ydoc, Y.encodeStateAsUpdate(doc));
   peer.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin !== 'from-client') Y.applyUpdate(doc, update, 'from-peer');
@@ -66,7 +74,12 @@ function placeIn(doc: PMNode, chapterIndex: number): Place {
     if (found) return false;
     if (node.type.name === 'paragraph' && node.textContent.length >= 16 && node.childCount === 1) {
       const from = chapter.pos + 1 + offset + 1 + 2;
-      found = { chapterId: String(chapter.node.attrs.id), from, to: from + 10, quote: doc.textBetween(from, from + 10) };
+      found = {
+        chapterId: String(chapter.node.attrs.id),
+        from,
+        to: from + 10,
+        quote: doc.textBetween(from, from + 10),
+      };
       return false;
     }
     return true;
@@ -79,14 +92,22 @@ async function startThread(place: Place): Promise<ThreadView> {
   const context = documentAnchors(client.doc, CONTENT_FIELD, editorSchema());
   const result = await request<ThreadView>(server.url, 'POST', `/api/documents/${standardId}/threads`, {
     token,
-    body: { ...createAnchor(context, place.from, place.to), quote: place.quote, clauseId: null, body: '请核实。', mentions: [] },
+    body: {
+      ...createAnchor(context, place.from, place.to),
+      quote: place.quote,
+      clauseId: null,
+      body: '请核实。',
+      mentions: [],
+    },
   });
   expect(result.status, JSON.stringify(result.body)).toBe(201);
   return result.body;
 }
 
 async function thread(id: string): Promise<ThreadView> {
-  const result = await request<ThreadListResponse>(server.url, 'GET', `/api/documents/${standardId}/threads`, { token });
+  const result = await request<ThreadListResponse>(server.url, 'GET', `/api/documents/${standardId}/threads`, {
+    token,
+  });
   const found = result.body.threads.find((t) => t.id === id);
   if (!found) throw new Error('thread not listed');
   return found;

@@ -1,5 +1,5 @@
 /** Throwaway consultation records for the permission matrix (test/api/permissions.test.ts). */
-import type { ItemView, RoundInviteResponse, RoundView } from '../../shared/api/consultation.js';
+import type { ItemView, RoundInviteResponse, RoundView } from '@shared/api/consultation.js';
 import { handMadeTable, ok } from './helpers.js';
 
 const OUTSIDE_UNIT = '权限测试外部单位';
@@ -32,10 +32,16 @@ export class ConsultationFixtures {
 
   /** A new recipient (of the drafter's organization, so drafter@ may reply for it). */
   async freshRecipient(): Promise<string> {
-    const view = await ok<RoundView>(this.baseUrl, 'POST', `/api/rounds/${this.roundId}/recipients`, this.adminToken(), {
-      unitName: `权限测试单位${++this.counter}`,
-      organizationId: this.drafterOrganizationId,
-    });
+    const view = await ok<RoundView>(
+      this.baseUrl,
+      'POST',
+      `/api/rounds/${this.roundId}/recipients`,
+      this.adminToken(),
+      {
+        unitName: `权限测试单位${++this.counter}`,
+        organizationId: this.drafterOrganizationId,
+      },
+    );
     return view.round.recipients.at(-1)!.id;
   }
 
@@ -51,9 +57,15 @@ export class ConsultationFixtures {
 
   /** The token of a new invitation for a contact of the drafter's unit (an e-mail nobody uses yet). */
   async freshRoundInvitation(): Promise<string> {
-    const invited = await ok<RoundInviteResponse>(this.baseUrl, 'POST', `/api/rounds/${this.roundId}/recipients/${this.drafterUnitId}/invitations`, this.adminToken(), {
-      email: `round-contact${++this.counter}@example.com`,
-    });
+    const invited = await ok<RoundInviteResponse>(
+      this.baseUrl,
+      'POST',
+      `/api/rounds/${this.roundId}/recipients/${this.drafterUnitId}/invitations`,
+      this.adminToken(),
+      {
+        email: `round-contact${++this.counter}@example.com`,
+      },
+    );
     if (invited.kind !== 'invited') throw new Error('expected an invitation link');
     return invited.link.split('/round-invite/')[1] ?? '';
   }

@@ -1,6 +1,6 @@
 /** Helpers of the consultation tests: calls that must succeed, spreadsheets, SSE, file downloads. */
 import ExcelJS from 'exceljs';
-import type { RoundView } from '../../shared/api/consultation.js';
+import type { RoundView } from '@shared/api/consultation.js';
 import { request } from '../helpers/api.js';
 
 export async function ok<T>(baseUrl: string, method: string, path: string, token: string, body?: unknown): Promise<T> {
@@ -9,7 +9,11 @@ export async function ok<T>(baseUrl: string, method: string, path: string, token
   return result.body;
 }
 
-export async function download(baseUrl: string, path: string, token: string): Promise<{ status: number; type: string; data: Uint8Array; disposition: string }> {
+export async function download(
+  baseUrl: string,
+  path: string,
+  token: string,
+): Promise<{ status: number; type: string; data: Uint8Array; disposition: string }> {
   const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return {
     status: response.status,
@@ -19,7 +23,13 @@ export async function download(baseUrl: string, path: string, token: string): Pr
   };
 }
 
-export async function upload<T>(baseUrl: string, path: string, token: string | null, data: Uint8Array, multipart = false): Promise<{ status: number; body: T }> {
+export async function upload<T>(
+  baseUrl: string,
+  path: string,
+  token: string | null,
+  data: Uint8Array,
+  multipart = false,
+): Promise<{ status: number; body: T }> {
   const init: RequestInit = { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {} };
   if (multipart) {
     const form = new FormData();
@@ -27,7 +37,10 @@ export async function upload<T>(baseUrl: string, path: string, token: string | n
     init.body = form;
   } else {
     init.body = data.slice().buffer;
-    init.headers = { ...init.headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    init.headers = {
+      ...init.headers,
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
   }
   const response = await fetch(`${baseUrl}${path}`, init);
   return { status: response.status, body: (await response.json()) as T };
@@ -62,14 +75,23 @@ export async function tableRows(data: Uint8Array): Promise<string[][]> {
 }
 
 /** Subscribes to a project's SSE stream and resolves with the first event matching `match`. */
-export function waitForEvent(baseUrl: string, projectId: string, token: string, match: (type: string, data: unknown) => boolean, timeoutMs = 10_000): { ready: Promise<void>; event: Promise<unknown>; close(): void } {
+export function waitForEvent(
+  baseUrl: string,
+  projectId: string,
+  token: string,
+  match: (type: string, data: unknown) => boolean,
+  timeoutMs = 10_000,
+): { ready: Promise<void>; event: Promise<unknown>; close(): void } {
   const controller = new AbortController();
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const event = (async (): Promise<unknown> => {
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const response = await fetch(`${baseUrl}/api/projects/${projectId}/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+      const response = await fetch(`${baseUrl}/api/projects/${projectId}/events`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: controller.signal,
+      });
       const reader = response.body!.getReader();
       const decoder = new TextDecoder();
       let buffer = '';

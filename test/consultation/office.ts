@@ -19,14 +19,27 @@ export const SOFFICE = which('soffice');
 export const PDFTOTEXT = which('pdftotext');
 
 /** Converts a file with `soffice --headless --convert-to <filter>` (own profile, so parallel runs do not clash). */
-export async function convert(data: Uint8Array, fileName: string, filter: string, extension: string): Promise<{ output: Uint8Array; log: string }> {
+export async function convert(
+  data: Uint8Array,
+  fileName: string,
+  filter: string,
+  extension: string,
+): Promise<{ output: Uint8Array; log: string }> {
   if (!SOFFICE) throw new Error('soffice is not installed');
   const dir = await mkdtemp(join(tmpdir(), 'zm-office-'));
   try {
     await writeFile(join(dir, fileName), data);
     const { stdout, stderr } = await run(
       SOFFICE,
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', dir, join(dir, fileName)],
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        dir,
+        join(dir, fileName),
+      ],
       { timeout: 120_000 },
     );
     const output = await readFile(join(dir, fileName.replace(/\.[^.]+$/, `.${extension}`)));

@@ -8,10 +8,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemView, RoundView, SnapshotView } from '../../shared/api/consultation.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
+import type { ItemView, RoundView, SnapshotView } from '@shared/api/consultation.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
 import { demoProject, login, request } from '../helpers/api.js';
-import type { DocumentContentResponse, MemberView } from '../../shared/api/types.js';
+import type { DocumentContentResponse, MemberView } from '@shared/api/types.js';
 import { appendParagraph, connectSynced } from '../helpers/collab.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -67,8 +67,13 @@ describe('the frozen draft', () => {
     const client = await connectSynced(server.url, standardId, lead);
     try {
       // The peer company leaves the drafting group after the draft went out.
-      const drafter = (await ok<MemberView[]>(server.url, 'GET', `/api/projects/${projectId}/members`, lead)).find((m) => m.email === 'drafter@example.com')!;
-      expect((await request(server.url, 'DELETE', `/api/projects/${projectId}/members/${drafter.userId}`, { token: lead })).status).toBe(204);
+      const drafter = (await ok<MemberView[]>(server.url, 'GET', `/api/projects/${projectId}/members`, lead)).find(
+        (m) => m.email === 'drafter@example.com',
+      )!;
+      expect(
+        (await request(server.url, 'DELETE', `/api/projects/${projectId}/members/${drafter.userId}`, { token: lead }))
+          .status,
+      ).toBe(204);
       const live = await ok<DocumentContentResponse>(server.url, 'GET', `/api/documents/${standardId}/content`, lead);
       expect(live.draftingCredits.participatingUnits).not.toContain('浙江晶盾日用品有限公司');
       deleteFirstChapter(client.doc);
@@ -95,7 +100,9 @@ describe('the frozen draft', () => {
     expect(await readFile(snapshotFile, 'utf8')).toBe(fileBefore);
 
     // A second round freezes the new text; the first stays as it was, across a restart.
-    const second = await ok<RoundView>(server.url, 'POST', `/api/projects/${projectId}/rounds`, lead, { deadline: '2026-08-31' });
+    const second = await ok<RoundView>(server.url, 'POST', `/api/projects/${projectId}/rounds`, lead, {
+      deadline: '2026-08-31',
+    });
     expect(second.round.number).toBe(2);
     server = await server.restart();
     lead = await login(server.url, 'lead@example.com');
@@ -107,4 +114,3 @@ describe('the frozen draft', () => {
     expect((await readdir(join(server.dataDir, 'snapshots'))).filter((f) => f.endsWith('.json'))).toHaveLength(2);
   });
 });
-

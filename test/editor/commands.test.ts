@@ -8,8 +8,8 @@ import {
   computeNumbering,
   crossRefLabel,
   structureNumberingPluginKey,
-} from '../../shared/editor/structure/index.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+} from '@shared/editor/structure/index.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import { allIds, createEditor, cursorInText, cursorInTitleOf, posInside } from './editorHarness.js';
 import { chapter, clause, doc, p, ref, smallStandard, term } from './fixtures.js';
 
@@ -38,7 +38,9 @@ function crossRefDecorationLabel(e: Editor): string | undefined {
   const pos = posInside(e.state.doc, (node) => node.type.name === 'crossRef');
   const plugin = structureNumberingPluginKey.get(e.state)!;
   const set = plugin.props.decorations!.call(plugin, e.state) as DecorationSet;
-  const [decoration] = set.find(pos, pos + 1, (spec) => spec !== null).filter((d) => d.from === pos && d.to === pos + 1);
+  const [decoration] = set
+    .find(pos, pos + 1, (spec) => spec !== null)
+    .filter((d) => d.from === pos && d.to === pos + 1);
   const attrs = (decoration as unknown as { type: { attrs: Record<string, string> } } | undefined)?.type.attrs;
   return attrs?.['data-label'];
 }
@@ -67,7 +69,15 @@ describe('section commands on a headless editor', () => {
     cursorInText(e, '外观文本');
     expect(e.commands.insertClauseAfter()).toBe(true);
     type(e, '新条');
-    expect(labels(e).slice(4)).toEqual(['5 技术要求', '5.1 外观', '5.2 新条', '5.3 尺寸', '5.3.1 长度', '5.3.2 宽度', '5.4 性能']);
+    expect(labels(e).slice(4)).toEqual([
+      '5 技术要求',
+      '5.1 外观',
+      '5.2 新条',
+      '5.3 尺寸',
+      '5.3.1 长度',
+      '5.3.2 宽度',
+      '5.4 性能',
+    ]);
     expect(e.storage.structureNumbering.numbering.byId.clause52?.label).toBe('5.3');
     expect(crossRefLabel(e.storage.structureNumbering.numbering, 'clause52')).toBe('5.3');
     expect(crossRefDecorationLabel(e)).toBe('5.3');
@@ -91,7 +101,18 @@ describe('section commands on a headless editor', () => {
   });
 
   it('insertSubclause refuses a sixth level below the chapter', () => {
-    const deep = doc(chapter('chapter1', 'other', '一', clause('l1xxxxxx', 'a', clause('l2xxxxxx', 'b', clause('l3xxxxxx', 'c', clause('l4xxxxxx', 'd', clause('l5xxxxxx', 'e')))))));
+    const deep = doc(
+      chapter(
+        'chapter1',
+        'other',
+        '一',
+        clause(
+          'l1xxxxxx',
+          'a',
+          clause('l2xxxxxx', 'b', clause('l3xxxxxx', 'c', clause('l4xxxxxx', 'd', clause('l5xxxxxx', 'e')))),
+        ),
+      ),
+    );
     const e = open(deep);
     cursorInTitleOf(e, 'l4xxxxxx');
     expect(e.commands.insertSubclause()).toBe(true);
@@ -109,12 +130,22 @@ describe('section commands on a headless editor', () => {
     expect(e.commands.moveSectionDown()).toBe(true);
     expect(e.commands.moveSectionDown()).toBe(false);
     expect(e.commands.moveSectionUp()).toBe(true);
-    expect(labels(e).slice(5).map((l) => l.split(' ')[1])).toEqual(['尺寸', '长度', '宽度', '外观', '性能']);
+    expect(
+      labels(e)
+        .slice(5)
+        .map((l) => l.split(' ')[1]),
+    ).toEqual(['尺寸', '长度', '宽度', '外观', '性能']);
     expect(e.storage.structureNumbering.numbering.byId.clause51?.label).toBe('5.2');
   });
 
   it('moves a chapter past a chapter, never past a non-chapter', () => {
-    const e = open(doc({ type: 'foreword', content: [p('前言')] }, chapter('chapter1', 'scope', '范围'), chapter('chapter2', 'other', '其他')));
+    const e = open(
+      doc(
+        { type: 'foreword', content: [p('前言')] },
+        chapter('chapter1', 'scope', '范围'),
+        chapter('chapter2', 'other', '其他'),
+      ),
+    );
     cursorInTitleOf(e, 'chapter1');
     expect(e.commands.moveSectionUp()).toBe(false);
     cursorInTitleOf(e, 'chapter2');
@@ -144,7 +175,19 @@ describe('section commands on a headless editor', () => {
   });
 
   it('demote refuses to push a subtree beyond five levels', () => {
-    const deep = doc(chapter('chapter1', 'other', '一', clause('l1xxxxxx', 'a'), clause('m1xxxxxx', 'b', clause('m2xxxxxx', 'c', clause('m3xxxxxx', 'd', clause('m4xxxxxx', 'e', clause('m5xxxxxx', 'f')))))));
+    const deep = doc(
+      chapter(
+        'chapter1',
+        'other',
+        '一',
+        clause('l1xxxxxx', 'a'),
+        clause(
+          'm1xxxxxx',
+          'b',
+          clause('m2xxxxxx', 'c', clause('m3xxxxxx', 'd', clause('m4xxxxxx', 'e', clause('m5xxxxxx', 'f')))),
+        ),
+      ),
+    );
     const e = open(deep);
     cursorInTitleOf(e, 'm1xxxxxx');
     expect(e.commands.demoteClause()).toBe(false);
@@ -167,7 +210,17 @@ describe('section commands on a headless editor', () => {
   });
 
   it('insertChapter places a titled chapter after the current one; insertAnnex goes after the annexes', () => {
-    const e = open(doc(chapter('chapter1', 'scope', '范围', p('范围文本')), { type: 'annex', attrs: { id: 'annexAxx', normative: 'normative' }, content: [{ type: 'sectionTitle', content: [{ type: 'text', text: 'A' }] }] }, { type: 'bibliography', content: [p('文献')] }));
+    const e = open(
+      doc(
+        chapter('chapter1', 'scope', '范围', p('范围文本')),
+        {
+          type: 'annex',
+          attrs: { id: 'annexAxx', normative: 'normative' },
+          content: [{ type: 'sectionTitle', content: [{ type: 'text', text: 'A' }] }],
+        },
+        { type: 'bibliography', content: [p('文献')] },
+      ),
+    );
     cursorInText(e, '范围文本');
     expect(e.commands.insertChapter('normative-references')).toBe(true);
     expect(e.state.selection.$from.parent.textContent).toBe('规范性引用文件');
@@ -189,7 +242,19 @@ describe('section commands on a headless editor', () => {
 
 describe('block commands', () => {
   it('inserts a term entry after the current one and numbers it', () => {
-    const e = open(doc(chapter('chapter1', 'scope', '范围'), chapter('chapter2', 'normative-references', '规范性引用文件'), chapter('chapter3', 'terms', '术语和定义', p('下列术语和定义适用于本文件。'), term('term3001', '杯', 'cup', '容器'))));
+    const e = open(
+      doc(
+        chapter('chapter1', 'scope', '范围'),
+        chapter('chapter2', 'normative-references', '规范性引用文件'),
+        chapter(
+          'chapter3',
+          'terms',
+          '术语和定义',
+          p('下列术语和定义适用于本文件。'),
+          term('term3001', '杯', 'cup', '容器'),
+        ),
+      ),
+    );
     cursorInText(e, '容器');
     expect(e.commands.insertTermEntry()).toBe(true);
     expect(e.state.selection.$from.parent.type.name).toBe('termName');
@@ -262,7 +327,17 @@ describe('block commands', () => {
   });
 
   it('sets list styles, converting between bullet and ordered lists', () => {
-    const e = open(doc(chapter('chapter1', 'other', '一', { type: 'bulletList', content: [{ type: 'listItem', content: [p('项目')] }] }, p('段落'))));
+    const e = open(
+      doc(
+        chapter(
+          'chapter1',
+          'other',
+          '一',
+          { type: 'bulletList', content: [{ type: 'listItem', content: [p('项目')] }] },
+          p('段落'),
+        ),
+      ),
+    );
     const json = (): ProseMirrorJSON | undefined => (e.getJSON() as ProseMirrorJSON).content?.[0]?.content?.[1];
     expect(json()?.attrs?.listStyle).toBe('dash');
     cursorInText(e, '项目');
@@ -293,7 +368,12 @@ describe('ids under editing', () => {
     // Split clause 5.3 in its title: the second half is a new clause with an empty title.
     const at = posInside(e.state.doc, (n) => n.attrs.id === 'clause53') + 2 + '性能'.length;
     const schema = e.state.schema;
-    e.view.dispatch(e.state.tr.split(at, 2, [{ type: schema.nodes.clause!, attrs: { id: 'clause53' } }, { type: schema.nodes.sectionTitle! }]));
+    e.view.dispatch(
+      e.state.tr.split(at, 2, [
+        { type: schema.nodes.clause!, attrs: { id: 'clause53' } },
+        { type: schema.nodes.sectionTitle! },
+      ]),
+    );
     ids = allIds(e.state.doc);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => ID_PATTERN.test(id))).toBe(true);
@@ -302,7 +382,13 @@ describe('ids under editing', () => {
 
   it('gives ids to structural nodes that arrive without one', () => {
     const e = open(smallStandard());
-    e.commands.setContent(doc(chapter('', 'scope', '范围'), { type: 'chapter', attrs: { role: 'other' }, content: [{ type: 'sectionTitle' }] }));
+    e.commands.setContent(
+      doc(chapter('', 'scope', '范围'), {
+        type: 'chapter',
+        attrs: { role: 'other' },
+        content: [{ type: 'sectionTitle' }],
+      }),
+    );
     const ids = allIds(e.state.doc);
     expect(ids).toHaveLength(2);
     expect(ids.every((id) => ID_PATTERN.test(id))).toBe(true);

@@ -2,8 +2,8 @@
 import { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { documentExtensions } from '../../shared/editor/extensions.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+import { documentExtensions } from '@shared/editor/extensions.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
 
 /**
  * TipTap 3 adds plugins only when an editor is mounted into a DOM; here we install them on the
@@ -12,7 +12,10 @@ import type { ProseMirrorJSON } from '../../shared/editor/json.js';
  */
 export function createEditor(content: ProseMirrorJSON): Editor {
   if (typeof globalThis.navigator === 'undefined') {
-    Object.defineProperty(globalThis, 'navigator', { value: { platform: 'node', userAgent: 'node' }, configurable: true });
+    Object.defineProperty(globalThis, 'navigator', {
+      value: { platform: 'node', userAgent: 'node' },
+      configurable: true,
+    });
   }
   const editor = new Editor({ extensions: documentExtensions(), content });
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));

@@ -1,12 +1,10 @@
 /** ProseMirror JSON builders for the document model, and a realistic small standard. */
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
 
 type Inline = string | ProseMirrorJSON;
 
 function inline(content: readonly Inline[]): ProseMirrorJSON[] {
-  return content
-    .filter((c) => c !== '')
-    .map((c) => (typeof c === 'string' ? { type: 'text', text: c } : c));
+  return content.filter((c) => c !== '').map((c) => (typeof c === 'string' ? { type: 'text', text: c } : c));
 }
 
 function textNode(type: string, content: readonly Inline[], attrs?: Record<string, unknown>): ProseMirrorJSON {
@@ -31,15 +29,31 @@ export function clause(id: string, heading: string, ...content: ProseMirrorJSON[
   return { type: 'clause', attrs: { id }, content: [title(heading), ...content] };
 }
 
-export function annex(id: string, normative: 'normative' | 'informative', heading: string, ...content: ProseMirrorJSON[]): ProseMirrorJSON {
+export function annex(
+  id: string,
+  normative: 'normative' | 'informative',
+  heading: string,
+  ...content: ProseMirrorJSON[]
+): ProseMirrorJSON {
   return { type: 'annex', attrs: { id, normative }, content: [title(heading), ...content] };
 }
 
-export function term(id: string, zh: string, en: string, definition: string, ...notes: ProseMirrorJSON[]): ProseMirrorJSON {
+export function term(
+  id: string,
+  zh: string,
+  en: string,
+  definition: string,
+  ...notes: ProseMirrorJSON[]
+): ProseMirrorJSON {
   return {
     type: 'termEntry',
     attrs: { id },
-    content: [textNode('termName', [zh]), textNode('termEnglish', [en]), textNode('termDefinition', [definition]), ...notes],
+    content: [
+      textNode('termName', [zh]),
+      textNode('termEnglish', [en]),
+      textNode('termDefinition', [definition]),
+      ...notes,
+    ],
   };
 }
 
@@ -51,7 +65,12 @@ function cell(type: 'tableHeader' | 'tableCell', text: string): ProseMirrorJSON 
   return { type, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [p(text)] };
 }
 
-export function tableBlock(id: string, heading: string, rows: readonly (readonly string[])[], ...notes: ProseMirrorJSON[]): ProseMirrorJSON {
+export function tableBlock(
+  id: string,
+  heading: string,
+  rows: readonly (readonly string[])[],
+  ...notes: ProseMirrorJSON[]
+): ProseMirrorJSON {
   const [header = [], ...body] = rows;
   return {
     type: 'tableBlock',
@@ -126,7 +145,11 @@ export function smallStandard(): ProseMirrorJSON {
         clause(
           'clMater011',
           '不锈钢',
-          clause('clMater111', '内胆', clause('clMater211', '牌号', clause('clMater311', '304', p('应符合GB/T 4806.9—2016。')))),
+          clause(
+            'clMater111',
+            '内胆',
+            clause('clMater211', '牌号', clause('clMater311', '304', p('应符合GB/T 4806.9—2016。'))),
+          ),
         ),
         clause('clMater012', '塑料'),
       ),
@@ -134,19 +157,46 @@ export function smallStandard(): ProseMirrorJSON {
         'clPerf0001',
         '性能',
         p('保温效能应符合', ref('tbPerf0001'), '，见', ref('clMater011'), '与', ref('fgShape001'), '。'),
-        tableBlock('tbPerf0001', '保温效能', [['容量', '效能'], ['≤500 mL', '≥40 ℃']], note('容量为标称容量。')),
+        tableBlock(
+          'tbPerf0001',
+          '保温效能',
+          [
+            ['容量', '效能'],
+            ['≤500 mL', '≥40 ℃'],
+          ],
+          note('容量为标称容量。'),
+        ),
         figureBlock('fgShape001', '杯体示意'),
       ),
     ),
-    chapter('chTest0001', 'test-methods', '试验方法', tableBlock('tbTest0001', '试验条件', [['项目', '条件'], ['温度', '20 ℃']])),
+    chapter(
+      'chTest0001',
+      'test-methods',
+      '试验方法',
+      tableBlock('tbTest0001', '试验条件', [
+        ['项目', '条件'],
+        ['温度', '20 ℃'],
+      ]),
+    ),
     annex(
       'anxA000001',
       'normative',
       '保温效能试验方法',
-      clause('anxA1clause', '原理', tableBlock('tbAnxA0001', '试验数据', [['a'], ['1']]), figureBlock('fgAnxA0001', '装置')),
+      clause(
+        'anxA1clause',
+        '原理',
+        tableBlock('tbAnxA0001', '试验数据', [['a'], ['1']]),
+        figureBlock('fgAnxA0001', '装置'),
+      ),
       clause('anxA2clause', '步骤', clause('anxA21claus', '准备'), clause('anxA22claus', '测量')),
     ),
-    annex('anxB000001', 'informative', '使用说明', tableBlock('tbAnxB0001', '清洗方法', [['b'], ['2']]), p('见', ref('anxA000001'), '和', ref('gone000001'), '。')),
+    annex(
+      'anxB000001',
+      'informative',
+      '使用说明',
+      tableBlock('tbAnxB0001', '清洗方法', [['b'], ['2']]),
+      p('见', ref('anxA000001'), '和', ref('gone000001'), '。'),
+    ),
     { type: 'bibliography', content: [p('[1] GB/T 29606—2013 不锈钢真空杯')] },
   );
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeNumbering, crossRefLabel, annexLetter, DANGLING_REFERENCE_LABEL } from '../../shared/editor/structure/index.js';
-import { editorSchema } from '../../shared/editor/schema.js';
-import { computeNumberingOfNode } from '../../shared/editor/structure/structureNumbering.js';
+import {
+  computeNumbering,
+  crossRefLabel,
+  annexLetter,
+  DANGLING_REFERENCE_LABEL,
+} from '@shared/editor/structure/index.js';
+import { editorSchema } from '@shared/editor/schema.js';
+import { computeNumberingOfNode } from '@shared/editor/structure/structureNumbering.js';
 import { annex, chapter, clause, doc, note, p, smallStandard, tableBlock, term } from './fixtures.js';
 
 describe('computeNumbering on a small standard', () => {
@@ -13,21 +18,35 @@ describe('computeNumbering on a small standard', () => {
   });
 
   it('numbers chapters 1, 2, 3 … in document order (cover, foreword, annexes are not chapters)', () => {
-    expect(['chScope01', 'chRefs0001', 'chTerms001', 'chTech0001', 'chTest0001'].map(label)).toEqual(['1', '2', '3', '4', '5']);
-    expect(numbering.byId.chTech0001).toMatchObject({ kind: 'chapter', role: 'technical-requirements', title: '技术要求', depth: 1, parentId: null });
+    expect(['chScope01', 'chRefs0001', 'chTerms001', 'chTech0001', 'chTest0001'].map(label)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    expect(numbering.byId.chTech0001).toMatchObject({
+      kind: 'chapter',
+      role: 'technical-requirements',
+      title: '技术要求',
+      depth: 1,
+      parentId: null,
+    });
   });
 
   it('numbers clauses down to five levels below the chapter', () => {
-    expect(['clAppear01', 'clMater001', 'clMater011', 'clMater111', 'clMater211', 'clMater311', 'clMater012', 'clPerf0001'].map(label)).toEqual([
-      '4.1',
-      '4.2',
-      '4.2.1',
-      '4.2.1.1',
-      '4.2.1.1.1',
-      '4.2.1.1.1.1',
-      '4.2.2',
-      '4.3',
-    ]);
+    expect(
+      [
+        'clAppear01',
+        'clMater001',
+        'clMater011',
+        'clMater111',
+        'clMater211',
+        'clMater311',
+        'clMater012',
+        'clPerf0001',
+      ].map(label),
+    ).toEqual(['4.1', '4.2', '4.2.1', '4.2.1.1', '4.2.1.1.1', '4.2.1.1.1.1', '4.2.2', '4.3']);
     expect(numbering.byId.clMater311).toMatchObject({
       depth: 6,
       title: '304',
@@ -37,15 +56,36 @@ describe('computeNumbering on a small standard', () => {
   });
 
   it('letters annexes and numbers their clauses A.1, A.2.1 …', () => {
-    expect(numbering.byId.anxA000001).toMatchObject({ kind: 'annex', label: '附录A', letter: 'A', annexType: 'normative', title: '保温效能试验方法' });
+    expect(numbering.byId.anxA000001).toMatchObject({
+      kind: 'annex',
+      label: '附录A',
+      letter: 'A',
+      annexType: 'normative',
+      title: '保温效能试验方法',
+    });
     expect(numbering.byId.anxB000001).toMatchObject({ label: '附录B', annexType: 'informative' });
-    expect(['anxA1clause', 'anxA2clause', 'anxA21claus', 'anxA22claus'].map(label)).toEqual(['A.1', 'A.2', 'A.2.1', 'A.2.2']);
+    expect(['anxA1clause', 'anxA2clause', 'anxA21claus', 'anxA22claus'].map(label)).toEqual([
+      'A.1',
+      'A.2',
+      'A.2.1',
+      'A.2.2',
+    ]);
   });
 
   it('numbers tables and figures in the body and per annex', () => {
-    expect(['tbPerf0001', 'tbTest0001', 'tbAnxA0001', 'tbAnxB0001'].map(label)).toEqual(['表1', '表2', '表A.1', '表B.1']);
+    expect(['tbPerf0001', 'tbTest0001', 'tbAnxA0001', 'tbAnxB0001'].map(label)).toEqual([
+      '表1',
+      '表2',
+      '表A.1',
+      '表B.1',
+    ]);
     expect(['fgShape001', 'fgAnxA0001'].map(label)).toEqual(['图1', '图A.1']);
-    expect(numbering.byId.tbPerf0001).toMatchObject({ kind: 'table', title: '保温效能', parentId: 'clPerf0001', depth: 3 });
+    expect(numbering.byId.tbPerf0001).toMatchObject({
+      kind: 'table',
+      title: '保温效能',
+      parentId: 'clPerf0001',
+      depth: 3,
+    });
   });
 
   it('numbers terms with the chapter number and labels references with their designation', () => {
@@ -71,8 +111,25 @@ describe('computeNumbering on a small standard', () => {
 
   it('lists chapters, clauses and annexes in the outline, never terms or tables', () => {
     expect(numbering.outline.map((item) => item.label)).toEqual([
-      '1', '2', '3', '4', '4.1', '4.2', '4.2.1', '4.2.1.1', '4.2.1.1.1', '4.2.1.1.1.1', '4.2.2', '4.3', '5',
-      '附录A', 'A.1', 'A.2', 'A.2.1', 'A.2.2', '附录B',
+      '1',
+      '2',
+      '3',
+      '4',
+      '4.1',
+      '4.2',
+      '4.2.1',
+      '4.2.1.1',
+      '4.2.1.1.1',
+      '4.2.1.1.1.1',
+      '4.2.2',
+      '4.3',
+      '5',
+      '附录A',
+      'A.1',
+      'A.2',
+      'A.2.1',
+      'A.2.2',
+      '附录B',
     ]);
   });
 
@@ -104,12 +161,20 @@ describe('computeNumbering rules', () => {
         ),
       ),
     );
-    expect(['t311xxxx', 't312xxxx', 't321xxxx'].map((id) => numbering.byId[id]?.label)).toEqual(['3.1.1', '3.1.2', '3.2.1']);
+    expect(['t311xxxx', 't312xxxx', 't321xxxx'].map((id) => numbering.byId[id]?.label)).toEqual([
+      '3.1.1',
+      '3.1.2',
+      '3.2.1',
+    ]);
   });
 
   it('numbers nodes without ids (absent from byId) and keeps the first of duplicated ids', () => {
     const numbering = computeNumbering(
-      doc({ type: 'chapter', content: [{ type: 'sectionTitle' }] }, chapter('dupxxxxx', 'other', 'A'), chapter('dupxxxxx', 'other', 'B')),
+      doc(
+        { type: 'chapter', content: [{ type: 'sectionTitle' }] },
+        chapter('dupxxxxx', 'other', 'A'),
+        chapter('dupxxxxx', 'other', 'B'),
+      ),
     );
     expect(numbering.outline.map((i) => `${i.id}=${i.label}`)).toEqual(['=1', 'dupxxxxx=2', 'dupxxxxx=3']);
     expect(numbering.byId.dupxxxxx?.title).toBe('A');
@@ -124,11 +189,18 @@ describe('computeNumbering rules', () => {
         annex('annexBxx', 'informative', 'B', tableBlock('tablexx4', 'x', [['a']])),
       ),
     );
-    expect(['tablexx1', 'tablexx2', 'tablexx3', 'tablexx4'].map((id) => numbering.byId[id]?.label)).toEqual(['表1', '表A.1', '表A.2', '表B.1']);
+    expect(['tablexx1', 'tablexx2', 'tablexx3', 'tablexx4'].map((id) => numbering.byId[id]?.label)).toEqual([
+      '表1',
+      '表A.1',
+      '表A.2',
+      '表B.1',
+    ]);
   });
 
   it('a single note in a chapter is 注：, notes of different parents are counted apart', () => {
-    const numbering = computeNumbering(doc(chapter('chapter1', 'other', '一', p('x'), note('a'), clause('clause11', 'c', note('b'), note('c')))));
+    const numbering = computeNumbering(
+      doc(chapter('chapter1', 'other', '一', p('x'), note('a'), clause('clause11', 'c', note('b'), note('c')))),
+    );
     expect(numbering.notes.map((n) => n.label)).toEqual(['注：', '注1：', '注2：']);
   });
 

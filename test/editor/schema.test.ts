@@ -3,9 +3,14 @@ import { getSchema } from '@tiptap/core';
 import { EditorState } from '@tiptap/pm/state';
 import type { Decoration } from '@tiptap/pm/view';
 import type { Node as PMNode, TagParseRule } from '@tiptap/pm/model';
-import { documentExtensions } from '../../shared/editor/extensions.js';
-import { editorSchema } from '../../shared/editor/schema.js';
-import { numberingDecorations, computeNumberingOfNode, structureNumberingPlugin, getNumbering } from '../../shared/editor/structure/index.js';
+import { documentExtensions } from '@shared/editor/extensions.js';
+import { editorSchema } from '@shared/editor/schema.js';
+import {
+  numberingDecorations,
+  computeNumberingOfNode,
+  structureNumberingPlugin,
+  getNumbering,
+} from '@shared/editor/structure/index.js';
 import { smallStandard } from './fixtures.js';
 
 /** A stand-in for the few DOM element methods the attribute parsers use. */
@@ -38,28 +43,52 @@ describe('the shared schema', () => {
     expect(schema.topNodeType.createAndFill()?.firstChild?.type.name).toBe('paragraph');
     // Old heading/paragraph content stays valid.
     expect(() =>
-      schema.nodeFromJSON({ type: 'doc', content: [{ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '1 范围' }] }, { type: 'paragraph' }] }).check(),
+      schema
+        .nodeFromJSON({
+          type: 'doc',
+          content: [
+            { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '1 范围' }] },
+            { type: 'paragraph' },
+          ],
+        })
+        .check(),
     ).not.toThrow();
   });
 
   it('renders structural nodes with data-type and data-id and parses them back', () => {
     const schema = editorSchema();
     const clause = schema.nodes.clause!.create({ id: 'clauseId01' }, schema.nodes.sectionTitle!.create());
-    expect(toDOM(clause)).toEqual(['section', { 'data-id': 'clauseId01', 'data-type': 'clause', class: 'gb-clause' }, 0]);
+    expect(toDOM(clause)).toEqual([
+      'section',
+      { 'data-id': 'clauseId01', 'data-type': 'clause', class: 'gb-clause' },
+      0,
+    ]);
     const rule = parseRule('clause');
     expect(rule.tag).toBe('section[data-type="clause"]');
     const getAttrs = rule.getAttrs as (element: HTMLElement) => Record<string, unknown> | false;
-    expect(getAttrs(fakeElement({ 'data-type': 'clause', 'data-id': 'clauseId01' }))).toMatchObject({ id: 'clauseId01' });
+    expect(getAttrs(fakeElement({ 'data-type': 'clause', 'data-id': 'clauseId01' }))).toMatchObject({
+      id: 'clauseId01',
+    });
 
-    const chapter = schema.nodes.chapter!.create({ id: 'chapterId1', role: 'terms' }, schema.nodes.sectionTitle!.create());
-    expect(toDOM(chapter)).toEqual(['section', { 'data-id': 'chapterId1', 'data-role': 'terms', 'data-type': 'chapter', class: 'gb-chapter' }, 0]);
+    const chapter = schema.nodes.chapter!.create(
+      { id: 'chapterId1', role: 'terms' },
+      schema.nodes.sectionTitle!.create(),
+    );
+    expect(toDOM(chapter)).toEqual([
+      'section',
+      { 'data-id': 'chapterId1', 'data-role': 'terms', 'data-type': 'chapter', class: 'gb-chapter' },
+      0,
+    ]);
     const chapterAttrs = (parseRule('chapter').getAttrs as (element: HTMLElement) => Record<string, unknown>)(
       fakeElement({ 'data-id': 'chapterId1', 'data-role': 'not-a-role' }),
     );
     expect(chapterAttrs).toMatchObject({ id: 'chapterId1', role: 'other' });
 
     const crossRef = schema.nodes.crossRef!.create({ targetId: 'clauseId01' });
-    expect(toDOM(crossRef)).toEqual(['span', { 'data-target-id': 'clauseId01', 'data-type': 'crossRef', class: 'gb-crossref' }]);
+    expect(toDOM(crossRef)).toEqual([
+      'span',
+      { 'data-target-id': 'clauseId01', 'data-type': 'crossRef', class: 'gb-crossref' },
+    ]);
 
     const list = schema.nodes.orderedList!.create({ listStyle: 'number' }, schema.nodes.listItem!.createAndFill()!);
     expect((toDOM(list) as [string, Record<string, unknown>])[1]).toMatchObject({ 'data-list-style': 'number' });
@@ -105,7 +134,9 @@ describe('numbering decorations', () => {
     doc.descendants((node, pos) => {
       if (node.type.name !== 'crossRef') return true;
       const decoration = decorations.find((d) => d.from === pos && d.to === pos + 1);
-      labels.push((decoration as unknown as { type: { attrs: Record<string, string> } }).type.attrs['data-label'] ?? '');
+      labels.push(
+        (decoration as unknown as { type: { attrs: Record<string, string> } }).type.attrs['data-label'] ?? '',
+      );
       return false;
     });
     expect(labels).toEqual(['表1', '4.2.1', '图1', '附录A', '［引用目标已删除］']);

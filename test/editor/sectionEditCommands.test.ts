@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
-import { runChecker } from '../../shared/checker/runChecker.js';
-import { computeNumbering, sectionDeletionAt } from '../../shared/editor/structure/index.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+import { runChecker } from '@shared/checker/runChecker.js';
+import { computeNumbering, sectionDeletionAt } from '@shared/editor/structure/index.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import { createEditor, cursorInText, cursorInTitleOf } from './editorHarness.js';
 import { annex, chapter, clause, doc, p, ref, reference } from './fixtures.js';
 

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { initProseMirrorDoc, updateYFragment, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import type { Schema } from '@tiptap/pm/model';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
 
 type BindingMetadata = Parameters<typeof updateYFragment>[3];
 

@@ -3,11 +3,16 @@ import * as Y from 'yjs';
 import { EditorState } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { writeJSONToYDoc, yDocToJSON } from '../../shared/editor/yjsContent.js';
-import { editorSchema } from '../../shared/editor/schema.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
-import { ID_PATTERN, computeNumbering, ensureStructureIds, structureIdsPlugin } from '../../shared/editor/structure/index.js';
+import { writeJSONToYDoc, yDocToJSON } from '@shared/editor/yjsContent.js';
+import { editorSchema } from '@shared/editor/schema.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import {
+  ID_PATTERN,
+  computeNumbering,
+  ensureStructureIds,
+  structureIdsPlugin,
+} from '@shared/editor/structure/index.js';
 import { allIds, createEditor, cursorInText } from './editorHarness.js';
 import { chapter, clause, doc, p, smallStandard } from './fixtures.js';
 import { PlainState, YPeer, sync } from './yPeer.js';
@@ -38,12 +43,28 @@ function everything(): ProseMirrorJSON {
     {
       type: 'orderedList',
       attrs: { listStyle: 'letter' },
-      content: [{ type: 'listItem', content: [p('甲'), { type: 'orderedList', attrs: { listStyle: 'number' }, content: [{ type: 'listItem', content: [p('一')] }] }] }],
+      content: [
+        {
+          type: 'listItem',
+          content: [
+            p('甲'),
+            {
+              type: 'orderedList',
+              attrs: { listStyle: 'number' },
+              content: [{ type: 'listItem', content: [p('一')] }],
+            },
+          ],
+        },
+      ],
     },
     { type: 'blockquote', content: [p('引文')] },
     { type: 'codeBlock', content: [{ type: 'text', text: 'x = 1' }] },
     { type: 'horizontalRule' },
-    { type: 'figureBlock', attrs: { id: 'fgData0001', src: 'data:image/png;base64,iVBORw0KGgo=' }, content: [{ type: 'caption', content: [{ type: 'text', text: '照片' }] }] },
+    {
+      type: 'figureBlock',
+      attrs: { id: 'fgData0001', src: 'data:image/png;base64,iVBORw0KGgo=' },
+      content: [{ type: 'caption', content: [{ type: 'text', text: '照片' }] }],
+    },
   );
   const content = [...(standard.content ?? [])];
   content.splice(content.length - 3, 0, extra);
@@ -76,7 +97,14 @@ describe('Yjs round trip', () => {
 
   it('writeJSONToYDoc gives ids to structural nodes that have none', () => {
     const ydoc = new Y.Doc();
-    writeJSONToYDoc(ydoc, doc({ type: 'chapter', content: [{ type: 'sectionTitle' }] }, { type: 'chapter', attrs: { id: 'sameid01' }, content: [{ type: 'sectionTitle' }] }, { type: 'chapter', attrs: { id: 'sameid01' }, content: [{ type: 'sectionTitle' }] }));
+    writeJSONToYDoc(
+      ydoc,
+      doc(
+        { type: 'chapter', content: [{ type: 'sectionTitle' }] },
+        { type: 'chapter', attrs: { id: 'sameid01' }, content: [{ type: 'sectionTitle' }] },
+        { type: 'chapter', attrs: { id: 'sameid01' }, content: [{ type: 'sectionTitle' }] },
+      ),
+    );
     const ids = (yDocToJSON(ydoc).content ?? []).map((c) => c.attrs?.id);
     expect(ids[1]).toBe('sameid01');
     expect(new Set(ids).size).toBe(3);
@@ -84,7 +112,12 @@ describe('Yjs round trip', () => {
   });
 
   it('rejects content that violates the schema', () => {
-    expect(() => writeJSONToYDoc(new Y.Doc(), doc({ type: 'clause', attrs: { id: 'clause01' }, content: [{ type: 'sectionTitle' }] }))).toThrow();
+    expect(() =>
+      writeJSONToYDoc(
+        new Y.Doc(),
+        doc({ type: 'clause', attrs: { id: 'clause01' }, content: [{ type: 'sectionTitle' }] }),
+      ),
+    ).toThrow();
   });
 });
 
@@ -116,7 +149,15 @@ describe('concurrent editing through Yjs', () => {
     const server = new Y.Doc();
     writeJSONToYDoc(
       server,
-      doc(chapter('chapter5', 'technical-requirements', '技术要求', clause('clause51', '外观', p('外观文本')), clause('clause52', '尺寸', p('尺寸文本')))),
+      doc(
+        chapter(
+          'chapter5',
+          'technical-requirements',
+          '技术要求',
+          clause('clause51', '外观', p('外观文本')),
+          clause('clause52', '尺寸', p('尺寸文本')),
+        ),
+      ),
     );
     const a = peerFrom(server);
     const b = peerFrom(server);
@@ -139,7 +180,9 @@ describe('concurrent editing through Yjs', () => {
     expect(numberingA).toEqual(numberingB);
     expect(numberingA.outline).toHaveLength(5);
     expect(numberingA.outline.map((i) => i.label)).toEqual(['1', '1.1', '1.2', '1.3', '1.4']);
-    expect(numberingA.outline.map((i) => i.title).sort()).toEqual(['外观', '尺寸', '技术要求', '甲方新条', '乙方新条'].sort());
+    expect(numberingA.outline.map((i) => i.title).sort()).toEqual(
+      ['外观', '尺寸', '技术要求', '甲方新条', '乙方新条'].sort(),
+    );
     expect(numberingA.byId.clause52?.label).toBe('1.4');
     expectUniqueIds(a.editor.state);
     a.editor.destroy();
@@ -150,7 +193,16 @@ describe('concurrent editing through Yjs', () => {
     const server = new Y.Doc();
     writeJSONToYDoc(
       server,
-      doc(chapter('chapter5', 'other', '要求', clause('clause51', '甲', p('甲文')), clause('clause52', '乙', p('乙文')), clause('clause53', '丙', p('丙文')))),
+      doc(
+        chapter(
+          'chapter5',
+          'other',
+          '要求',
+          clause('clause51', '甲', p('甲文')),
+          clause('clause52', '乙', p('乙文')),
+          clause('clause53', '丙', p('丙文')),
+        ),
+      ),
     );
     const a = peerFrom(server);
     const b = peerFrom(server);
@@ -195,8 +247,20 @@ describe('StructureIds on plain ProseMirror states', () => {
     // Content written without ids (e.g. before ids existed), bypassing writeJSONToYDoc.
     const ydoc = new Y.Doc();
     const json = doc(
-      { type: 'chapter', attrs: { role: 'scope' }, content: [{ type: 'sectionTitle', content: [{ type: 'text', text: '范围' }] }] },
-      { type: 'chapter', attrs: { role: 'other' }, content: [{ type: 'sectionTitle' }, { type: 'clause', content: [{ type: 'sectionTitle' }] }, { type: 'clause', content: [{ type: 'sectionTitle' }] }] },
+      {
+        type: 'chapter',
+        attrs: { role: 'scope' },
+        content: [{ type: 'sectionTitle', content: [{ type: 'text', text: '范围' }] }],
+      },
+      {
+        type: 'chapter',
+        attrs: { role: 'other' },
+        content: [
+          { type: 'sectionTitle' },
+          { type: 'clause', content: [{ type: 'sectionTitle' }] },
+          { type: 'clause', content: [{ type: 'sectionTitle' }] },
+        ],
+      },
     );
     prosemirrorJSONToYXmlFragment(editorSchema(), json, ydoc.getXmlFragment(CONTENT_FIELD));
     return ydoc;
@@ -204,7 +268,11 @@ describe('StructureIds on plain ProseMirror states', () => {
 
   function plainPeer(source: Y.Doc): YPeer {
     const schema = editorSchema();
-    const state = EditorState.create({ schema, doc: schema.topNodeType.createAndFill()!, plugins: [structureIdsPlugin()] });
+    const state = EditorState.create({
+      schema,
+      doc: schema.topNodeType.createAndFill()!,
+      plugins: [structureIdsPlugin()],
+    });
     const peer = new YPeer(new PlainState(state), schema);
     Y.applyUpdate(peer.ydoc, Y.encodeStateAsUpdate(source), 'remote');
     peer.pull();
@@ -237,7 +305,12 @@ describe('StructureIds on plain ProseMirror states', () => {
     const a = plainPeer(legacyDoc());
     const b = plainPeer(legacyDoc());
     const insertChapter = (peer: YPeer): void =>
-      peer.edit((state) => state.tr.insert(state.doc.content.size, state.schema.nodes.chapter!.create(null, state.schema.nodes.sectionTitle!.create())));
+      peer.edit((state) =>
+        state.tr.insert(
+          state.doc.content.size,
+          state.schema.nodes.chapter!.create(null, state.schema.nodes.sectionTitle!.create()),
+        ),
+      );
     insertChapter(a);
     insertChapter(b);
     const lastId = (peer: YPeer): unknown => peer.state.doc.lastChild?.attrs.id;

@@ -2,13 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { writeJSONToYDoc, yDocToJSON } from '../../shared/editor/yjsContent.js';
-import { editorSchema } from '../../shared/editor/schema.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+import { writeJSONToYDoc, yDocToJSON } from '@shared/editor/yjsContent.js';
+import { editorSchema } from '@shared/editor/schema.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import { smallStandard } from './fixtures.js';
 
-function texts(node: ProseMirrorJSON, out: { text: string; marks: string[] }[] = []): { text: string; marks: string[] }[] {
+function texts(
+  node: ProseMirrorJSON,
+  out: { text: string; marks: string[] }[] = [],
+): { text: string; marks: string[] }[] {
   if (node.text !== undefined) out.push({ text: node.text, marks: (node.marks ?? []).map((m) => m.type) });
   node.content?.forEach((c) => texts(c, out));
   return out;
@@ -62,7 +65,9 @@ describe('yDocToJSON', () => {
     // Unknown mark removed, the text and its known mark kept.
     expect(all).toContainEqual({ text: '未知标记', marks: ['bold'] });
     // The chapter got the title it must start with.
-    const last = (json.content ?? []).find((n) => n.type === 'chapter' && n.content?.some((c) => c.type === 'paragraph' && texts(c)[0]?.text === '未知标记'));
+    const last = (json.content ?? []).find(
+      (n) => n.type === 'chapter' && n.content?.some((c) => c.type === 'paragraph' && texts(c)[0]?.text === '未知标记'),
+    );
     expect(last?.content?.[0]?.type).toBe('sectionTitle');
     expect(all.map((t) => t.text)).not.toContain('放错位置的术语');
     expect(all.map((t) => t.text)).not.toContain('裸文字');
@@ -71,7 +76,10 @@ describe('yDocToJSON', () => {
   it('reads content that fits the schema exactly as the y-tiptap binding does', () => {
     const ydoc = new Y.Doc();
     writeJSONToYDoc(ydoc, smallStandard());
-    const bindingView = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(CONTENT_FIELD), editorSchema()).toJSON() as ProseMirrorJSON;
+    const bindingView = yXmlFragmentToProseMirrorRootNode(
+      ydoc.getXmlFragment(CONTENT_FIELD),
+      editorSchema(),
+    ).toJSON() as ProseMirrorJSON;
     expect(yDocToJSON(ydoc)).toEqual(bindingView);
   });
 });

@@ -1,5 +1,5 @@
 /** A tiny REST client for tests: real HTTP against the running server. */
-import type { LoginResponse, ProjectDetailResponse, ProjectListItem } from '../../shared/api/types.js';
+import type { LoginResponse, ProjectDetailResponse, ProjectListItem } from '@shared/api/types.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -34,7 +34,10 @@ export async function login(baseUrl: string, email: string, password = DEMO_PASS
 }
 
 /** The main demo project (the one with the largest drafting group) and its standard text's document id. */
-export async function demoProject(baseUrl: string, token: string): Promise<{ project: ProjectListItem; standardId: string }> {
+export async function demoProject(
+  baseUrl: string,
+  token: string,
+): Promise<{ project: ProjectListItem; standardId: string }> {
   const result = await request<ProjectListItem[]>(baseUrl, 'GET', '/api/projects', { token });
   let project: ProjectListItem | undefined;
   let largest = -1;

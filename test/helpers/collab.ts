@@ -2,7 +2,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
 
 export interface Client {
   doc: Y.Doc;
@@ -10,7 +10,12 @@ export interface Client {
   destroy(): void;
 }
 
-export function connect(baseUrl: string, documentId: string, token: string | null, options: { connect?: boolean } = {}): Client {
+export function connect(
+  baseUrl: string,
+  documentId: string,
+  token: string | null,
+  options: { connect?: boolean } = {},
+): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, documentId, doc, {
     params: token ? { token } : {},
@@ -58,10 +63,15 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
 }
 
 /** Opens a raw websocket and resolves with the close code the server chose (or null if still open after timeout). */
-export function rawSocket(url: string, headers: Record<string, string> = {}): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+export function rawSocket(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
-    const closed = new Promise<{ code: number; reason: string }>((res) => ws.on('close', (code, reason) => res({ code, reason: reason.toString() })));
+    const closed = new Promise<{ code: number; reason: string }>((res) =>
+      ws.on('close', (code, reason) => res({ code, reason: reason.toString() })),
+    );
     ws.on('open', () => resolve({ ws, closed }));
     ws.on('error', reject);
   });

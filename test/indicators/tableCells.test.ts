@@ -3,9 +3,9 @@
  * table links its "本标准" column to them, and every link resolves to the value the standard requires.
  */
 import { describe, expect, it } from 'vitest';
-import { computeNumbering } from '../../shared/editor/structure/numbering.js';
-import { indicatorValues, numberedTables, tableGrid } from '../../shared/editor/structure/tableCells.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
+import { computeNumbering } from '@shared/editor/structure/numbering.js';
+import { indicatorValues, numberedTables, tableGrid } from '@shared/editor/structure/tableCells.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import { walk } from '../../server/documents/templates/builders.js';
 import { demoProjects } from '../../server/seed/demo/index.js';
 import { VACUUM_CUP_STANDARD_CELLS } from '../../server/seed/demo/standardContent.js';
@@ -37,10 +37,17 @@ describe('table cells of the standard text', () => {
   });
 
   it('reads the numbered tables with labels, captions and cross-references as their numbers', () => {
-    expect(tables.map((t) => `${t.label} ${t.caption}`)).toEqual(expect.arrayContaining(['表1 性能要求', '表2 不锈钢部件金属迁移限量']));
+    expect(tables.map((t) => `${t.label} ${t.caption}`)).toEqual(
+      expect.arrayContaining(['表1 性能要求', '表2 不锈钢部件金属迁移限量']),
+    );
     const performance = tables.find((t) => t.label === '表1');
     // The test-method column shows the clause numbers it cross-references.
-    expect(performance?.rows[1]?.map((c) => c.text)).toEqual(['1', '容量偏差', '实际容量与公称容量的偏差在±3%以内', '6.4']);
+    expect(performance?.rows[1]?.map((c) => c.text)).toEqual([
+      '1',
+      '容量偏差',
+      '实际容量与公称容量的偏差在±3%以内',
+      '6.4',
+    ]);
   });
 
   it('names a value by its table and row, through merged cells', () => {
@@ -53,7 +60,12 @@ describe('table cells of the standard text', () => {
     const b = { id: 'b', text: 'b', header: false, colspan: 2, rowspan: 1 };
     const c = { id: 'c', text: 'c', header: false, colspan: 1, rowspan: 1 };
     const d = { id: 'd', text: 'd', header: false, colspan: 1, rowspan: 1 };
-    expect(tableGrid([[a, b], [c, d]]).map((row) => row.map((cell) => cell.id))).toEqual([
+    expect(
+      tableGrid([
+        [a, b],
+        [c, d],
+      ]).map((row) => row.map((cell) => cell.id)),
+    ).toEqual([
       ['a', 'b', 'b'],
       ['a', 'c', 'd'],
     ]);
@@ -65,6 +77,8 @@ describe('the comparison table of the drafting explanation', () => {
     const targets = indicatorTargets(explanation);
     expect(targets.length).toBeGreaterThanOrEqual(9);
     for (const target of targets) expect(values[target], target).toBeDefined();
-    expect(targets.map((t) => values[t]?.text)).toEqual(expect.arrayContaining(['≥72', '≤10', '≤0.42', '≤0.14', '≤0.01']));
+    expect(targets.map((t) => values[t]?.text)).toEqual(
+      expect.arrayContaining(['≥72', '≤10', '≤0.42', '≤0.14', '≤0.01']),
+    );
   });
 });

@@ -115,7 +115,13 @@ describe('read-only roles', () => {
     await waitFor(() => content(expert.doc).includes('起草人的新段落'), 'reviewer sees live edits');
     appendParagraph(expert.doc, '专家试图修改');
     expert.provider.awareness.setLocalStateField('user', { color: '#00aa00' });
-    await waitFor(() => [...lead.provider.awareness.getStates().values()].some((s) => (s.user as { color?: string } | undefined)?.color === '#00aa00'), 'presence exchanged');
+    await waitFor(
+      () =>
+        [...lead.provider.awareness.getStates().values()].some(
+          (s) => (s.user as { color?: string } | undefined)?.color === '#00aa00',
+        ),
+      'presence exchanged',
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(content(lead.doc)).not.toContain('专家试图修改');
   });
@@ -129,7 +135,9 @@ describe('access changes on live connections', () => {
     const codes: number[] = [];
     drafter.provider.on('connection-close', (event) => codes.push(event?.code ?? 0));
     const drafterId = server.services.metadata.collection('users').findOne({ email: 'drafter@example.com' })!.id;
-    const removed = await request(server.url, 'DELETE', `/api/projects/${projectId}/members/${drafterId}`, { token: leadToken });
+    const removed = await request(server.url, 'DELETE', `/api/projects/${projectId}/members/${drafterId}`, {
+      token: leadToken,
+    });
     expect(removed.status).toBe(204);
     await waitFor(() => codes.includes(4403), 'removed member rejected on reconnect');
     expect(codes[0]).toBe(4000);
@@ -143,7 +151,10 @@ describe('access changes on live connections', () => {
     let closes = 0;
     drafter.provider.on('connection-close', () => closes++);
     const drafterId = server.services.metadata.collection('users').findOne({ email: 'drafter@example.com' })!.id;
-    const changed = await request(server.url, 'PATCH', `/api/projects/${projectId}/members/${drafterId}`, { token: leadToken, body: { role: 'observer' } });
+    const changed = await request(server.url, 'PATCH', `/api/projects/${projectId}/members/${drafterId}`, {
+      token: leadToken,
+      body: { role: 'observer' },
+    });
     expect(changed.status).toBe(200);
     await waitFor(() => closes >= 1 && drafter.provider.synced && drafter.provider.wsconnected, 'reconnected');
     appendParagraph(drafter.doc, '观察者不能修改');

@@ -36,7 +36,13 @@ describe('collaboration protocol', () => {
     expect(content(a.doc)).toContain('范围');
     appendParagraph(a.doc, '甲方输入的文字');
     appendParagraph(b.doc, '乙方输入的文字');
-    await waitFor(() => content(a.doc) === content(b.doc) && content(a.doc).includes('乙方输入的文字') && content(b.doc).includes('甲方输入的文字'), 'convergence');
+    await waitFor(
+      () =>
+        content(a.doc) === content(b.doc) &&
+        content(a.doc).includes('乙方输入的文字') &&
+        content(b.doc).includes('甲方输入的文字'),
+      'convergence',
+    );
   });
 
   it('ten clients editing at once converge to identical state', async () => {
@@ -101,7 +107,7 @@ describe('collaboration protocol', () => {
     appendParagraph(good.doc, '连接仍然正常');
     const other = track(await connectSynced(server.url, documentId, token));
     await waitFor(() => content(other.doc).includes('连接仍然正常'), 'the good connection still works');
-    expect(content(other.doc).startsWith(before.slice(0, -('</paragraph>'.length)))).toBe(true);
+    expect(content(other.doc).startsWith(before.slice(0, -'</paragraph>'.length))).toBe(true);
     expect(good.provider.wsconnected).toBe(true);
   });
 
@@ -149,9 +155,25 @@ describe('collaboration protocol', () => {
   it('shows presence with the authenticated identity, whatever the client claims', async () => {
     const a = track(await connectSynced(server.url, documentId, token));
     const b = track(await connectSynced(server.url, documentId, await login(server.url, 'drafter@example.com')));
-    a.provider.awareness.setLocalStateField('user', { id: 'forged', name: '冒名者', organization: 'X', color: '#ff0000' });
-    await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name !== undefined && s.user !== undefined && (s.user as { color?: string }).color === '#ff0000'), 'presence arrives');
-    const seen = [...b.provider.awareness.getStates().values()].map((s) => s.user as { id: string; name: string; organization: string; color: string } | undefined).find((u) => u?.color === '#ff0000');
+    a.provider.awareness.setLocalStateField('user', {
+      id: 'forged',
+      name: '冒名者',
+      organization: 'X',
+      color: '#ff0000',
+    });
+    await waitFor(
+      () =>
+        [...b.provider.awareness.getStates().values()].some(
+          (s) =>
+            (s.user as { name?: string } | undefined)?.name !== undefined &&
+            s.user !== undefined &&
+            (s.user as { color?: string }).color === '#ff0000',
+        ),
+      'presence arrives',
+    );
+    const seen = [...b.provider.awareness.getStates().values()]
+      .map((s) => s.user as { id: string; name: string; organization: string; color: string } | undefined)
+      .find((u) => u?.color === '#ff0000');
     const lead = server.services.metadata.collection('users').findOne({ email: 'lead@example.com' })!;
     expect(seen?.id).toBe(lead.id);
     expect(seen?.name).toBe(lead.name);

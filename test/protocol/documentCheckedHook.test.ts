@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentCheckResponse } from '../../shared/api/types.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
+import type { DocumentCheckResponse } from '@shared/api/types.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
 import type { DocumentCheckedPayload, Extension } from '../../server/collab/hooks.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -46,7 +46,12 @@ afterEach(async () => {
 
 function technicalRequirements(doc: Y.Doc): Y.XmlElement {
   for (const child of doc.getXmlFragment(CONTENT_FIELD).toArray()) {
-    if (child instanceof Y.XmlElement && child.nodeName === 'chapter' && child.getAttribute('role') === 'technical-requirements') return child;
+    if (
+      child instanceof Y.XmlElement &&
+      child.nodeName === 'chapter' &&
+      child.getAttribute('role') === 'technical-requirements'
+    )
+      return child;
   }
   throw new Error('no technical requirements');
 }
@@ -74,7 +79,9 @@ describe('onDocumentChecked', () => {
     expect(first.counts.errors).toBe(0);
 
     const chapter = technicalRequirements(client.doc);
-    client.doc.transact(() => chapter.insert(chapter.length, [clauseWith('hookCheckClause1', '产品必须符合本文件的规定。')]));
+    client.doc.transact(() =>
+      chapter.insert(chapter.length, [clauseWith('hookCheckClause1', '产品必须符合本文件的规定。')]),
+    );
     await waitFor(() => checksOf(documentId).some((c) => c.counts.errors > 0), 'a check with the new error', 15_000);
     const after = checksOf(documentId).find((c) => c.counts.errors > 0)!;
     expect(Date.parse(after.checkedAt)).toBeGreaterThanOrEqual(Date.parse(first.checkedAt));
@@ -86,9 +93,18 @@ describe('onDocumentChecked', () => {
   it('GET /check refreshes the stored counts and announces them', async () => {
     const checks = server.services.metadata.collection('documentChecks');
     if (checks.get(documentId)) await checks.update(documentId, { errors: 99, warnings: 99 });
-    else await checks.insert({ id: documentId, projectId, errors: 99, warnings: 99, checkedAt: '2020-01-01T00:00:00.000Z' });
+    else
+      await checks.insert({
+        id: documentId,
+        projectId,
+        errors: 99,
+        warnings: 99,
+        checkedAt: '2020-01-01T00:00:00.000Z',
+      });
     const before = checksOf(documentId).length;
-    const response = await request<DocumentCheckResponse>(server.url, 'GET', `/api/documents/${documentId}/check`, { token });
+    const response = await request<DocumentCheckResponse>(server.url, 'GET', `/api/documents/${documentId}/check`, {
+      token,
+    });
     expect(response.status).toBe(200);
     const stored = checks.get(documentId);
     expect(stored?.errors).toBe(response.body.counts.errors);

@@ -8,12 +8,12 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { Extension } from '../../server/collab/hooks.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
-import { createAnchor, documentAnchors, quoteOf } from '../../shared/comments/anchors.js';
-import { editorSchema } from '../../shared/editor/schema.js';
-import type { ProseMirrorJSON } from '../../shared/editor/json.js';
-import { isServerPresence } from '../../shared/collab/serverPresence.js';
-import type { DocumentContentResponse } from '../../shared/api/types.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
+import { createAnchor, documentAnchors, quoteOf } from '@shared/comments/anchors.js';
+import { editorSchema } from '@shared/editor/schema.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import { isServerPresence } from '@shared/collab/serverPresence.js';
+import type { DocumentContentResponse } from '@shared/api/types.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { demoProject, login, request } from '../helpers/api.js';
@@ -24,7 +24,9 @@ let server: TestServer | null = null;
 const clients: Client[] = [];
 const sockets: WebSocket[] = [];
 
-async function start(options: Parameters<typeof startTestServer>[0] = {}): Promise<{ server: TestServer; token: string; documentId: string }> {
+async function start(
+  options: Parameters<typeof startTestServer>[0] = {},
+): Promise<{ server: TestServer; token: string; documentId: string }> {
   server = await startTestServer(options);
   const token = await login(server.url, 'lead@example.com');
   const documentId = (await demoProject(server.url, token)).standardId;
@@ -121,7 +123,17 @@ describe('bad document ids on the collaboration path', () => {
     const { request: httpRequest } = await import('node:http');
     const port = new URL(s.url).port;
     const outcome = await new Promise<string>((resolve) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '//', headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '//',
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
+      });
       req.on('upgrade', () => resolve('upgraded'));
       req.on('response', (res) => resolve(`status ${res.statusCode}`));
       req.on('error', () => resolve('refused'));
@@ -177,7 +189,13 @@ describe('reading a document never changes it', () => {
     });
     const thread = await request(s.url, 'POST', `/api/documents/${documentId}/threads`, {
       token,
-      body: { ...createAnchor(anchors, from, from + 4), quote: quoteOf(anchors.doc, from, from + 4), clauseId: null, body: '请核对', mentions: [] },
+      body: {
+        ...createAnchor(anchors, from, from + 4),
+        quote: quoteOf(anchors.doc, from, from + 4),
+        clauseId: null,
+        body: '请核对',
+        mentions: [],
+      },
     });
     expect(thread.status).toBe(201);
     const writtenAt = Date.now();
@@ -198,11 +216,14 @@ describe('reading a document never changes it', () => {
     await waitFor(
       () =>
         [...writer.provider.awareness.getStates().values()].some(
-          (state) => isServerPresence(state) && state.checker !== undefined && Date.parse(state.checker.checkedAt) >= writtenAt,
+          (state) =>
+            isServerPresence(state) && state.checker !== undefined && Date.parse(state.checker.checkedAt) >= writtenAt,
         ),
       'the checker ran after the write',
     );
-    const read = await request<DocumentContentResponse>(s.url, 'GET', `/api/documents/${documentId}/content`, { token });
+    const read = await request<DocumentContentResponse>(s.url, 'GET', `/api/documents/${documentId}/content`, {
+      token,
+    });
     expect(read.status).toBe(200);
     expect(() => editorSchema().nodeFromJSON(read.body.content).check()).not.toThrow();
     const texts: string[] = [];

@@ -5,12 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentCheckResponse, DocumentContentResponse } from '../../shared/api/types.js';
-import { isServerPresence } from '../../shared/collab/serverPresence.js';
-import type { ServerPresenceState } from '../../shared/collab/serverPresence.js';
-import { CONTENT_FIELD } from '../../shared/editor/extensions.js';
-import { computeNumbering } from '../../shared/editor/structure/numbering.js';
-import { yDocToJSON } from '../../shared/editor/yjsContent.js';
+import type { DocumentCheckResponse, DocumentContentResponse } from '@shared/api/types.js';
+import { isServerPresence } from '@shared/collab/serverPresence.js';
+import type { ServerPresenceState } from '@shared/collab/serverPresence.js';
+import { CONTENT_FIELD } from '@shared/editor/extensions.js';
+import { computeNumbering } from '@shared/editor/structure/numbering.js';
+import { yDocToJSON } from '@shared/editor/yjsContent.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { demoProject, login, request } from '../helpers/api.js';
@@ -41,7 +41,8 @@ function serverPresence(client: Client): ServerPresenceState | null {
 /** The chapter element with a role, found in the Yjs tree as the editor binding stores it. */
 function chapterByRole(doc: Y.Doc, role: string): Y.XmlElement {
   for (const child of doc.getXmlFragment(CONTENT_FIELD).toArray()) {
-    if (child instanceof Y.XmlElement && child.nodeName === 'chapter' && child.getAttribute('role') === role) return child;
+    if (child instanceof Y.XmlElement && child.nodeName === 'chapter' && child.getAttribute('role') === role)
+      return child;
   }
   throw new Error(`no chapter ${role}`);
 }
@@ -59,14 +60,18 @@ function newClause(id: string, title: string, text: string): Y.XmlElement {
 
 describe('structured standard through the server', () => {
   it('returns the current content with computed numbering, and the checker findings', async () => {
-    const content = await request<DocumentContentResponse>(server.url, 'GET', `/api/documents/${documentId}/content`, { token });
+    const content = await request<DocumentContentResponse>(server.url, 'GET', `/api/documents/${documentId}/content`, {
+      token,
+    });
     expect(content.status).toBe(200);
     const chapters = content.body.numbering.outline.filter((item) => item.kind === 'chapter');
     expect(chapters.map((c) => c.label)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(chapters.map((c) => c.title)).toContain('技术要求');
     expect(content.body.numbering.outline.some((item) => item.label === '5.1.2')).toBe(true);
     expect(content.body.draftingCredits.leadUnits.length).toBe(1);
-    const check = await request<DocumentCheckResponse>(server.url, 'GET', `/api/documents/${documentId}/check`, { token });
+    const check = await request<DocumentCheckResponse>(server.url, 'GET', `/api/documents/${documentId}/check`, {
+      token,
+    });
     expect(check.status).toBe(200);
     expect(check.body.counts.errors).toBe(0);
   });
@@ -80,7 +85,11 @@ describe('structured standard through the server', () => {
     const requirements = chapterByRole(client.doc, 'technical-requirements');
     const added = newClause('liveCheckClause01', '附加要求', '产品必须符合本文件的规定。');
     client.doc.transact(() => requirements.insert(requirements.length, [added]));
-    await waitFor(() => serverPresence(client)?.checker?.result.findings.some((f) => f.ruleId === 'wording.must') === true, 'wording.must reported', 15_000);
+    await waitFor(
+      () => serverPresence(client)?.checker?.result.findings.some((f) => f.ruleId === 'wording.must') === true,
+      'wording.must reported',
+      15_000,
+    );
     const finding = serverPresence(client)!.checker!.result.findings.find((f) => f.ruleId === 'wording.must')!;
     expect(finding.severity).toBe('error');
     expect(finding.message.zh).toContain('必须');
@@ -91,7 +100,11 @@ describe('structured standard through the server', () => {
       text.delete(index, 2);
       text.insert(index, '应');
     });
-    await waitFor(() => serverPresence(client)?.checker?.result.findings.some((f) => f.ruleId === 'wording.must') === false, 'finding cleared', 15_000);
+    await waitFor(
+      () => serverPresence(client)?.checker?.result.findings.some((f) => f.ruleId === 'wording.must') === false,
+      'finding cleared',
+      15_000,
+    );
     const stored = server.services.metadata.collection('documentChecks').get(documentId);
     expect(stored?.projectId).toBeTruthy();
   });
@@ -103,15 +116,25 @@ describe('structured standard through the server', () => {
     const before = computeNumbering(yDocToJSON(a.doc));
     const fiveTwo = before.outline.find((item) => item.label === '5.2')!;
     // Both insert a new clause right after 5.1, at the same moment.
-    for (const [client, id] of [[a, 'concurrentA001'], [b, 'concurrentB001']] as const) {
+    for (const [client, id] of [
+      [a, 'concurrentA001'],
+      [b, 'concurrentB001'],
+    ] as const) {
       const chapter = chapterByRole(client.doc, 'technical-requirements');
-      const index = chapter.toArray().findIndex((child) => child instanceof Y.XmlElement && child.getAttribute('id') === fiveTwo.id);
+      const index = chapter
+        .toArray()
+        .findIndex((child) => child instanceof Y.XmlElement && child.getAttribute('id') === fiveTwo.id);
       client.doc.transact(() => chapter.insert(index, [newClause(id, `并发插入的条 ${id}`, '内容应符合要求。')]));
     }
-    await waitFor(() => Buffer.from(Y.encodeStateVector(a.doc)).equals(Buffer.from(Y.encodeStateVector(b.doc))), 'converged');
+    await waitFor(
+      () => Buffer.from(Y.encodeStateVector(a.doc)).equals(Buffer.from(Y.encodeStateVector(b.doc))),
+      'converged',
+    );
     const numberingA = computeNumbering(yDocToJSON(a.doc));
     const numberingB = computeNumbering(yDocToJSON(b.doc));
-    expect(numberingA.outline.map((i) => `${i.label} ${i.title}`)).toEqual(numberingB.outline.map((i) => `${i.label} ${i.title}`));
+    expect(numberingA.outline.map((i) => `${i.label} ${i.title}`)).toEqual(
+      numberingB.outline.map((i) => `${i.label} ${i.title}`),
+    );
     const labels = ['concurrentA001', 'concurrentB001'].map((id) => numberingA.byId[id]!.label).sort();
     expect(labels).toEqual(['5.2', '5.3']);
     expect(numberingA.byId[fiveTwo.id]!.label).toBe('5.4');

@@ -39,7 +39,10 @@ describe('FileDocumentStore', () => {
   it('persists appended updates across instances (real files)', async () => {
     const store = new FileDocumentStore(dir);
     const updates = typeInto(new Y.Doc(), '浙江制造标准');
-    await store.append('doc1', updates.map((update, i) => ({ update, userId: 'u1', at: 1000 + i })));
+    await store.append(
+      'doc1',
+      updates.map((update, i) => ({ update, userId: 'u1', at: 1000 + i })),
+    );
     await store.close();
     const reopened = new FileDocumentStore(dir);
     expect(textOf(await reopened.loadState('doc1'))).toBe('浙江制造标准');
@@ -48,7 +51,10 @@ describe('FileDocumentStore', () => {
 
   it('survives a torn write at the end of the log: earlier records stay readable', async () => {
     const store = new FileDocumentStore(dir);
-    await store.append('doc1', typeInto(new Y.Doc(), 'abc').map((update) => ({ update, userId: 'u1', at: 1 })));
+    await store.append(
+      'doc1',
+      typeInto(new Y.Doc(), 'abc').map((update) => ({ update, userId: 'u1', at: 1 })),
+    );
     await store.close();
     const [log] = (await readdir(join(dir, 'doc1'))).filter((f) => f.startsWith('log-'));
     await appendFile(join(dir, 'doc1', log!), Buffer.from([200, 0, 0, 0, 1, 2, 3])); // half a record
@@ -57,7 +63,10 @@ describe('FileDocumentStore', () => {
     // Appending after recovery works and the torn bytes are gone.
     const doc = new Y.Doc();
     Y.applyUpdate(doc, (await reopened.loadState('doc1'))!);
-    await reopened.append('doc1', typeInto(doc, 'd').map((update) => ({ update, userId: 'u1', at: 2 })));
+    await reopened.append(
+      'doc1',
+      typeInto(doc, 'd').map((update) => ({ update, userId: 'u1', at: 2 })),
+    );
     await reopened.close();
     expect(textOf(await new FileDocumentStore(dir).loadState('doc1'))).toBe('abcd');
   });
@@ -67,8 +76,14 @@ describe('FileDocumentStore', () => {
     const doc = new Y.Doc();
     const first = typeInto(doc, 'hello ');
     const second = typeInto(doc, 'world');
-    await store.append('d', first.map((update, i) => ({ update, userId: 'alice', at: 1_000 + i * 100 })));
-    await store.append('d', second.map((update, i) => ({ update, userId: 'bob', at: 5_000 + i * 100 })));
+    await store.append(
+      'd',
+      first.map((update, i) => ({ update, userId: 'alice', at: 1_000 + i * 100 })),
+    );
+    await store.append(
+      'd',
+      second.map((update, i) => ({ update, userId: 'bob', at: 5_000 + i * 100 })),
+    );
     await store.compact('d');
     const files = await readdir(join(dir, 'd'));
     expect(files).toContain('state.bin');
@@ -84,7 +99,11 @@ describe('FileDocumentStore', () => {
 
   it('compacts in a worker thread to exactly what inline compaction writes', async () => {
     const doc = new Y.Doc();
-    const updates = typeInto(doc, '浙江制造标准 worker compaction').map((update, i) => ({ update, userId: i % 2 ? 'a' : 'b', at: i * 70_000 }));
+    const updates = typeInto(doc, '浙江制造标准 worker compaction').map((update, i) => ({
+      update,
+      userId: i % 2 ? 'a' : 'b',
+      at: i * 70_000,
+    }));
     const results: Buffer[][] = [];
     for (const compaction of ['worker', 'inline'] as const) {
       const root = join(dir, compaction);
@@ -96,13 +115,18 @@ describe('FileDocumentStore', () => {
       results.push(await Promise.all(files.map((f) => readFile(join(root, 'd', f)))));
     }
     expect(results[0]).toEqual(results[1]);
-    expect(textOf(await new FileDocumentStore(join(dir, 'worker')).loadState('d'))).toBe('浙江制造标准 worker compaction');
+    expect(textOf(await new FileDocumentStore(join(dir, 'worker')).loadState('d'))).toBe(
+      '浙江制造标准 worker compaction',
+    );
   });
 
   it('a stale log left by a crash during compaction is not applied twice into history', async () => {
     const store = new FileDocumentStore(dir);
     const updates = typeInto(new Y.Doc(), 'xyz');
-    await store.append('d', updates.map((update) => ({ update, userId: 'u', at: 1 })));
+    await store.append(
+      'd',
+      updates.map((update) => ({ update, userId: 'u', at: 1 })),
+    );
     const logName = (await readdir(join(dir, 'd'))).find((f) => f.startsWith('log-'))!;
     const { readFile } = await import('node:fs/promises');
     const logBytes = await readFile(join(dir, 'd', logName));
@@ -118,7 +142,10 @@ describe('FileDocumentStore', () => {
     const doc = new Y.Doc();
     for (let round = 0; round < 20; round++) {
       const updates = typeInto(doc, 'x'.repeat(100));
-      await store.append('d', updates.map((update) => ({ update, userId: 'u', at: round })));
+      await store.append(
+        'd',
+        updates.map((update) => ({ update, userId: 'u', at: round })),
+      );
     }
     const logs = (await readdir(join(dir, 'd'))).filter((f) => f.startsWith('log-'));
     for (const log of logs) expect((await stat(join(dir, 'd', log))).size).toBeLessThan(8192);
@@ -136,7 +163,9 @@ describe('LowdbMetadataStore', () => {
     expect(process.env.NODE_ENV).toBe('test');
     const file = join(dir, 'metadata.json');
     const store = await LowdbMetadataStore.open(file);
-    await store.collection('organizations').insert({ id: 'o1', name: '测试单位', creditCode: 'X', kind: 'enterprise', createdAt: 'now' });
+    await store
+      .collection('organizations')
+      .insert({ id: 'o1', name: '测试单位', creditCode: 'X', kind: 'enterprise', createdAt: 'now' });
     await store.close();
     const reopened = await LowdbMetadataStore.open(file);
     expect(reopened.collection('organizations').get('o1')?.name).toBe('测试单位');
@@ -146,7 +175,9 @@ describe('LowdbMetadataStore', () => {
   it('keeps the statistics derived while people type out of the metadata file', async () => {
     const file = join(dir, 'metadata.json');
     const store = await LowdbMetadataStore.open(file);
-    await store.collection('organizations').insert({ id: 'o1', name: '测试单位', creditCode: 'X', kind: 'enterprise', createdAt: 'now' });
+    await store
+      .collection('organizations')
+      .insert({ id: 'o1', name: '测试单位', creditCode: 'X', kind: 'enterprise', createdAt: 'now' });
     await store.close();
     const before = await readFile(file, 'utf8');
     const checks = store.collection('documentChecks');
@@ -163,13 +194,19 @@ describe('LowdbMetadataStore', () => {
 
   it('moves statistics found in an older metadata file to the statistics file', async () => {
     const file = join(dir, 'metadata.json');
-    const old = { organizations: [], users: [], documentChecks: [{ id: 'd1', projectId: 'p1', errors: 5, warnings: 0, checkedAt: 'then' }] };
+    const old = {
+      organizations: [],
+      users: [],
+      documentChecks: [{ id: 'd1', projectId: 'p1', errors: 5, warnings: 0, checkedAt: 'then' }],
+    };
     await writeFile(file, JSON.stringify(old));
     const store = await LowdbMetadataStore.open(file);
     expect(store.collection('documentChecks').get('d1')?.errors).toBe(5);
     await store.collection('documentChecks').update('d1', { errors: 4 });
     await store.collection('users').removeWhere({ id: 'nobody' });
-    await store.collection('audit').insert({ id: 'a1', projectId: 'p1', actorId: 'u1', action: 'project.created', at: 'now', detail: {} });
+    await store
+      .collection('audit')
+      .insert({ id: 'a1', projectId: 'p1', actorId: 'u1', action: 'project.created', at: 'now', detail: {} });
     await store.close();
     expect(JSON.parse(await readFile(file, 'utf8')).documentChecks).toBeUndefined();
     const reopened = await LowdbMetadataStore.open(file);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbMetadataStore } from '../../server/storage/lowdb/LowdbMetadataStore.js';
-import type { Organization } from '../../shared/domain/organization.js';
+import type { Organization } from '@shared/domain/organization.js';
 
 let dir: string;
 let file: string;
@@ -17,7 +17,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const org = (id: string, name: string): Organization => ({ id, name, creditCode: id, kind: 'enterprise', createdAt: 'now' });
+const org = (id: string, name: string): Organization => ({
+  id,
+  name,
+  creditCode: id,
+  kind: 'enterprise',
+  createdAt: 'now',
+});
 
 describe('MetadataStore.batch', () => {
   it('writes inserts and updates of several collections together', async () => {
@@ -30,7 +36,12 @@ describe('MetadataStore.batch', () => {
     });
     await store.close();
     const reopened = await LowdbMetadataStore.open(file);
-    expect(reopened.collection('organizations').findMany().map((o) => o.name)).toEqual(['甲公司', '乙', '丙']);
+    expect(
+      reopened
+        .collection('organizations')
+        .findMany()
+        .map((o) => o.name),
+    ).toEqual(['甲公司', '乙', '丙']);
     expect(reopened.collection('audit').get('a1')).toBeDefined();
   });
 
@@ -46,7 +57,9 @@ describe('MetadataStore.batch', () => {
         batch.insert('organizations', [org('o1', '重复')]);
       }),
     ).rejects.toThrow(/duplicate id o1/);
-    await expect(store.batch((batch) => batch.update('organizations', 'missing', { name: 'x' }))).rejects.toThrow(/no missing/);
+    await expect(store.batch((batch) => batch.update('organizations', 'missing', { name: 'x' }))).rejects.toThrow(
+      /no missing/,
+    );
     await expect(
       store.batch((batch) => {
         batch.insert('organizations', [org('o4', '丁')]);
@@ -54,7 +67,12 @@ describe('MetadataStore.batch', () => {
       }),
     ).rejects.toThrow(/gave up/);
     await store.close();
-    expect(store.collection('organizations').findMany().map((o) => o.name)).toEqual(['甲']);
+    expect(
+      store
+        .collection('organizations')
+        .findMany()
+        .map((o) => o.name),
+    ).toEqual(['甲']);
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 });

@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { runChecker } from '../../shared/checker/runChecker.js';
-import type { Finding } from '../../shared/checker/types.js';
-import type { DocumentKind } from '../../shared/domain/project.js';
-import { computeNumbering, crossRefLabel } from '../../shared/editor/structure/numbering.js';
-import { writeJSONToYDoc, yDocToJSON, type ProseMirrorJSON } from '../../shared/editor/yjsContent.js';
+import { runChecker } from '@shared/checker/runChecker.js';
+import type { Finding } from '@shared/checker/types.js';
+import type { DocumentKind } from '@shared/domain/project.js';
+import { computeNumbering, crossRefLabel } from '@shared/editor/structure/numbering.js';
+import { writeJSONToYDoc, yDocToJSON, type ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   STABLE_ID_PATTERN,
   collectCrossRefs,
@@ -55,7 +55,12 @@ const demoStandardIds = collectIds(demoStandard);
 
 const cases: Case[] = [
   ...KINDS.flatMap((kind): Case[] => [
-    { name: `template ${kind} (with drafting group)`, kind, json: documentTemplate(kind, withGroup), external: new Set() },
+    {
+      name: `template ${kind} (with drafting group)`,
+      kind,
+      json: documentTemplate(kind, withGroup),
+      external: new Set(),
+    },
     { name: `template ${kind} (lead only)`, kind, json: documentTemplate(kind, withoutGroup), external: new Set() },
   ]),
   ...demoProjects.flatMap((project) =>
@@ -71,7 +76,15 @@ const cases: Case[] = [
 ];
 
 /** A typed number at the start of a title or caption: "5.1 外观", "表1 …", "图1 …", "附录A …", "A.1 …". */
-const TYPED_NUMBER = [/^\d+(\.\d+)*\s/, /^表\d/, /^图\d/, /^表[A-Z]\.\d/, /^图[A-Z]\.\d/, /^附录[A-Z]/, /^[A-Z](\.\d+)+\s/];
+const TYPED_NUMBER = [
+  /^\d+(\.\d+)*\s/,
+  /^表\d/,
+  /^图\d/,
+  /^表[A-Z]\.\d/,
+  /^图[A-Z]\.\d/,
+  /^附录[A-Z]/,
+  /^[A-Z](\.\d+)+\s/,
+];
 const hasTypedNumber = (text: string): boolean => TYPED_NUMBER.some((re) => re.test(text));
 
 function childrenOfType(node: ProseMirrorJSON, type: string): ProseMirrorJSON[] {
@@ -107,7 +120,9 @@ describe.each(cases)('$name', ({ kind, json, external }) => {
       expect(n.type).not.toBe('heading');
       if (n.type === 'paragraph') {
         const text = inlineText(n.content ?? []);
-        expect(/^[表图][A-Z]?[\d.]+[\s　]/.test(text) || /^注\s*\d*\s*：/.test(text), `paragraph «${text}»`).toBe(false);
+        expect(/^[表图][A-Z]?[\d.]+[\s　]/.test(text) || /^注\s*\d*\s*：/.test(text), `paragraph «${text}»`).toBe(
+          false,
+        );
       }
     });
   });
@@ -159,8 +174,14 @@ describe.each(cases)('$name', ({ kind, json, external }) => {
       const children = (n.content ?? []).slice(1);
       const firstClause = children.findIndex((c) => c.type === 'clause');
       if (firstClause >= 0) {
-        expect(children.slice(firstClause).every((c) => c.type === 'clause'), `blocks after subclauses in «${titleOf(n)}»`).toBe(true);
-        expect(children.filter((c) => c.type === 'clause').length, `lone subclause in «${titleOf(n)}»`).toBeGreaterThanOrEqual(2);
+        expect(
+          children.slice(firstClause).every((c) => c.type === 'clause'),
+          `blocks after subclauses in «${titleOf(n)}»`,
+        ).toBe(true);
+        expect(
+          children.filter((c) => c.type === 'clause').length,
+          `lone subclause in «${titleOf(n)}»`,
+        ).toBeGreaterThanOrEqual(2);
       }
     });
   });
@@ -186,7 +207,12 @@ describe.each(cases)('$name', ({ kind, json, external }) => {
       expect(childrenOfType(foreword ?? { type: 'foreword' }, 'draftingCredits')).toHaveLength(1);
       expect(textOf(foreword ?? { type: 'foreword' })).not.toMatch(/主要起草单位|主要起草人/);
       const basic = (json.content ?? []).find((n) => n.attrs?.role === 'basic-requirements');
-      expect(childrenOfType(basic ?? { type: 'chapter' }, 'clause').map(titleOf)).toEqual(['设计研发', '原材料', '工艺装备', '检验检测']);
+      expect(childrenOfType(basic ?? { type: 'chapter' }, 'clause').map(titleOf)).toEqual([
+        '设计研发',
+        '原材料',
+        '工艺装备',
+        '检验检测',
+      ]);
       const cover = (json.content ?? [])[0];
       expect(cover?.attrs?.stage).toBe('征求意见稿');
     });
@@ -196,7 +222,8 @@ describe.each(cases)('$name', ({ kind, json, external }) => {
 describe('demo standard text', () => {
   it('numbers the key nodes as GB/T 1.1 expects', () => {
     const numbering = computeNumbering(demoStandard);
-    const label = (key: keyof typeof VACUUM_CUP_STANDARD_IDS): string => crossRefLabel(numbering, VACUUM_CUP_STANDARD_IDS[key]);
+    const label = (key: keyof typeof VACUUM_CUP_STANDARD_IDS): string =>
+      crossRefLabel(numbering, VACUUM_CUP_STANDARD_IDS[key]);
     expect(label('tech')).toBe('5');
     expect(label('performance')).toBe('5.3');
     expect(label('performanceTable')).toBe('表1');
@@ -247,7 +274,9 @@ describe('demo standard text', () => {
   });
 
   it('lists the normative references in GB/T 1.1 order and cites each in the text', () => {
-    const entries = childrenOfType(chapterOf('normative-references'), 'referenceEntry').map((e) => inlineText(e.content ?? []));
+    const entries = childrenOfType(chapterOf('normative-references'), 'referenceEntry').map((e) =>
+      inlineText(e.content ?? []),
+    );
     expect(entries).toHaveLength(VACUUM_CUP_NORMATIVE_REFERENCES.length);
     const rank = (code: string): number => ['GB ', 'GB/T ', 'GB/Z '].findIndex((p) => code.startsWith(p));
     const codes = entries.map((e) => e.split('　')[0] ?? '');
@@ -270,7 +299,10 @@ describe('demo standard text', () => {
       .filter((c) => c.attrs?.role !== 'normative-references')
       .map(textOf)
       .join('\n');
-    const annexText = (demoStandard.content ?? []).filter((n) => n.type === 'annex').map(textOf).join('\n');
+    const annexText = (demoStandard.content ?? [])
+      .filter((n) => n.type === 'annex')
+      .map(textOf)
+      .join('\n');
     for (const code of codes) {
       const cited = new RegExp(`${code.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\d.])`).test(body + annexText);
       expect(cited, `${code} is not cited in the text`).toBe(true);
@@ -278,7 +310,9 @@ describe('demo standard text', () => {
   });
 
   it('uses every defined term in the text', () => {
-    const terms = childrenOfType(chapterOf('terms'), 'termEntry').map((t) => inlineText(childrenOfType(t, 'termName')[0]?.content ?? []));
+    const terms = childrenOfType(chapterOf('terms'), 'termEntry').map((t) =>
+      inlineText(childrenOfType(t, 'termName')[0]?.content ?? []),
+    );
     expect(terms.length).toBeGreaterThan(0);
     const body = chapters
       .filter((c) => c.attrs?.role !== 'terms')
@@ -306,20 +340,26 @@ describe('drafting checker', () => {
   it('finds no errors in the demo standard (warnings are printed)', () => {
     const { findings } = runChecker(demoStandard, 'standard');
     const warnings = findings.filter((f) => f.severity !== 'error');
-    if (warnings.length > 0) console.log(`[checker] demo standard warnings:\n  ${warnings.map(describeFinding).join('\n  ')}`);
+    if (warnings.length > 0)
+      console.log(`[checker] demo standard warnings:\n  ${warnings.map(describeFinding).join('\n  ')}`);
     expect(findings.filter((f) => f.severity === 'error').map(describeFinding)).toEqual([]);
   });
 
-  it.each(cases.filter((c) => c.name.startsWith('demo vacuum-cup') && c.kind !== 'standard'))('finds no errors in $name', ({ kind, json }) => {
-    const { findings } = runChecker(json, kind);
-    expect(findings.filter((f) => f.severity === 'error').map(describeFinding)).toEqual([]);
-  });
+  it.each(cases.filter((c) => c.name.startsWith('demo vacuum-cup') && c.kind !== 'standard'))(
+    'finds no errors in $name',
+    ({ kind, json }) => {
+      const { findings } = runChecker(json, kind);
+      expect(findings.filter((f) => f.severity === 'error').map(describeFinding)).toEqual([]);
+    },
+  );
 
   it.each(cases.filter((c) => !c.name.startsWith('demo vacuum-cup')))(
     'reports on $name: only unfilled placeholders are errors (printed)',
     ({ name, kind, json }) => {
       const { findings } = runChecker(json, kind);
-      const notPlaceholder = findings.filter((f) => f.severity === 'error' && f.ruleId !== 'placeholders.template-text');
+      const notPlaceholder = findings.filter(
+        (f) => f.severity === 'error' && f.ruleId !== 'placeholders.template-text',
+      );
       console.log(
         `[checker] ${name}: ${findings.length} findings (${findings.filter((f) => f.ruleId === 'placeholders.template-text').length} unfilled placeholders)${findings
           .filter((f) => f.ruleId !== 'placeholders.template-text')

@@ -3,7 +3,7 @@
  * (`credentials: 'include'`); failures become `ApiRequestError`s that keep the server's
  * `{ error, issues }` so that forms can show them next to their fields.
  */
-import type { ApiError } from '../../../shared/api/types';
+import type { ApiError } from '@shared/api/types';
 
 export interface ApiIssue {
   path: string;

@@ -216,7 +216,12 @@ export const en: Translations = {
     empty: 'No entries',
     actions: {
       project: { created: 'Project created', updated: 'Plan changed' },
-      member: { added: 'Joined the group', invited: 'Invitation sent', removed: 'Removed from the group', updated: 'Role or relation changed' },
+      member: {
+        added: 'Joined the group',
+        invited: 'Invitation sent',
+        removed: 'Removed from the group',
+        updated: 'Role or relation changed',
+      },
       invitation: { accepted: 'Invitation accepted', revoked: 'Invitation revoked' },
       consultation: {
         opened: 'Consultation opened',
@@ -390,7 +395,8 @@ export const en: Translations = {
       subclause: 'Subclause',
       subclauseHint: 'Insert a subclause into this clause',
       crossRef: 'Cross-ref',
-      crossRefHint: 'Refer to a clause, table, figure, annex, term or normative reference; the number follows the structure',
+      crossRefHint:
+        'Refer to a clause, table, figure, annex, term or normative reference; the number follows the structure',
       moveUp: 'Move chapter/clause up',
       moveDown: 'Move chapter/clause down',
       promote: 'Promote',
@@ -398,16 +404,21 @@ export const en: Translations = {
       demote: 'Demote',
       demoteHint: 'Lower this clause one level, under the previous clause (Tab)',
       chapterRole: 'Chapter type',
-      chapterRoleHint: 'The place of this chapter in the Zhejiang Made structure: required chapters, chapter order and test-method checks go by it',
+      chapterRoleHint:
+        'The place of this chapter in the Zhejiang Made structure: required chapters, chapter order and test-method checks go by it',
       annexType: 'Annex status',
       sortReferences: 'Sort as GB/T 1.1',
-      sortReferencesHint: 'Order the normative references as GB/T 1.1 does: national (GB, GB/T, GB/Z), industry, local, group standards, ISO, IEC, other documents, each class by number',
+      sortReferencesHint:
+        'Order the normative references as GB/T 1.1 does: national (GB, GB/T, GB/Z), industry, local, group standards, ISO, IEC, other documents, each class by number',
       deleteSection: 'Delete clause',
-      deleteSectionHint: 'Delete the clause at the cursor (outside a clause: the chapter or annex) with all its content',
+      deleteSectionHint:
+        'Delete the clause at the cursor (outside a clause: the chapter or annex) with all its content',
       deleteTitle: 'Delete {{name}}?',
-      deleteContent: 'The title, text, tables, figures and subclauses of this {{kind}} are deleted with it; the numbers after it move up. Undo restores it.',
+      deleteContent:
+        'The title, text, tables, figures and subclauses of this {{kind}} are deleted with it; the numbers after it move up. Undo restores it.',
       deleteClauses: 'It contains {{count}} subclauses.',
-      deleteReferences: '{{count}} cross-references in the text point into it and will no longer resolve (the drafting checker lists them).',
+      deleteReferences:
+        '{{count}} cross-references in the text point into it and will no longer resolve (the drafting checker lists them).',
       deleteOk: 'Delete',
       deleteKinds: { clause: 'clause', chapter: 'chapter', annex: 'annex' },
     },
@@ -445,7 +456,8 @@ export const en: Translations = {
     readOnly: {
       reviewer: 'Your role in this project is reviewer: you can read the text but not change it.',
       observer: 'Your role in this project is observer: you can only read the text.',
-      'not-member': 'You are not in the drafting group (e.g. a supervising bureau or an administrator): you can only read the text.',
+      'not-member':
+        'You are not in the drafting group (e.g. a supervising bureau or an administrator): you can only read the text.',
     },
     connection: {
       connected: 'Connected',
@@ -464,12 +476,14 @@ export const en: Translations = {
     toolbar: {
       label: 'Formatting toolbar',
       toParagraph: 'Make body text',
-      toParagraphHint: 'A free heading is outside the clause structure and not numbered: make it body text and build the structure with clauses',
+      toParagraphHint:
+        'A free heading is outside the clause structure and not numbered: make it body text and build the structure with clauses',
       bold: 'Bold',
       italic: 'Italic',
       bulletList: 'Bullet list',
       orderedList: 'Numbered list',
-      tableHint: 'Edit the rows and columns of a table (with the cursor in it); insert a table from Insert → Table, its number and title are generated',
+      tableHint:
+        'Edit the rows and columns of a table (with the cursor in it); insert a table from Insert → Table, its number and title are generated',
       addRowBefore: 'Insert row above',
       addRowAfter: 'Insert row below',
       deleteRow: 'Delete row',
@@ -528,26 +542,32 @@ export const en: Translations = {
   },
   consultation: {
     tab: 'Consultation',
-    tabIntro: 'Opening a consultation freezes the current standard text as the draft for comments; every comment received needs a decision. The summary table updates live.',
+    tabIntro:
+      'Opening a consultation freezes the current standard text as the draft for comments; every comment received needs a decision. The summary table updates live.',
     pending: {
       title: 'Consultations awaiting your reply',
-      intro: 'These drafts for comments were sent to your organization. Enter your comments online before the deadline, or reply "no comments".',
+      intro:
+        'These drafts for comments were sent to your organization. Enter your comments online before the deadline, or reply "no comments".',
       round: 'Consultation',
       unit: 'Your unit',
     },
     unit: {
       replyTab: 'Your reply',
-      notice: 'You answer this consultation for {{units}} (deadline {{deadline}}): read the draft for comments, enter your unit\'s comments online or reply "no comments". Other units\' comments and the drafting group\'s documents are not shown to you.',
+      notice:
+        "You answer this consultation for {{units}} (deadline {{deadline}}): read the draft for comments, enter your unit's comments online or reply \"no comments\". Other units' comments and the drafting group's documents are not shown to you.",
     },
     invite: {
       button: 'Invite contact',
       title: 'Invite the contact of "{{unit}}"',
-      intro: 'With the invitation link the contact sets a password and becomes a user of this organization who can comment on this consultation online. They do not join the drafting group and cannot see its documents.',
+      intro:
+        'With the invitation link the contact sets a password and becomes a user of this organization who can comment on this consultation online. They do not join the drafting group and cannot see its documents.',
       submit: 'Create invitation link',
       invited: 'Invitation link for {{email}} (valid for 14 days) — send it to them:',
-      existing: '{{email}} ({{name}}) is already a user of this organization: they can sign in and comment, no invitation needed.',
+      existing:
+        '{{email}} ({{name}}) is already a user of this organization: they can sign in and comment, no invitation needed.',
       acceptTitle: 'Comment on a draft',
-      acceptIntro: '"{{unit}}" is asked for comments on {{standard}}, {{round}} (deadline {{deadline}}). Set up your account to enter them online.',
+      acceptIntro:
+        '"{{unit}}" is asked for comments on {{standard}}, {{round}} (deadline {{deadline}}). Set up your account to enter them online.',
     },
     tabs: { table: 'Comments and handling', recipients: 'Consulted units ({{count}})', snapshot: 'Draft for comments' },
     round: {
@@ -563,7 +583,8 @@ export const en: Translations = {
       replies: 'Replies',
       repliesValue: '{{replied}} / {{sent}} units',
       items: 'Comments and decisions',
-      itemsValue: '{{items}} in total: accepted {{accepted}}, partly accepted {{partly}}, not accepted {{rejected}}, open {{open}}',
+      itemsValue:
+        '{{items}} in total: accepted {{accepted}}, partly accepted {{partly}}, not accepted {{rejected}}, open {{open}}',
       empty: 'No consultation yet',
       notFound: 'The consultation does not exist or you may not see it',
       edit: 'Edit',
@@ -576,12 +597,14 @@ export const en: Translations = {
     open: {
       button: 'Open a consultation',
       title: 'Open a consultation',
-      freezeNotice: 'The current standard text is frozen as the draft for comments; later edits do not change the draft that was sent out.',
+      freezeNotice:
+        'The current standard text is frozen as the draft for comments; later edits do not change the draft that was sent out.',
       roundTitle: 'Title',
       roundTitleHint: 'Defaults to "第N轮征求意见"',
       deadlinePast: 'The deadline must not be in the past',
       groupUnits: 'Units in the drafting group',
-      groupUnitsHint: 'Preselected from the members’ organizations (without the lead unit, bureaus and review experts); their members can comment online.',
+      groupUnitsHint:
+        'Preselected from the members’ organizations (without the lead unit, bureaus and review experts); their members can comment online.',
       outsideUnits: 'Units outside the group',
       outsideOrganization: 'Organization in the system (optional; its users can then comment online)',
       addOutside: 'Add a unit',
@@ -725,7 +748,8 @@ export const en: Translations = {
     },
     snapshot: {
       title: 'Draft for comments (read-only)',
-      frozenAt: 'The standard text as frozen when the consultation was opened ({{date}}); it does not follow the current text.',
+      frozenAt:
+        'The standard text as frozen when the consultation was opened ({{date}}); it does not follow the current text.',
       readOnly: 'The draft for comments cannot be changed; its numbers are those sent out.',
     },
   },

@@ -399,7 +399,8 @@ export const zhCN = {
       chapterRoleHint: '本章在“浙江制造”标准结构中的位置：必备章、章序和试验方法检查都按章的类型进行',
       annexType: '附录性质',
       sortReferences: '按 GB/T 1.1 排序',
-      sortReferencesHint: '按 GB/T 1.1 排列规范性引用文件：国家标准（GB、GB/T、GB/Z）、行业标准、地方标准、团体标准、ISO、IEC、其他文件，同类按顺序号由小到大',
+      sortReferencesHint:
+        '按 GB/T 1.1 排列规范性引用文件：国家标准（GB、GB/T、GB/Z）、行业标准、地方标准、团体标准、ISO、IEC、其他文件，同类按顺序号由小到大',
       deleteSection: '删除条',
       deleteSectionHint: '删除光标所在的条（不在条中时为章或附录）及其全部内容',
       deleteTitle: '删除{{name}}？',
@@ -535,12 +536,14 @@ export const zhCN = {
     },
     unit: {
       replyTab: '本单位回函',
-      notice: '您代表 {{units}} 回复本次征求意见（截止 {{deadline}}）：可查看征求意见稿、在线填写本单位的意见或回复“回函无意见”。其他单位的意见和起草组的文件不对您显示。',
+      notice:
+        '您代表 {{units}} 回复本次征求意见（截止 {{deadline}}）：可查看征求意见稿、在线填写本单位的意见或回复“回函无意见”。其他单位的意见和起草组的文件不对您显示。',
     },
     invite: {
       button: '邀请联系人',
       title: '邀请“{{unit}}”的联系人',
-      intro: '对方通过邀请链接设置密码后，成为该单位在平台上的用户，可以在线填写本次征求意见；不会加入起草组，也不能查看起草组的文件。',
+      intro:
+        '对方通过邀请链接设置密码后，成为该单位在平台上的用户，可以在线填写本次征求意见；不会加入起草组，也不能查看起草组的文件。',
       submit: '生成邀请链接',
       invited: '已为 {{email}} 生成邀请链接，请发给对方（14 天内有效）：',
       existing: '{{email}}（{{name}}）已是该单位的用户，登录后即可填写意见，无需邀请。',
@@ -579,7 +582,8 @@ export const zhCN = {
       roundTitleHint: '不填则为“第N轮征求意见”',
       deadlinePast: '截止日期不应早于今天',
       groupUnits: '起草组内的单位',
-      groupUnitsHint: '已按起草组成员所在单位预选（不含牵头起草单位、监管部门和审评专家）；这些单位的成员可以在线填写意见。',
+      groupUnitsHint:
+        '已按起草组成员所在单位预选（不含牵头起草单位、监管部门和审评专家）；这些单位的成员可以在线填写意见。',
       outsideUnits: '起草组外的单位',
       outsideOrganization: '关联平台中的单位（可选，关联后该单位的用户可在线填写意见）',
       addOutside: '添加单位',

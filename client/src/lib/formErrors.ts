@@ -21,7 +21,11 @@ export function zodRule(schema: ZodType, message: string): Rule {
  * Puts the server's field issues on the form's fields. Returns true when at least one issue matched
  * a field of the form (the caller then needs no separate message for them).
  */
-export function applyServerIssues<T extends object>(form: FormInstance<T>, error: unknown, fieldNames: readonly string[]): boolean {
+export function applyServerIssues<T extends object>(
+  form: FormInstance<T>,
+  error: unknown,
+  fieldNames: readonly string[],
+): boolean {
   if (!(error instanceof ApiRequestError) || error.issues.length === 0) return false;
   const byField = new Map<string, string[]>();
   for (const issue of error.issues) {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createThreadBody, editCommentBody, replyBody } from '../../../shared/validation/comments.js';
+import { createThreadBody, editCommentBody, replyBody } from '@shared/validation/comments.js';
 import { projectCommentStats } from '../../comments/statsView.js';
 import { canChange } from '../../comments/views.js';
 import { ApiProblem } from '../../services/ApiProblem.js';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { ImportRejected, ImportResult } from '../../../shared/api/consultation.js';
-import { exportQuery } from '../../../shared/validation/consultation.js';
+import type { ImportRejected, ImportResult } from '@shared/api/consultation.js';
+import { exportQuery } from '@shared/validation/consultation.js';
 import type { RoundGrant } from '../../consultation/access.js';
 import { itemView, roundItems } from '../../consultation/views.js';
 import { consultationDocx } from '../../export/consultationDocx.js';
@@ -18,7 +18,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 function download(c: Context<ApiEnv>, data: Uint8Array, type: string, fileName: string): Response {
   c.header('Content-Type', type);
-  c.header('Content-Disposition', `attachment; filename="consultation.${fileName.split('.').pop() ?? 'bin'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  c.header(
+    'Content-Disposition',
+    `attachment; filename="consultation.${fileName.split('.').pop() ?? 'bin'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
   return c.body(data.slice().buffer, 200);
 }
 
@@ -41,8 +44,15 @@ export function consultationFileRoutes(services: AppServices): Hono<ApiEnv> {
   const { metadata, consultation } = services;
   const table = (c: Context<ApiEnv>, grant: RoundGrant): ConsultationTable => {
     const query = exportQuery.safeParse({ sort: c.req.query('sort') });
-    if (!query.success) throw new ApiProblem(400, 'sort must be seq or clause', [{ path: 'sort', message: 'seq or clause' }]);
-    return buildConsultationTable(metadata, grant.project, grant.round, roundItems(metadata, grant.round.id), query.data.sort);
+    if (!query.success)
+      throw new ApiProblem(400, 'sort must be seq or clause', [{ path: 'sort', message: 'seq or clause' }]);
+    return buildConsultationTable(
+      metadata,
+      grant.project,
+      grant.round,
+      roundItems(metadata, grant.round.id),
+      query.data.sort,
+    );
   };
 
   return new Hono<ApiEnv>()
@@ -55,7 +65,10 @@ export function consultationFileRoutes(services: AppServices): Hono<ApiEnv> {
         const rejected: ImportRejected = {
           error: `${outcome.problems.length} problem(s) in the spreadsheet; nothing was imported`,
           rows: outcome.problems,
-          issues: outcome.problems.map((p) => ({ path: `row ${p.row}${p.column ? ` ${p.column}` : ''}`, message: p.message })),
+          issues: outcome.problems.map((p) => ({
+            path: `row ${p.row}${p.column ? ` ${p.column}` : ''}`,
+            message: p.message,
+          })),
         };
         return c.json(rejected, 400);
       }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { ItemView } from '../../../shared/api/consultation.js';
-import type { ConsultationItem } from '../../../shared/domain/consultation.js';
-import { createItemBody, updateItemBody } from '../../../shared/validation/consultation.js';
+import type { ItemView } from '@shared/api/consultation.js';
+import type { ConsultationItem } from '@shared/domain/consultation.js';
+import { createItemBody, updateItemBody } from '@shared/validation/consultation.js';
 import type { RoundGrant } from '../../consultation/access.js';
 import { itemView } from '../../consultation/views.js';
 import type { ApiEnv, AppServices } from '../context.js';

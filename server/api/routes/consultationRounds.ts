@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { RoundListItem, RoundView, SnapshotView } from '../../../shared/api/consultation.js';
-import { openRoundBody, recipientBody, updateRecipientBody, updateRoundBody } from '../../../shared/validation/consultation.js';
+import type { RoundListItem, RoundView, SnapshotView } from '@shared/api/consultation.js';
+import { openRoundBody, recipientBody, updateRecipientBody, updateRoundBody } from '@shared/validation/consultation.js';
 import type { RoundGrant } from '../../consultation/access.js';
 import { answersFor } from '../../consultation/access.js';
 import { roundListItem, roundView } from '../../consultation/views.js';
@@ -13,7 +13,8 @@ import { parseBody } from '../validation.js';
 /** Consultation rounds (征求意见): opening, the frozen draft, the recipient list and replies. */
 export function consultationRoundRoutes(services: AppServices): Hono<ApiEnv> {
   const { metadata, consultation } = services;
-  const view = async (grant: RoundGrant): Promise<RoundView> => roundView(metadata, grant, await consultation.texts.current(grant.round.documentId));
+  const view = async (grant: RoundGrant): Promise<RoundView> =>
+    roundView(metadata, grant, await consultation.texts.current(grant.round.documentId));
 
   return new Hono<ApiEnv>()
     .get('/projects/:id/rounds', (c) => {
@@ -67,7 +68,12 @@ export function consultationRoundRoutes(services: AppServices): Hono<ApiEnv> {
     .patch('/rounds/:id/recipients/:recipientId', async (c) => {
       const grant = managedRound(services, c, c.req.param('id'));
       const body = await parseBody(c, updateRecipientBody);
-      const round = await consultation.rounds.updateRecipient(grant.round, c.req.param('recipientId'), body, grant.user);
+      const round = await consultation.rounds.updateRecipient(
+        grant.round,
+        c.req.param('recipientId'),
+        body,
+        grant.user,
+      );
       return c.json(await view({ ...grant, round }));
     })
     .delete('/rounds/:id/recipients/:recipientId', async (c) => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { ProjectEvent } from '../../../shared/api/events.js';
+import type { ProjectEvent } from '@shared/api/events.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { viewableProject } from '../guards.js';
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { HealthResponse } from '../../../shared/api/types.js';
+import type { HealthResponse } from '@shared/api/types.js';
 import type { ApiEnv, AppServices } from '../context.js';
 
 export function healthRoutes(services: AppServices): Hono<ApiEnv> {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { InvitationInfo, LoginResponse } from '../../../shared/api/types.js';
-import { acceptInvitationBody } from '../../../shared/validation/requests.js';
+import type { InvitationInfo, LoginResponse } from '@shared/api/types.js';
+import { acceptInvitationBody } from '@shared/validation/requests.js';
 import { publicUser } from '../../services/views.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { parseBody } from '../validation.js';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { inviteBody, updateMemberBody } from '../../../shared/validation/requests.js';
+import { inviteBody, updateMemberBody } from '@shared/validation/requests.js';
 import { invitationView, memberView } from '../../services/views.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { managedProject, viewableProject } from '../guards.js';
@@ -10,7 +10,12 @@ export function memberRoutes(services: AppServices): Hono<ApiEnv> {
   return new Hono<ApiEnv>()
     .get('/projects/:id/members', (c) => {
       const { project } = viewableProject(services, c, c.req.param('id'));
-      return c.json(metadata.collection('members').findMany({ projectId: project.id }).map((m) => memberView(metadata, m)));
+      return c.json(
+        metadata
+          .collection('members')
+          .findMany({ projectId: project.id })
+          .map((m) => memberView(metadata, m)),
+      );
     })
     .patch('/projects/:id/members/:userId', async (c) => {
       const { project, user } = managedProject(services, c, c.req.param('id'));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { OrganizationSummary } from '../../../shared/api/types.js';
-import type { Organization } from '../../../shared/domain/organization.js';
-import { organizationBody } from '../../../shared/validation/requests.js';
+import type { OrganizationSummary } from '@shared/api/types.js';
+import type { Organization } from '@shared/domain/organization.js';
+import { organizationBody } from '@shared/validation/requests.js';
 import { newId } from '../../auth/tokens.js';
 import { ApiProblem } from '../../services/ApiProblem.js';
 import { projectsInvolving } from '../../services/organizationProjects.js';
@@ -18,7 +18,8 @@ export function organizationRoutes(services: AppServices): Hono<ApiEnv> {
   const organizations = services.metadata.collection('organizations');
   const assertUniqueCode = (creditCode: string, exceptId?: string): void => {
     const other = organizations.findOne({ creditCode });
-    if (other && other.id !== exceptId) throw new ApiProblem(409, 'an organization with this unified social credit code already exists');
+    if (other && other.id !== exceptId)
+      throw new ApiProblem(409, 'an organization with this unified social credit code already exists');
   };
   return new Hono<ApiEnv>()
     .get('/organizations', (c) => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { AuditView, ProjectDetailResponse, ProjectListItem } from '../../../shared/api/types.js';
-import { createProjectBody, updateProjectBody } from '../../../shared/validation/requests.js';
+import type { AuditView, ProjectDetailResponse, ProjectListItem } from '@shared/api/types.js';
+import { createProjectBody, updateProjectBody } from '@shared/validation/requests.js';
 import { accessFor } from '../../access/projectAccess.js';
 import { ApiProblem } from '../../services/ApiProblem.js';
 import { memberView, projectListItem } from '../../services/views.js';
@@ -35,7 +35,10 @@ export function projectRoutes(services: AppServices): Hono<ApiEnv> {
       const { project, access } = viewableProject(services, c, c.req.param('id'));
       const response: ProjectDetailResponse = {
         project: projectListItem(metadata, project, access),
-        members: metadata.collection('members').findMany({ projectId: project.id }).map((m) => memberView(metadata, m)),
+        members: metadata
+          .collection('members')
+          .findMany({ projectId: project.id })
+          .map((m) => memberView(metadata, m)),
       };
       return c.json(response);
     })
@@ -48,7 +51,8 @@ export function projectRoutes(services: AppServices): Hono<ApiEnv> {
     })
     .get('/projects/:id/audit', (c) => {
       const { project, access } = viewableProject(services, c, c.req.param('id'));
-      if (!access.canManage && access.role !== 'reviewer') throw new ApiProblem(403, 'the audit log is for the lead, reviewers and administrators');
+      if (!access.canManage && access.role !== 'reviewer')
+        throw new ApiProblem(403, 'the audit log is for the lead, reviewers and administrators');
       const userName = (id: string): string | undefined => metadata.collection('users').get(id)?.name;
       const entries: AuditView[] = services.audit.list(project.id).map((e) => ({
         ...e,

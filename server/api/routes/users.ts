@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { createUserBody, updateUserBody } from '../../../shared/validation/requests.js';
+import { createUserBody, updateUserBody } from '@shared/validation/requests.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { newId } from '../../auth/tokens.js';
 import type { UserRecord } from '../../storage/types.js';
@@ -13,7 +13,8 @@ export function userRoutes(services: AppServices): Hono<ApiEnv> {
   const { metadata } = services;
   const users = metadata.collection('users');
   const assertOrganization = (id: string): void => {
-    if (!metadata.collection('organizations').get(id)) throw new ApiProblem(400, 'unknown organization', [{ path: 'organizationId', message: 'unknown organization' }]);
+    if (!metadata.collection('organizations').get(id))
+      throw new ApiProblem(400, 'unknown organization', [{ path: 'organizationId', message: 'unknown organization' }]);
   };
   return new Hono<ApiEnv>()
     .get('/users', (c) => {
@@ -54,12 +55,16 @@ export function userRoutes(services: AppServices): Hono<ApiEnv> {
       const updated = await users.update(existing.id, patch);
       if (!updated) throw new ApiProblem(404, 'user not found');
       if (body.active === false || password) await services.sessions.revokeAllOf(existing.id);
-      const accessMayChange = body.active === false || (body.organizationId !== undefined && body.organizationId !== existing.organizationId) || (body.isAdmin !== undefined && body.isAdmin !== existing.isAdmin);
+      const accessMayChange =
+        body.active === false ||
+        (body.organizationId !== undefined && body.organizationId !== existing.organizationId) ||
+        (body.isAdmin !== undefined && body.isAdmin !== existing.isAdmin);
       if (accessMayChange) services.events.emit('access-changed', { userId: existing.id, projectId: null });
       services.log.info({ adminId: admin.id, userId: existing.id, fields: Object.keys(body) }, 'user updated');
       // Drafters' names are printed in the drafting credits of their projects.
       if (body.name !== undefined && body.name !== existing.name) {
-        for (const member of metadata.collection('members').findMany({ userId: existing.id })) services.hub.publish(member.projectId, { type: 'members-changed' });
+        for (const member of metadata.collection('members').findMany({ userId: existing.id }))
+          services.hub.publish(member.projectId, { type: 'members-changed' });
       }
       return c.json(publicUser(metadata, updated));
     });

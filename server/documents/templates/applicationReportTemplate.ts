@@ -4,7 +4,7 @@
  * benefit, and the readiness of suppliers and testing bodies. A title line, then `chapter`s (role
  * `other`) with `clause`s and `tableBlock`s.
  */
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   chapter,
   clause,

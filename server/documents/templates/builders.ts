@@ -18,8 +18,8 @@
  * same template always yields the same ids and content can point at them across documents.
  */
 import { createHash } from 'node:crypto';
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
-import { ID_NODE_TYPES } from '../../../shared/editor/structure/names.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
+import { ID_NODE_TYPES } from '@shared/editor/structure/names.js';
 
 export type MarkName = 'bold' | 'italic' | 'underline' | 'strike' | 'code';
 
@@ -451,7 +451,12 @@ function cell(input: CellInput, header: boolean): ProseMirrorJSON {
   const blocks = isBlocks(spec.content) ? [...spec.content.blocks] : [paragraph(spec.content)];
   return {
     type: header || spec.header ? 'tableHeader' : 'tableCell',
-    attrs: { colspan: spec.colspan ?? 1, rowspan: spec.rowspan ?? 1, colwidth: null, ...(spec.id ? { id: spec.id } : {}) },
+    attrs: {
+      colspan: spec.colspan ?? 1,
+      rowspan: spec.rowspan ?? 1,
+      colwidth: null,
+      ...(spec.id ? { id: spec.id } : {}),
+    },
     content: blocks.length > 0 ? blocks : [paragraph()],
   };
 }
@@ -578,7 +583,10 @@ export function assignIds(root: ProseMirrorJSON, scope: string): ProseMirrorJSON
 }
 
 /** Calls `fn` for every node of the tree, depth first, with its ancestors (outermost first). */
-export function walk(root: ProseMirrorJSON, fn: (node: ProseMirrorJSON, ancestors: readonly ProseMirrorJSON[]) => void): void {
+export function walk(
+  root: ProseMirrorJSON,
+  fn: (node: ProseMirrorJSON, ancestors: readonly ProseMirrorJSON[]) => void,
+): void {
   const visit = (node: ProseMirrorJSON, ancestors: ProseMirrorJSON[]): void => {
     fn(node, ancestors);
     ancestors.push(node);

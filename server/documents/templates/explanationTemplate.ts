@@ -4,7 +4,7 @@
  * national/industry standards, international or foreign standards and measured leading products, is
  * what the technical review judges the standard's advancement on.
  */
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   bold,
   chapter,
@@ -137,7 +137,15 @@ export function explanationTemplate(input: TemplateInput): ProseMirrorJSON {
           { content: p('职务/职称') },
           { content: p('所做工作') },
         ])
-      : [['1', { content: p('姓名') }, { content: p('单位') }, { content: p('职务/职称') }, { content: p('所做工作') }]];
+      : [
+          [
+            '1',
+            { content: p('姓名') },
+            { content: p('单位') },
+            { content: p('职务/职称') },
+            { content: p('所做工作') },
+          ],
+        ];
   const comparisonRows: CellInput[][] = [1, 2, 3].map(() => [
     { content: p('指标及试验条件') },
     { content: p('用“关联指标”插入标准文本中的要求值，并插入指向要求条款的交叉引用') },
@@ -180,7 +188,11 @@ export function explanationTemplate(input: TemplateInput): ProseMirrorJSON {
         columnsTable(
           caption.process,
           PROCESS_TABLE_COLUMNS,
-          PROCESS_STEPS.map((step): CellInput[] => [step, { content: p('日期') }, { content: p('工作内容、参加单位、形成的结论') }]),
+          PROCESS_STEPS.map((step): CellInput[] => [
+            step,
+            { content: p('日期') },
+            { content: p('工作内容、参加单位、形成的结论') },
+          ]),
           { id: id.processTable },
         ),
       ),
@@ -230,11 +242,7 @@ export function explanationTemplate(input: TemplateInput): ProseMirrorJSON {
       ),
     ),
 
-    chapter(
-      'other',
-      s[4],
-      placeholder('在此说明本标准与现行法律、法规、规章及强制性国家标准的协调一致情况'),
-    ),
+    chapter('other', s[4], placeholder('在此说明本标准与现行法律、法规、规章及强制性国家标准的协调一致情况')),
     chapter(
       'other',
       s[5],

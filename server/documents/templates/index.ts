@@ -1,6 +1,6 @@
 /** Document templates for new projects: one per document kind. */
-import type { DocumentKind } from '../../../shared/domain/project.js';
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import type { DocumentKind } from '@shared/domain/project.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import { applicationReportTemplate } from './applicationReportTemplate.js';
 import { explanationTemplate } from './explanationTemplate.js';
 import { standardTemplate } from './standardTemplate.js';

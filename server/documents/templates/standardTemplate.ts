@@ -5,7 +5,7 @@
  * with their roles, an annex and the bibliography. The cover, foreword and fixed sentences are
  * exported so that filled-in documents (the demo project) share them with the new-project template.
  */
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   annex,
   bibliography,
@@ -170,7 +170,9 @@ export function standardTemplate(input: TemplateInput): ProseMirrorJSON {
       placeholder(
         '在此逐条增加文中规范性引用的文件，每条为“文件代号　文件名称”，顺序为：国家标准（GB、GB/T、GB/Z）、行业标准、地方标准、团体标准、ISO、IEC、其他国际文件，同类按顺序号排列；注日期引用写作“GB/T 2828.1—2012”，不注日期引用写作“GB/T 191”；文中未引用的文件删除',
       ),
-      placeholder('没有规范性引用文件时，删除引导语和上述条目，改用规定的固定表述，写明本文件没有规范性引用文件（起草检查会给出该句）'),
+      placeholder(
+        '没有规范性引用文件时，删除引导语和上述条目，改用规定的固定表述，写明本文件没有规范性引用文件（起草检查会给出该句）',
+      ),
     ),
 
     chapter(
@@ -187,13 +189,18 @@ export function standardTemplate(input: TemplateInput): ProseMirrorJSON {
         placeholderText('English equivalent'),
         placeholderText('在此填写定义；正文中未使用的术语删除'),
       ),
-      placeholder('没有需要界定的术语时，删除引导语和上述条目，改用规定的固定表述，写明本文件没有需要界定的术语和定义（起草检查会给出该句）'),
+      placeholder(
+        '没有需要界定的术语时，删除引导语和上述条目，改用规定的固定表述，写明本文件没有需要界定的术语和定义（起草检查会给出该句）',
+      ),
     ),
 
     chapter(
       'basic-requirements',
       t['basic-requirements'],
-      clause('设计研发', placeholder('在此填写设计研发方面的要求，如设计手段（三维建模、仿真分析）、研发能力、试验验证要求')),
+      clause(
+        '设计研发',
+        placeholder('在此填写设计研发方面的要求，如设计手段（三维建模、仿真分析）、研发能力、试验验证要求'),
+      ),
       clause('原材料', placeholder('在此填写主要原材料、零部件的牌号、性能和供应商质量管控要求，并引用相应标准')),
       clause('工艺装备', placeholder('在此填写关键工序、工艺方法和生产装备的要求，如自动化、在线检测')),
       clause('检验检测', placeholder('在此填写企业应配备的检验检测设备及其能力要求，以及可委托检测的项目')),
@@ -219,7 +226,12 @@ export function standardTemplate(input: TemplateInput): ProseMirrorJSON {
       clause('试验条件', placeholder('在此填写试验环境温度、湿度及试验用水、仪器准确度等通用条件')),
       clause(
         '外观',
-        paragraph([placeholderText('在此填写检验方法，如在自然光下目测、手感检查'), '，对照', crossRef(id.appearance), '判定。']),
+        paragraph([
+          placeholderText('在此填写检验方法，如在自然光下目测、手感检查'),
+          '，对照',
+          crossRef(id.appearance),
+          '判定。',
+        ]),
       ),
       clause(
         '性能',

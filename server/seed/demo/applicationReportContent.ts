@@ -2,7 +2,7 @@
  * The implementation/application report (实施应用报告) of the main demo project: production
  * verification of three sizes in five batches, with one failed batch and its corrective action.
  */
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   cellOf,
   chapter,
@@ -31,7 +31,10 @@ import { VACUUM_CUP_STANDARD_IDS as STD } from './standardContent.js';
 export const VACUUM_CUP_APPLICATION_REPORT_SCOPE = 'vacuum-cup/application-report';
 
 /** Deterministic ids of the demo application report's cross-referenced nodes. */
-export const VACUUM_CUP_APPLICATION_REPORT_IDS = idsFor(VACUUM_CUP_APPLICATION_REPORT_SCOPE, APPLICATION_REPORT_ID_KEYS);
+export const VACUUM_CUP_APPLICATION_REPORT_IDS = idsFor(
+  VACUUM_CUP_APPLICATION_REPORT_SCOPE,
+  APPLICATION_REPORT_ID_KEYS,
+);
 
 /** A "标准要求" cell: cross-document references into the standard text, then the requirement. */
 const requirement = (...content: (string | ProseMirrorJSON)[]): CellInput => cellOf(content);
@@ -40,11 +43,56 @@ const std = crossRef;
 /** Verification batches. */
 function batchRows(testingBody: string): CellInput[][] {
   return [
-    ['1', 'HC-L350／0.35 L', 'HC260218-01', '2026-02-18', '6 000只', '出厂200只，型式9只', `${testingBody} YJ2026-W0312`, '合格'],
-    ['2', 'HC-L500／0.5 L', 'HC260224-03', '2026-02-24', '8 000只', '出厂200只，型式9只', `${testingBody} YJ2026-W0313`, '合格'],
-    ['3', 'HC-L750／0.75 L', 'HC260227-01', '2026-02-27', '5 000只', '出厂200只，型式9只', `${testingBody} YJ2026-W0319`, '不合格（耐冲击性）'],
-    ['4', 'HC-L500／0.5 L', 'HC260302-02', '2026-03-02', '8 000只', '出厂200只，型式9只', `${testingBody} YJ2026-W0327`, '合格'],
-    ['5', 'HC-L750／0.75 L', 'HC260305-01', '2026-03-05', '5 000只', '出厂200只，型式9只', `${testingBody} YJ2026-W0328`, '合格'],
+    [
+      '1',
+      'HC-L350／0.35 L',
+      'HC260218-01',
+      '2026-02-18',
+      '6 000只',
+      '出厂200只，型式9只',
+      `${testingBody} YJ2026-W0312`,
+      '合格',
+    ],
+    [
+      '2',
+      'HC-L500／0.5 L',
+      'HC260224-03',
+      '2026-02-24',
+      '8 000只',
+      '出厂200只，型式9只',
+      `${testingBody} YJ2026-W0313`,
+      '合格',
+    ],
+    [
+      '3',
+      'HC-L750／0.75 L',
+      'HC260227-01',
+      '2026-02-27',
+      '5 000只',
+      '出厂200只，型式9只',
+      `${testingBody} YJ2026-W0319`,
+      '不合格（耐冲击性）',
+    ],
+    [
+      '4',
+      'HC-L500／0.5 L',
+      'HC260302-02',
+      '2026-03-02',
+      '8 000只',
+      '出厂200只，型式9只',
+      `${testingBody} YJ2026-W0327`,
+      '合格',
+    ],
+    [
+      '5',
+      'HC-L750／0.75 L',
+      'HC260305-01',
+      '2026-03-05',
+      '5 000只',
+      '出厂200只，型式9只',
+      `${testingBody} YJ2026-W0328`,
+      '合格',
+    ],
   ];
 }
 
@@ -170,7 +218,11 @@ export function vacuumCupApplicationReport(ctx: DemoContentContext): ProseMirror
     chapter(
       'other',
       s[2],
-      paragraph(['各项指标的检验结果与标准要求的对比见', crossRef(id.conformityTable), '，“标准要求”栏引用标准文本的条号和表号。']),
+      paragraph([
+        '各项指标的检验结果与标准要求的对比见',
+        crossRef(id.conformityTable),
+        '，“标准要求”栏引用标准文本的条号和表号。',
+      ]),
       columnsTable(caption.conformity, CONFORMITY_TABLE_COLUMNS, CONFORMITY_ROWS, { id: id.conformityTable }),
       paragraph('改进后的各批次产品全部检验项目均符合标准要求，关键指标有稳定的余量，标准技术指标设置合理。'),
     ),

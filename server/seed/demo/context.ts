@@ -1,5 +1,5 @@
 /** What the demo content files need to know about their project. */
-import type { ProjectPlan } from '../../../shared/domain/project.js';
+import type { ProjectPlan } from '@shared/domain/project.js';
 import type { TemplateInput } from '../../documents/templates/types.js';
 
 export interface DemoContentContext {

@@ -5,7 +5,7 @@
  * The figures quoted for other standards and for leading products are plausible demo values for
  * showing the comparison table; they are not verified quotations.
  */
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   cellOf,
   chapter,
@@ -127,11 +127,7 @@ const COMPARISON_ROWS: readonly (readonly CellInput[])[] = [
 ];
 
 const PROCESS_ROWS: readonly (readonly CellInput[])[] = [
-  [
-    '立项',
-    '2025年11月—2026年1月',
-    '2025年11月通过“浙江标准在线”平台提交立项申请，经技术审查，2026年1月列入研制计划。',
-  ],
+  ['立项', '2025年11月—2026年1月', '2025年11月通过“浙江标准在线”平台提交立项申请，经技术审查，2026年1月列入研制计划。'],
   [
     '启动会',
     '2026年1月22日',
@@ -291,7 +287,11 @@ export function vacuumCupExplanation(ctx: DemoContentContext): ProseMirrorJSON {
           '2026年2月至3月，牵头起草单位按标准草案组织了0.35 L、0.5 L和0.75 L三个规格、共5个批次的生产实施验证，永康市市场监督管理局于2026年3月4日现场见证抽样。浙江永康五金产品质量检验研究院按标准规定的试验方法进行了全项检验。',
           '首批0.75 L产品在耐冲击性试验中有1只样品外壳凹陷深度为1.3 mm，超出要求；将外壳底部厚度由0.30 mm增至0.35 mm并增加底部加强筋后，第二批产品复验合格。其余各批次的全部项目均符合标准要求，详见实施应用报告。',
         ),
-        paragraph(['起草组同时对国内外8款主流产品进行了比对测试，测试数据作为', crossRef(id.comparison), '关键指标对比的依据。']),
+        paragraph([
+          '起草组同时对国内外8款主流产品进行了比对测试，测试数据作为',
+          crossRef(id.comparison),
+          '关键指标对比的依据。',
+        ]),
       ),
       clause(
         '技术经济论证及预期效益',
@@ -318,7 +318,11 @@ export function vacuumCupExplanation(ctx: DemoContentContext): ProseMirrorJSON {
       ),
       clause(
         titled('关键指标对比', id.comparison),
-        paragraph(['本标准关键指标与国内外标准及国内外领先产品实测值的对比见', crossRef(id.comparisonTable), '，“本标准”栏括号内为标准文本的条号。']),
+        paragraph([
+          '本标准关键指标与国内外标准及国内外领先产品实测值的对比见',
+          crossRef(id.comparisonTable),
+          '，“本标准”栏括号内为标准文本的条号。',
+        ]),
         columnsTable(caption.comparison, COMPARISON_TABLE_COLUMNS, COMPARISON_ROWS, { id: id.comparisonTable }),
       ),
       clause(

@@ -4,8 +4,8 @@
  * credit codes are made up but valid (GB 32100-2015 check character; the embedded 9-character
  * organization code also carries a valid GB 11714 check character).
  */
-import { withCheckChar } from '../../../shared/domain/creditCode.js';
-import type { Organization } from '../../../shared/domain/organization.js';
+import { withCheckChar } from '@shared/domain/creditCode.js';
+import type { Organization } from '@shared/domain/organization.js';
 
 export const DEMO_ORGANIZATION_KEYS = [
   'lead-manufacturer',

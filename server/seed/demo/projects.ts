@@ -3,9 +3,9 @@
  * account except the admin and the outsider in the drafting group, and a smaller second project
  * (不锈钢真空焖烧罐, fresh from the templates) where only some of them are members.
  */
-import type { DocumentKind, ProjectPlan, ProjectStage } from '../../../shared/domain/project.js';
-import type { MemberRelation, ProjectRole } from '../../../shared/domain/roles.js';
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import type { DocumentKind, ProjectPlan, ProjectStage } from '@shared/domain/project.js';
+import type { MemberRelation, ProjectRole } from '@shared/domain/roles.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import { documentTemplate } from '../../documents/templates/index.js';
 import type { TemplateInput } from '../../documents/templates/types.js';
 import { vacuumCupApplicationReport } from './applicationReportContent.js';

@@ -6,7 +6,7 @@
  * application report also point at (cross-document references). The cover and foreword come from
  * the shared template builders; the foreword's credits are generated from the drafting group.
  */
-import type { ProseMirrorJSON } from '../../../shared/editor/yjsContent.js';
+import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
   annex,
   bibliography,
@@ -150,10 +150,17 @@ const ref = crossRef;
 const c = (content: InlineInput, colspan = 1, rowspan = 1): CellInput => cellOf(content, colspan, rowspan);
 const cell = VACUUM_CUP_STANDARD_CELLS;
 /** A requirement value the drafting explanation's comparison table links to. */
-const v = (key: keyof typeof cell, content: InlineInput, colspan = 1): CellInput => cellWithId(cell[key], content, colspan);
+const v = (key: keyof typeof cell, content: InlineInput, colspan = 1): CellInput =>
+  cellWithId(cell[key], content, colspan);
 
 /** "，对照5.3中表1第n项判定。": a test method's verdict against an item of the performance table. */
-const judgeItem = (item: number): (string | ProseMirrorJSON)[] => ['，对照', ref(id.performance), '中', ref(id.performanceTable), `第${item}项判定。`];
+const judgeItem = (item: number): (string | ProseMirrorJSON)[] => [
+  '，对照',
+  ref(id.performance),
+  '中',
+  ref(id.performanceTable),
+  `第${item}项判定。`,
+];
 
 /** 表1: performance requirements, graded by nominal capacity V where it matters. */
 const performanceTable = tableBlock(
@@ -176,9 +183,19 @@ const performanceTable = tableBlock(
       v('impact', '杯体无破裂、无泄漏，外壳凹陷深度不大于1.0 mm；试验后保温效能仍符合本表第3项的要求', 2),
       c(ref(id.testImpact)),
     ],
-    ['7', '杯盖旋合耐久性', v('lidDurability', '旋合5 000次后螺纹无滑牙、无破损，密封性仍符合本表第5项的要求', 2), c(ref(id.testLidDurability))],
+    [
+      '7',
+      '杯盖旋合耐久性',
+      v('lidDurability', '旋合5 000次后螺纹无滑牙、无破损，密封性仍符合本表第5项的要求', 2),
+      c(ref(id.testLidDurability)),
+    ],
     ['8', '外壳涂层附着力', c('划格试验结果为0级', 2), c(ref(id.testAdhesion))],
-    ['9', '外壳涂层耐盐雾', v('saltSpray', '中性盐雾试验96 h后涂层无起泡、生锈、开裂和脱落', 2), c(ref(id.testSaltSpray))],
+    [
+      '9',
+      '外壳涂层耐盐雾',
+      v('saltSpray', '中性盐雾试验96 h后涂层无起泡、生锈、开裂和脱落', 2),
+      c(ref(id.testSaltSpray)),
+    ],
     ['10', '内胆耐腐蚀', c('内胆表面无锈蚀、无点蚀', 2), c(ref(id.testCorrosion))],
     ['11', '异味', c('无异味', 2), c(ref(id.testOdour))],
   ],
@@ -331,7 +348,10 @@ export function vacuumCupStandard(input: TemplateInput): ProseMirrorJSON {
       titled(t['technical-requirements'], id.tech),
       clause(
         titled('外观', id.appearance),
-        clause(titled('杯体', id.appearanceBody), paragraph('杯体表面应光洁、色泽均匀，不应有明显的划痕、凹坑、锈迹和毛刺。')),
+        clause(
+          titled('杯体', id.appearanceBody),
+          paragraph('杯体表面应光洁、色泽均匀，不应有明显的划痕、凹坑、锈迹和毛刺。'),
+        ),
         clause(titled('焊缝', id.appearanceWeld), paragraph('杯口焊缝应平滑、连续，不应有虚焊、裂纹和焊渣。')),
         clause(
           titled('涂层及印刷', id.appearanceCoating),
@@ -359,7 +379,10 @@ export function vacuumCupStandard(input: TemplateInput): ProseMirrorJSON {
       ),
       clause(
         titled('食品安全', id.foodSafety),
-        clause(titled('通用安全要求', id.foodSafetyGeneral), paragraph('保温杯与饮品接触的部件应符合GB 4806.1的规定。')),
+        clause(
+          titled('通用安全要求', id.foodSafetyGeneral),
+          paragraph('保温杯与饮品接触的部件应符合GB 4806.1的规定。'),
+        ),
         clause(
           titled('不锈钢部件', id.foodSafetySteel),
           paragraph(['不锈钢部件的金属迁移量除应符合GB 4806.9的规定外，还应符合', ref(id.migrationTable), '的规定。']),
@@ -625,7 +648,10 @@ export function vacuumCupStandard(input: TemplateInput): ProseMirrorJSON {
           '要求的，制造商应免费更换。',
         ]),
       ),
-      clause('质量追溯', paragraph('制造商应建立质量追溯制度，能够通过产品批号追溯原材料批次、关键工序参数和检验记录。')),
+      clause(
+        '质量追溯',
+        paragraph('制造商应建立质量追溯制度，能够通过产品批号追溯原材料批次、关键工序参数和检验记录。'),
+      ),
       clause('服务响应', paragraph('制造商应在收到用户投诉后24 h内作出响应，7 d内给出处理意见。')),
     ),
 
@@ -640,7 +666,10 @@ export function vacuumCupStandard(input: TemplateInput): ProseMirrorJSON {
       ),
       clause(
         titled('保温效能', id.annexHeat),
-        clause(titled('预处理', id.annexHeatPreconditioning), paragraph('将样品（含杯盖）在恒温试验室内放置不少于4 h。')),
+        clause(
+          titled('预处理', id.annexHeatPreconditioning),
+          paragraph('将样品（含杯盖）在恒温试验室内放置不少于4 h。'),
+        ),
         clause(
           '注水',
           paragraph(

@@ -49,7 +49,10 @@ export class FileDocumentStore implements DocumentStore {
   private readonly compactRatio: number;
   private readonly compactor: CompactionRunner;
 
-  constructor(private readonly root: string, options: FileDocumentStoreOptions = {}) {
+  constructor(
+    private readonly root: string,
+    options: FileDocumentStoreOptions = {},
+  ) {
     this.minCompactBytes = options.minCompactBytes ?? 256 * 1024;
     this.compactRatio = options.compactRatio ?? 0.5;
     this.compactor = new CompactionRunner(options.compaction ?? 'worker');
@@ -99,7 +102,8 @@ export class FileDocumentStore implements DocumentStore {
     await mkdir(dir, { recursive: true });
     const files = await listFiles(dir);
     const logs = await dropStaleLogs(dir, files);
-    const generation = logs.length > 0 ? logs[logs.length - 1]! : Math.max(0, ...files.segments, files.snapshot?.generation ?? 0) + 1;
+    const generation =
+      logs.length > 0 ? logs[logs.length - 1]! : Math.max(0, ...files.segments, files.snapshot?.generation ?? 0) + 1;
     const path = join(dir, `log-${generation}.bin`);
     if (logs.includes(generation)) await readLog(dir, generation); // truncates a torn tail
     const handle = await open(path, 'a');

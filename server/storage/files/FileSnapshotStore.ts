@@ -4,8 +4,8 @@
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ProseMirrorJSON } from '../../../shared/editor/json.js';
-import type { DraftingCredits } from '../../../shared/domain/draftingCredits.js';
+import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import type { DraftingCredits } from '@shared/domain/draftingCredits.js';
 import type { SnapshotStore, StoredSnapshot } from '../types.js';
 import { writeFileAtomic } from './atomicWrite.js';
 

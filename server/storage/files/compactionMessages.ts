@@ -4,4 +4,7 @@ export interface CompactionRequest {
   dir: string;
 }
 
-export type CompactionReply = { ready: true } | { id: number; stateBytes: number | null } | { id: number; error: string };
+export type CompactionReply =
+  | { ready: true }
+  | { id: number; stateBytes: number | null }
+  | { id: number; error: string };

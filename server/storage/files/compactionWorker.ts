@@ -14,7 +14,10 @@ port.on('message', (request: CompactionRequest) => {
   compactDirectory(request.dir).then(
     (stateBytes) => port.postMessage({ id: request.id, stateBytes } satisfies CompactionReply),
     (error: unknown) =>
-      port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies CompactionReply),
+      port.postMessage({
+        id: request.id,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies CompactionReply),
   );
 });
 port.postMessage({ ready: true } satisfies CompactionReply);

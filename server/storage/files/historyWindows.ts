@@ -16,7 +16,10 @@ export interface WindowPolicy {
 
 export const DEFAULT_WINDOW_POLICY: WindowPolicy = { maxGapMs: 60_000, maxSpanMs: 10 * 60_000 };
 
-export function mergeIntoWindows(updates: StoredUpdate[], policy: WindowPolicy = DEFAULT_WINDOW_POLICY): HistoryEntry[] {
+export function mergeIntoWindows(
+  updates: StoredUpdate[],
+  policy: WindowPolicy = DEFAULT_WINDOW_POLICY,
+): HistoryEntry[] {
   const entries: HistoryEntry[] = [];
   let open: { userId: string; from: number; to: number; parts: Uint8Array[] } | null = null;
   const close = (): void => {

@@ -145,7 +145,9 @@ export class LowdbMetadataStore implements MetadataStore {
   }
 
   async batch(build: (batch: WriteBatch) => void): Promise<void> {
-    type Change = { name: CollectionName; insert: { id: string }[] } | { name: CollectionName; id: string; patch: object };
+    type Change =
+      | { name: CollectionName; insert: { id: string }[] }
+      | { name: CollectionName; id: string; patch: object };
     const changes: Change[] = [];
     build({
       insert: (name, records) => changes.push({ name, insert: structuredClone(records) }),

@@ -50,7 +50,15 @@ export function isBlank(ctx: CheckContext, node: IndexedNode): boolean {
   return ctx.textOf(node).trim().length === 0 && !hasAtoms(node);
 }
 
-const CONTENT_ATOMS = new Set(['tableBlock', 'figureBlock', 'table', 'draftingCredits', 'crossRef', 'image', 'horizontalRule']);
+const CONTENT_ATOMS = new Set([
+  'tableBlock',
+  'figureBlock',
+  'table',
+  'draftingCredits',
+  'crossRef',
+  'image',
+  'horizontalRule',
+]);
 
 function hasAtoms(node: IndexedNode): boolean {
   return CONTENT_ATOMS.has(node.type) || node.children.some(hasAtoms);

@@ -76,7 +76,9 @@ export const listStyle = defineRule({
         const style = list.node.attrs?.listStyle;
         if (style === undefined || style === null || (typeof style === 'string' && allowed.includes(style))) continue;
         const where = ctx.describe(list);
-        hits.push(ctx.hit(list, { style: String(style), where: where.zh, whereEn: where.en }, excerpt(ctx.textOf(list))));
+        hits.push(
+          ctx.hit(list, { style: String(style), where: where.zh, whereEn: where.en }, excerpt(ctx.textOf(list))),
+        );
       }
     }
     return hits;

@@ -56,7 +56,9 @@ export const noteNumbering = defineRule({
     const parents = new Set<IndexedNode>();
     for (const node of ctx.ofType(NODE.paragraph)) if (node.parent && typedLabel(ctx, node)) parents.add(node.parent);
     for (const parent of parents) {
-      const notes = parent.children.filter((c) => c.type === NODE.note || (c.type === NODE.paragraph && typedLabel(ctx, c) !== null));
+      const notes = parent.children.filter(
+        (c) => c.type === NODE.note || (c.type === NODE.paragraph && typedLabel(ctx, c) !== null),
+      );
       notes.forEach((note, i) => {
         if (note.type !== NODE.paragraph) return;
         const typed = typedLabel(ctx, note);
@@ -64,7 +66,9 @@ export const noteNumbering = defineRule({
         const expected = notes.length === 1 ? '' : String(i + 1);
         if (typed.number === expected) return;
         const label = notes.length === 1 ? '注：' : `注${i + 1}：`;
-        hits.push(ctx.hit(note, { typed: typed.label, expected: label, count: notes.length }, excerpt(ctx.textOf(note))));
+        hits.push(
+          ctx.hit(note, { typed: typed.label, expected: label, count: notes.length }, excerpt(ctx.textOf(note))),
+        );
       });
     }
     return hits;

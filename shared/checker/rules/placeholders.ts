@@ -49,7 +49,11 @@ export const templatePlaceholder = defineRule({
       }
       const where = ctx.describe(block.at);
       const text = block.text.slice(found.index, found.index + found.length);
-      seen.set(at, { params: { where: where.zh, whereEn: where.en, text }, excerpt: excerpt(block.text, found.index, found.length), count: 1 });
+      seen.set(at, {
+        params: { where: where.zh, whereEn: where.en, text },
+        excerpt: excerpt(block.text, found.index, found.length),
+        count: 1,
+      });
       order.push(at);
     }
     return order.map((at) => {

@@ -4,14 +4,17 @@
  * undated citations agree with the list; chapter 2 opens with its fixed sentence.
  */
 import type { IndexedNode } from '../context.js';
-import { NORMATIVE_REFERENCES_LEAD_IN, NORMATIVE_REFERENCES_LEAD_IN_PARTS, NO_NORMATIVE_REFERENCES } from '../fixedSentences.js';
+import {
+  NORMATIVE_REFERENCES_LEAD_IN,
+  NORMATIVE_REFERENCES_LEAD_IN_PARTS,
+  NO_NORMATIVE_REFERENCES,
+} from '../fixedSentences.js';
 import { CATEGORY_NAMES, compareDesignations } from '../standardCodes.js';
 import { excerpt, normalizeSentence } from '../text.js';
 import type { RuleHit } from '../types.js';
 import { STANDARD_ONLY, defineRule, isBlank } from './helpers.js';
 import { withoutPlaceholders } from './placeholders.js';
 import { analyzeReferences, type Citation } from './referenceAnalysis.js';
-
 
 export const citedNotListed = defineRule({
   id: 'references.cited-not-listed',
@@ -64,7 +67,9 @@ export const referenceOrder = defineRule({
     const hits: RuleHit[] = [];
     const parsed = analyzeReferences(ctx).entries.filter((e) => e.designation !== null);
     parsed.forEach((entry, i) => {
-      const previous = parsed.slice(0, i).find((p) => p.designation && entry.designation && compareDesignations(p.designation, entry.designation) > 0);
+      const previous = parsed
+        .slice(0, i)
+        .find((p) => p.designation && entry.designation && compareDesignations(p.designation, entry.designation) > 0);
       if (!previous?.designation || !entry.designation) return;
       const hit = ctx.hit(entry.at, {
         code: entry.designation.designation,

@@ -24,7 +24,9 @@ function clauseMentionPattern(label: string): RegExp {
 
 /** How a node is mentioned in text: `表1`/`图1` anywhere, clause numbers and annexes with the words around them. */
 function mentionPattern(type: string, label: string): RegExp {
-  return type === NODE.tableBlock || type === NODE.figureBlock ? floatMentionPattern(label) : clauseMentionPattern(label);
+  return type === NODE.tableBlock || type === NODE.figureBlock
+    ? floatMentionPattern(label)
+    : clauseMentionPattern(label);
 }
 
 function leavesOf(ctx: CheckContext, chapter: IndexedNode): IndexedNode[] {
@@ -44,7 +46,13 @@ function referableFor(ctx: CheckContext, leaf: IndexedNode, chapter: IndexedNode
   return nodes;
 }
 
-const LABELLED_METHOD_TYPES: readonly string[] = [NODE.chapter, NODE.clause, NODE.annex, NODE.tableBlock, NODE.figureBlock];
+const LABELLED_METHOD_TYPES: readonly string[] = [
+  NODE.chapter,
+  NODE.clause,
+  NODE.annex,
+  NODE.tableBlock,
+  NODE.figureBlock,
+];
 
 /** Where test methods are: the test methods chapter and the normative annexes. */
 function methodPlaces(ctx: CheckContext, tests: IndexedNode): IndexedNode[] {
@@ -54,12 +62,21 @@ function methodPlaces(ctx: CheckContext, tests: IndexedNode): IndexedNode[] {
 /** The labelled nodes of the test methods (the test methods chapter itself is too vague to count). */
 function methodTargets(ctx: CheckContext, places: readonly IndexedNode[], tests: IndexedNode): IndexedNode[] {
   return ctx.nodes.filter(
-    (n) => n !== tests && n.label !== null && LABELLED_METHOD_TYPES.includes(n.type) && places.some((p) => ctx.isWithin(n, p)),
+    (n) =>
+      n !== tests &&
+      n.label !== null &&
+      LABELLED_METHOD_TYPES.includes(n.type) &&
+      places.some((p) => ctx.isWithin(n, p)),
   );
 }
 
 /** Whether the requirement `leaf` refers to a test method (cross-reference or a number in its text). */
-function refersToMethod(ctx: CheckContext, leaf: IndexedNode, places: readonly IndexedNode[], targets: readonly IndexedNode[]): boolean {
+function refersToMethod(
+  ctx: CheckContext,
+  leaf: IndexedNode,
+  places: readonly IndexedNode[],
+  targets: readonly IndexedNode[],
+): boolean {
   const viaRef = ctx.crossRefs.some((r) => {
     const target = r.target;
     return target !== null && ctx.isWithin(r.at, leaf) && places.some((p) => ctx.isWithin(target, p));

@@ -39,10 +39,12 @@ function captionEmpty(kind: FloatKind, id: string): Rule {
 
 /** The first node in the body, outside `target`, that cites it (null when never cited). */
 function firstCitation(ctx: CheckContext, target: IndexedNode, mention: RegExp): IndexedNode | null {
-  const viaRef = ctx.crossRefs.find((r) => r.target === target && isBody(r.at) && !ctx.isWithin(r.at, target))?.at ?? null;
+  const viaRef =
+    ctx.crossRefs.find((r) => r.target === target && isBody(r.at) && !ctx.isWithin(r.at, target))?.at ?? null;
   const viaText =
-    ctx.textBlocks.find((b) => isBody(b.at) && !ctx.isWithin(b.at, target) && b.at.type !== NODE.sectionTitle && mention.test(b.text))
-      ?.at ?? null;
+    ctx.textBlocks.find(
+      (b) => isBody(b.at) && !ctx.isWithin(b.at, target) && b.at.type !== NODE.sectionTitle && mention.test(b.text),
+    )?.at ?? null;
   if (viaRef && viaText) return viaRef.order <= viaText.order ? viaRef : viaText;
   return viaRef ?? viaText;
 }
@@ -87,7 +89,13 @@ export const annexUncited = defineRule({
   check(ctx) {
     return annexCitations(ctx)
       .filter((a) => a.first === null)
-      .map(({ annex }) => ctx.hit(annex, { label: annex.label ?? '', labelEn: englishLabel(annex.label ?? ''), title: ctx.titleOf(annex) }));
+      .map(({ annex }) =>
+        ctx.hit(annex, {
+          label: annex.label ?? '',
+          labelEn: englishLabel(annex.label ?? ''),
+          title: ctx.titleOf(annex),
+        }),
+      );
   },
   message: (p) => ({
     zh: `${p.label}${p.title ? `“${p.title}”` : ''}在正文中没有被引用：每个附录都应在正文中提及（如“按${p.label}规定的方法”）。`,
@@ -110,7 +118,16 @@ export const annexOrder = defineRule({
       const there = ctx.locate(earlier.first).clauseLabel ?? '';
       const label = current.annex.label ?? '';
       const other = earlier.annex.label ?? '';
-      hits.push(ctx.hit(current.annex, { label, labelEn: englishLabel(label), other, otherEn: englishLabel(other), here, there }));
+      hits.push(
+        ctx.hit(current.annex, {
+          label,
+          labelEn: englishLabel(label),
+          other,
+          otherEn: englishLabel(other),
+          here,
+          there,
+        }),
+      );
     });
     return hits;
   },

@@ -33,7 +33,8 @@ export const termUnused = defineRule({
       const names = termNames(ctx, entry);
       if (names.length === 0) continue;
       const usedInText = blocks.some((b) => !ctx.isWithin(b.at, entry) && names.some((n) => b.text.includes(n)));
-      const referenced = entry.id !== null && ctx.crossRefs.some((r) => r.target === entry && !ctx.isWithin(r.at, entry));
+      const referenced =
+        entry.id !== null && ctx.crossRefs.some((r) => r.target === entry && !ctx.isWithin(r.at, entry));
       if (usedInText || referenced) continue;
       hits.push(ctx.hit(entry, { term: ctx.titleOf(entry), label: entry.label ?? '' }));
     }

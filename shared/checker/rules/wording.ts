@@ -14,7 +14,8 @@ import { STANDARD_ONLY, defineRule, isExampleText } from './helpers.js';
 function provisionBlocks(ctx: CheckContext): TextBlock[] {
   return ctx.textBlocks.filter(
     (b) =>
-      (b.at.region === 'chapter' || b.at.region === 'annex' || b.at.region === 'foreword') && b.at.type !== NODE.referenceEntry,
+      (b.at.region === 'chapter' || b.at.region === 'annex' || b.at.region === 'foreword') &&
+      b.at.type !== NODE.referenceEntry,
   );
 }
 
@@ -30,7 +31,13 @@ export const mustWording = defineRule({
       const first = found[0];
       if (!first) continue;
       const where = ctx.describe(block.at);
-      hits.push(ctx.hit(block.at, { where: where.zh, whereEn: where.en, count: found.length }, excerpt(block.text, first.index, 2)));
+      hits.push(
+        ctx.hit(
+          block.at,
+          { where: where.zh, whereEn: where.en, count: found.length },
+          excerpt(block.text, first.index, 2),
+        ),
+      );
     }
     return hits;
   },
@@ -52,7 +59,13 @@ export const prohibitionWording = defineRule({
       const first = found[0];
       if (!first) continue;
       const where = ctx.describe(block.at);
-      hits.push(ctx.hit(block.at, { where: where.zh, whereEn: where.en, word: first.word }, excerpt(block.text, first.index, 2)));
+      hits.push(
+        ctx.hit(
+          block.at,
+          { where: where.zh, whereEn: where.en, word: first.word },
+          excerpt(block.text, first.index, 2),
+        ),
+      );
     }
     return hits;
   },
@@ -91,7 +104,13 @@ function modalIn(part: InformativePart, id: string, title: { zh: string; en: str
         const modal = findModals(block.text)[0];
         if (!modal) continue;
         const where = ctx.describe(block.at);
-        hits.push(ctx.hit(block.at, { where: where.zh, whereEn: where.en, word: modal.word }, excerpt(block.text, modal.index, modal.word.length)));
+        hits.push(
+          ctx.hit(
+            block.at,
+            { where: where.zh, whereEn: where.en, word: modal.word },
+            excerpt(block.text, modal.index, modal.word.length),
+          ),
+        );
       }
       return hits;
     },
@@ -107,7 +126,10 @@ export const modalInDefinition = modalIn('definition', 'wording.modal-in-definit
   en: 'Provision in a definition',
 });
 export const modalInNote = modalIn('note', 'wording.modal-in-note', { zh: '注中含有要求', en: 'Provision in a note' });
-export const modalInExample = modalIn('example', 'wording.modal-in-example', { zh: '示例中含有要求', en: 'Provision in an example' });
+export const modalInExample = modalIn('example', 'wording.modal-in-example', {
+  zh: '示例中含有要求',
+  en: 'Provision in an example',
+});
 
 export const requirementInForeword = defineRule({
   id: 'wording.requirement-in-foreword',
@@ -119,7 +141,8 @@ export const requirementInForeword = defineRule({
     for (const block of ctx.textBlocks) {
       if (block.at.region !== 'foreword') continue;
       const modal = findRequirement(block.text);
-      if (modal) hits.push(ctx.hit(block.at, { word: modal.word }, excerpt(block.text, modal.index, modal.word.length)));
+      if (modal)
+        hits.push(ctx.hit(block.at, { word: modal.word }, excerpt(block.text, modal.index, modal.word.length)));
     }
     return hits;
   },

@@ -119,7 +119,13 @@ class NumberingWalker<N> {
     } else if (type === NODE.tableBlock) {
       this.addItem(node, scope, 'table', `表${this.nextFloat(this.tables, scope)}`, this.childText(node, NODE.caption));
     } else if (type === NODE.figureBlock) {
-      this.addItem(node, scope, 'figure', `图${this.nextFloat(this.figures, scope)}`, this.childText(node, NODE.caption));
+      this.addItem(
+        node,
+        scope,
+        'figure',
+        `图${this.nextFloat(this.figures, scope)}`,
+        this.childText(node, NODE.caption),
+      );
     }
     this.visitChildren(node, scope);
   }

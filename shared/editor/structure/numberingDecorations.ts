@@ -72,11 +72,15 @@ function widgetKey(entry: LabelledNode): string {
 function decorateLabelled(node: PMNode, pos: number, entry: LabelledNode, decorations: Decoration[]): void {
   const part = LABELLED_PART[entry.nodeType];
   if (entry.nodeType === NODE.note) {
-    decorations.push(Decoration.widget(pos + 1, numberWidget(entry), { side: -1, key: widgetKey(entry), ignoreSelection: true }));
+    decorations.push(
+      Decoration.widget(pos + 1, numberWidget(entry), { side: -1, key: widgetKey(entry), ignoreSelection: true }),
+    );
     return;
   }
   if (part !== undefined && node.firstChild?.type.name === part) {
-    decorations.push(Decoration.widget(pos + 2, numberWidget(entry), { side: -1, key: widgetKey(entry), ignoreSelection: true }));
+    decorations.push(
+      Decoration.widget(pos + 2, numberWidget(entry), { side: -1, key: widgetKey(entry), ignoreSelection: true }),
+    );
   }
   if (entry.item && (entry.item.kind === 'chapter' || entry.item.kind === 'clause' || entry.item.kind === 'annex')) {
     decorations.push(

@@ -72,7 +72,13 @@ export function numberedTables(doc: ProseMirrorJSON, numbering: Numbering): Numb
       const table = node.content?.find((child) => child.type === NODE.table);
       const item = tableId ? numbering.byId[tableId] : undefined;
       if (tableId && table && item) {
-        tables.push({ tableId, label: item.label, caption: item.title, sectionId: item.parentId, rows: readRows(table, numbering) });
+        tables.push({
+          tableId,
+          label: item.label,
+          caption: item.title,
+          sectionId: item.parentId,
+          rows: readRows(table, numbering),
+        });
       }
       return;
     }

@@ -68,7 +68,12 @@ function insertBlock(build: (schema: Schema) => PMNode, cursorOffset: number): C
   };
 }
 
-function nodeOf(schema: Schema, name: string, attrs: Record<string, unknown> | null, content?: PMNode | PMNode[]): PMNode {
+function nodeOf(
+  schema: Schema,
+  name: string,
+  attrs: Record<string, unknown> | null,
+  content?: PMNode | PMNode[],
+): PMNode {
   return schema.nodes[name]!.create(attrs, content);
 }
 
@@ -104,7 +109,12 @@ export function insertTableBlock(options: TableBlockOptions = {}): Command {
   return insertBlock((schema) => {
     const cell = (name: string): PMNode => schema.nodes[name]!.createAndFill()!;
     const row = (name: string): PMNode =>
-      nodeOf(schema, NODE.tableRow, null, Array.from({ length: cols }, () => cell(name)));
+      nodeOf(
+        schema,
+        NODE.tableRow,
+        null,
+        Array.from({ length: cols }, () => cell(name)),
+      );
     const tableRows = [row(NODE.tableHeader), ...Array.from({ length: rows - 1 }, () => row(NODE.tableCell))];
     return nodeOf(schema, NODE.tableBlock, { id: generateId() }, [
       nodeOf(schema, NODE.caption, null),
@@ -116,7 +126,13 @@ export function insertTableBlock(options: TableBlockOptions = {}): Command {
 /** A numbered figure (image `src`, `''` = to be supplied) with its caption; cursor in the caption. */
 export function insertFigureBlock(options: { src?: string } = {}): Command {
   return insertBlock(
-    (schema) => nodeOf(schema, NODE.figureBlock, { id: generateId(), src: options.src ?? '' }, nodeOf(schema, NODE.caption, null)),
+    (schema) =>
+      nodeOf(
+        schema,
+        NODE.figureBlock,
+        { id: generateId(), src: options.src ?? '' },
+        nodeOf(schema, NODE.caption, null),
+      ),
     2,
   );
 }

@@ -19,7 +19,11 @@ interface Entry {
 
 /** The reference entries in GB/T 1.1 order; entries without a readable designation last, as they were. */
 export function sortedReferenceEntries(entries: readonly PMNode[]): PMNode[] {
-  const parsed: Entry[] = entries.map((node, index) => ({ node, designation: parseDesignation(node.textContent), index }));
+  const parsed: Entry[] = entries.map((node, index) => ({
+    node,
+    designation: parseDesignation(node.textContent),
+    index,
+  }));
   return parsed
     .sort((a, b) => {
       if (a.designation && b.designation) return compareDesignations(a.designation, b.designation) || a.index - b.index;
@@ -58,7 +62,9 @@ export function sortReferences(): Command {
       const first = children.findIndex((c) => c.type.name === NODE.referenceEntry);
       const last = children.length - 1 - [...children].reverse().findIndex((c) => c.type.name === NODE.referenceEntry);
       let next = 0;
-      const replaced = children.slice(first, last + 1).map((c) => (c.type.name === NODE.referenceEntry ? sorted[next++]! : c));
+      const replaced = children
+        .slice(first, last + 1)
+        .map((c) => (c.type.name === NODE.referenceEntry ? sorted[next++]! : c));
       let from = chapter.pos + 1;
       for (let i = 0; i < first; i++) from += children[i]!.nodeSize;
       let to = from;

@@ -20,7 +20,11 @@ export function insertClauseAfter(): Command {
     if (!found) return false;
     const { node } = found;
     const attrs: Record<string, unknown> =
-      node.type.name === NODE.chapter ? { role: 'other' } : node.type.name === NODE.annex ? { normative: node.attrs.normative } : {};
+      node.type.name === NODE.chapter
+        ? { role: 'other' }
+        : node.type.name === NODE.annex
+          ? { normative: node.attrs.normative }
+          : {};
     const insertPos = found.pos + node.nodeSize;
     const $insert = tr.doc.resolve(insertPos);
     if (!$insert.parent.canReplaceWith($insert.index(), $insert.index(), node.type)) return false;
@@ -197,11 +201,16 @@ export function promoteClause(): Command {
     const parentPos = $clause.before();
     const offset = clause.pos - (parentPos + 1);
     const following = parent.content.cut(offset + clause.node.nodeSize);
-    const newClause = clause.node.type.create(clause.node.attrs, clause.node.content.append(following), clause.node.marks);
+    const newClause = clause.node.type.create(
+      clause.node.attrs,
+      clause.node.content.append(following),
+      clause.node.marks,
+    );
     const newParent = parent.type.create(parent.attrs, parent.content.cut(0, offset), parent.marks);
     const $parent = tr.doc.resolve(parentPos);
     const replacement = Fragment.from([newParent, newClause]);
-    if (!newParent.type.validContent(newParent.content) || !newClause.type.validContent(newClause.content)) return false;
+    if (!newParent.type.validContent(newParent.content) || !newClause.type.validContent(newClause.content))
+      return false;
     if (!$parent.parent.canReplace($parent.index(), $parent.index() + 1, replacement)) return false;
     if (dispatch) {
       const before = tr.selection;

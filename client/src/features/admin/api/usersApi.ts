@@ -1,6 +1,6 @@
 import { http } from '../../../api/http';
-import type { PublicUser } from '../../../../../shared/domain/user';
-import type { CreateUserBody, UpdateUserBody } from '../../../../../shared/validation/requests';
+import type { PublicUser } from '@shared/domain/user';
+import type { CreateUserBody, UpdateUserBody } from '@shared/validation/requests';
 
 export const usersApi = {
   list: (signal?: AbortSignal) => http.get<PublicUser[]>('/api/users', { signal }),

@@ -18,8 +18,16 @@ export function AdminPage() {
       </Typography.Title>
       <Tabs
         items={[
-          { key: 'organizations', label: t('admin.organizations'), children: <OrganizationsPanel organizations={organizations} /> },
-          { key: 'users', label: t('admin.users'), children: <UsersPanel organizations={organizations.list} currentUserId={user.id} /> },
+          {
+            key: 'organizations',
+            label: t('admin.organizations'),
+            children: <OrganizationsPanel organizations={organizations} />,
+          },
+          {
+            key: 'users',
+            label: t('admin.users'),
+            children: <UsersPanel organizations={organizations.list} currentUserId={user.id} />,
+          },
         ]}
       />
     </div>

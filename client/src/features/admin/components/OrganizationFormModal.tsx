@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '../../../../../shared/domain/organization';
-import type { BureauLevel, OrganizationKind } from '../../../../../shared/domain/organization';
-import type { OrganizationView } from '../../../../../shared/api/types';
-import { isValidCreditCode } from '../../../../../shared/domain/creditCode';
+import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '@shared/domain/organization';
+import type { BureauLevel, OrganizationKind } from '@shared/domain/organization';
+import type { OrganizationView } from '@shared/api/types';
+import { isValidCreditCode } from '@shared/domain/creditCode';
 import { organizationsApi } from '../../organizations/api/organizationsApi';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
 
@@ -64,7 +64,12 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
         preserve={false}
         initialValues={
           organization
-            ? { name: organization.name, creditCode: organization.creditCode ?? '', kind: organization.kind, bureauLevel: organization.bureauLevel }
+            ? {
+                name: organization.name,
+                creditCode: organization.creditCode ?? '',
+                kind: organization.kind,
+                bureauLevel: organization.bureauLevel,
+              }
             : { kind: 'enterprise' }
         }
         onFinish={(values) => void submit(values)}
@@ -100,7 +105,11 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
           <Select options={ORGANIZATION_KINDS.map((v) => ({ value: v, label: t(`enums.organizationKind.${v}`) }))} />
         </Form.Item>
         {kind === 'market-supervision-bureau' ? (
-          <Form.Item name="bureauLevel" label={t('admin.bureauLevel')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="bureauLevel"
+            label={t('admin.bureauLevel')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Select options={BUREAU_LEVELS.map((v) => ({ value: v, label: t(`enums.bureauLevel.${v}`) }))} />
           </Form.Item>
         ) : null}

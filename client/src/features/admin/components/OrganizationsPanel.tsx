@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView } from '../../../../../shared/api/types';
+import type { OrganizationView } from '@shared/api/types';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import type { Organizations } from '../../organizations/hooks/useOrganizations';
@@ -19,7 +19,12 @@ export function OrganizationsPanel({ organizations }: { organizations: Organizat
   };
 
   const columns: TableProps<OrganizationView>['columns'] = [
-    { key: 'name', title: t('admin.orgName'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+    {
+      key: 'name',
+      title: t('admin.orgName'),
+      dataIndex: 'name',
+      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+    },
     { key: 'code', title: t('admin.creditCode'), render: (_, o) => <code>{o.creditCode}</code>, width: 200 },
     {
       key: 'kind',
@@ -35,13 +40,24 @@ export function OrganizationsPanel({ organizations }: { organizations: Organizat
       })),
       onFilter: (value, o) => o.kind === value,
     },
-    { key: 'created', title: t('admin.createdAt'), width: 160, render: (_, o) => (o.createdAt ? formatDateTime(o.createdAt) : '—') },
+    {
+      key: 'created',
+      title: t('admin.createdAt'),
+      width: 160,
+      render: (_, o) => (o.createdAt ? formatDateTime(o.createdAt) : '—'),
+    },
     {
       key: 'actions',
       title: t('app.actions'),
       width: 90,
       render: (_, o) => (
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(o)} data-testid={`organization-edit-${o.id}`}>
+        <Button
+          type="link"
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => setEditing(o)}
+          data-testid={`organization-edit-${o.id}`}
+        >
           {t('admin.edit')}
         </Button>
       ),
@@ -51,7 +67,12 @@ export function OrganizationsPanel({ organizations }: { organizations: Organizat
   return (
     <Flex vertical gap={16}>
       <Flex justify="flex-end">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="organization-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="organization-create"
+        >
           {t('admin.createOrganization')}
         </Button>
       </Flex>

@@ -1,7 +1,7 @@
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView } from '../../../../../shared/api/types';
-import { createUserBody } from '../../../../../shared/validation/requests';
+import type { OrganizationView } from '@shared/api/types';
+import { createUserBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
 import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
 import { usersApi } from '../api/usersApi';
@@ -67,10 +67,18 @@ export function UserCreateModal({ open, organizations, onClose, onCreated }: Use
         <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="email" label={t('admin.email')} rules={[required, { type: 'email', message: t('validation.email') }]}>
+        <Form.Item
+          name="email"
+          label={t('admin.email')}
+          rules={[required, { type: 'email', message: t('validation.email') }]}
+        >
           <Input inputMode="email" autoComplete="off" />
         </Form.Item>
-        <Form.Item name="phone" label={t('admin.phone')} rules={[zodRule(createUserBody.shape.phone, t('validation.phone'))]}>
+        <Form.Item
+          name="phone"
+          label={t('admin.phone')}
+          rules={[zodRule(createUserBody.shape.phone, t('validation.phone'))]}
+        >
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="organizationId" label={t('admin.organization')} rules={[required]}>

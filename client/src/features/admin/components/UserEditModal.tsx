@@ -1,9 +1,9 @@
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView } from '../../../../../shared/api/types';
-import type { PublicUser } from '../../../../../shared/domain/user';
-import { updateUserBody } from '../../../../../shared/validation/requests';
-import type { UpdateUserBody } from '../../../../../shared/validation/requests';
+import type { OrganizationView } from '@shared/api/types';
+import type { PublicUser } from '@shared/domain/user';
+import { updateUserBody } from '@shared/validation/requests';
+import type { UpdateUserBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
 import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
 import { usersApi } from '../api/usersApi';
@@ -66,13 +66,22 @@ export function UserEditModal({ user, organizations, isSelf, onClose, onSaved }:
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ name: user.name, phone: user.phone, organizationId: user.organizationId, isAdmin: user.isAdmin }}
+          initialValues={{
+            name: user.name,
+            phone: user.phone,
+            organizationId: user.organizationId,
+            isAdmin: user.isAdmin,
+          }}
           onFinish={(values) => void submit(values)}
         >
           <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
             <Input maxLength={100} data-testid="user-edit-name" />
           </Form.Item>
-          <Form.Item name="phone" label={t('admin.phone')} rules={[zodRule(updateUserBody.shape.phone, t('validation.phone'))]}>
+          <Form.Item
+            name="phone"
+            label={t('admin.phone')}
+            rules={[zodRule(updateUserBody.shape.phone, t('validation.phone'))]}
+          >
             <Input maxLength={30} />
           </Form.Item>
           <Form.Item name="organizationId" label={t('admin.organization')} rules={[required]}>

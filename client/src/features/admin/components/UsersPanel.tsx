@@ -3,8 +3,8 @@ import { Alert, App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'an
 import type { TableProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView } from '../../../../../shared/api/types';
-import type { PublicUser } from '../../../../../shared/domain/user';
+import type { OrganizationView } from '@shared/api/types';
+import type { PublicUser } from '@shared/domain/user';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
 import { usersApi } from '../api/usersApi';
@@ -65,7 +65,13 @@ export function UsersPanel({ organizations, currentUserId }: UsersPanelProps) {
       width: 170,
       render: (_, u) => (
         <span>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} data-testid={`user-edit-${u.email}`}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(u)}
+            data-testid={`user-edit-${u.email}`}
+          >
             {t('admin.edit')}
           </Button>
           {activeToggle(u)}
@@ -76,21 +82,21 @@ export function UsersPanel({ organizations, currentUserId }: UsersPanelProps) {
 
   function activeToggle(u: PublicUser) {
     return u.id === currentUserId ? null : u.active ? (
-          <Popconfirm
-            title={t('admin.disableConfirm', { name: u.name })}
-            okText={t('app.confirm')}
-            cancelText={t('app.cancel')}
-            onConfirm={() => setActive(u, false)}
-          >
-            <Button danger type="link" size="small">
-              {t('admin.disable')}
-            </Button>
-          </Popconfirm>
-        ) : (
-          <Button type="link" size="small" onClick={() => void setActive(u, true)}>
-            {t('admin.enable')}
-          </Button>
-        );
+      <Popconfirm
+        title={t('admin.disableConfirm', { name: u.name })}
+        okText={t('app.confirm')}
+        cancelText={t('app.cancel')}
+        onConfirm={() => setActive(u, false)}
+      >
+        <Button danger type="link" size="small">
+          {t('admin.disable')}
+        </Button>
+      </Popconfirm>
+    ) : (
+      <Button type="link" size="small" onClick={() => void setActive(u, true)}>
+        {t('admin.enable')}
+      </Button>
+    );
   }
 
   return (

@@ -1,6 +1,6 @@
 import { http } from '../../../api/http';
-import type { LoginResponse, MeResponse } from '../../../../../shared/api/types';
-import type { LoginBody } from '../../../../../shared/validation/requests';
+import type { LoginResponse, MeResponse } from '@shared/api/types';
+import type { LoginBody } from '@shared/validation/requests';
 
 export const authApi = {
   login: (body: LoginBody) => http.post<LoginResponse>('/api/auth/login', body, { quietUnauthenticated: true }),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { PublicUser } from '../../../../../shared/domain/user';
-import type { LoginBody } from '../../../../../shared/validation/requests';
+import type { PublicUser } from '@shared/domain/user';
+import type { LoginBody } from '@shared/validation/requests';
 import { onUnauthenticated } from '../../../api/http';
 import { isStatus } from '../../../lib/errors';
 import { authApi } from '../api/authApi';

@@ -50,8 +50,12 @@ export function LoginPage() {
           {t('auth.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
-        {expired && !error ? <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} /> : null}
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+        {expired && !error ? (
+          <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />
+        ) : null}
+        {error ? (
+          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+        ) : null}
         <Form<LoginValues> layout="vertical" onFinish={(values) => void submit(values)} requiredMark={false}>
           <Form.Item
             name="email"
@@ -61,9 +65,19 @@ export function LoginPage() {
               { type: 'email', message: t('validation.email') },
             ]}
           >
-            <Input prefix={<MailOutlined />} autoComplete="username" inputMode="email" data-testid="login-email" autoFocus />
+            <Input
+              prefix={<MailOutlined />}
+              autoComplete="username"
+              inputMode="email"
+              data-testid="login-email"
+              autoFocus
+            />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">

@@ -1,7 +1,7 @@
 /** Who is signed in, shared by the whole app through `AuthProvider`. */
 import { createContext, useContext } from 'react';
-import type { PublicUser } from '../../../../../shared/domain/user';
-import type { LoginBody } from '../../../../../shared/validation/requests';
+import type { PublicUser } from '@shared/domain/user';
+import type { LoginBody } from '@shared/validation/requests';
 
 export type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
 

@@ -4,7 +4,7 @@ import { CheckCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import type { Editor } from '@tiptap/react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useTranslation } from 'react-i18next';
-import type { Finding, FindingFix } from '../../../../../shared/checker/types';
+import type { Finding, FindingFix } from '@shared/checker/types';
 import { useEditable } from '../../structure/hooks/useEditable';
 import { applyFix } from '../lib/findingFix';
 import { formatTime } from '../lib/formatTime';
@@ -52,12 +52,19 @@ export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
   );
 
   return (
-    <section className="checker-panel" aria-label={t('checker.title')} data-testid="checker-panel" data-ready={snapshot ? 'true' : 'false'}>
+    <section
+      className="checker-panel"
+      aria-label={t('checker.title')}
+      data-testid="checker-panel"
+      data-ready={snapshot ? 'true' : 'false'}
+    >
       <div className="checker-panel__head">
         <Typography.Text strong>{t('checker.title')}</Typography.Text>
         {snapshot ? (
           <Typography.Text type="secondary" className="checker-panel__time" data-testid="checker-checked-at">
-            {stale ? t('checker.stale') : t('checker.checkedAt', { time: formatTime(snapshot.checkedAt, i18n.language) })}
+            {stale
+              ? t('checker.stale')
+              : t('checker.checkedAt', { time: formatTime(snapshot.checkedAt, i18n.language) })}
           </Typography.Text>
         ) : null}
       </div>

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Button, Tag } from 'antd';
 import { ToolOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Finding, FindingFix } from '../../../../../shared/checker/types';
+import type { Finding, FindingFix } from '@shared/checker/types';
 import { hasPlace } from '../lib/jumpToFinding';
 import { localized } from '../lib/ruleSummary';
 import { SeverityIcon } from './SeverityIcon';

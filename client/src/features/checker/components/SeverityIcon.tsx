@@ -1,5 +1,5 @@
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
-import type { Severity } from '../../../../../shared/checker/types';
+import type { Severity } from '@shared/checker/types';
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
   return severity === 'error' ? (

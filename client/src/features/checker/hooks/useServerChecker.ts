@@ -11,7 +11,10 @@ export interface ServerCheckerState {
 
 /** The drafting checker's findings as the server pushes them (awareness), live. */
 export function useServerChecker(awareness: Awareness): ServerCheckerState {
-  const [state, setState] = useState<ServerCheckerState>(() => ({ snapshot: readSnapshot(serverState(awareness)), stale: false }));
+  const [state, setState] = useState<ServerCheckerState>(() => ({
+    snapshot: readSnapshot(serverState(awareness)),
+    stale: false,
+  }));
   useEffect(() => {
     // Awareness changes with every caret move of every collaborator: parse only a new server state.
     let lastRaw: object | null | undefined;

@@ -3,8 +3,8 @@
  * editor command on the caller's own text, so the change is theirs like any other edit.
  */
 import type { Editor } from '@tiptap/react';
-import type { FindingFix } from '../../../../../shared/checker/types';
-import { isChapterRole } from '../../../../../shared/editor/structure/names';
+import type { FindingFix } from '@shared/checker/types';
+import { isChapterRole } from '@shared/editor/structure/names';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -1,7 +1,7 @@
 /** Jumping from a finding to its place in the text. */
 import type { Editor } from '@tiptap/react';
-import type { Finding } from '../../../../../shared/checker/types';
-import { NODE } from '../../../../../shared/editor/structure/names';
+import type { Finding } from '@shared/checker/types';
+import { NODE } from '@shared/editor/structure/names';
 import { findNodeById, findTopLevel } from '../../structure/lib/findNode';
 import { revealNode } from '../../structure/lib/revealNode';
 

@@ -4,8 +4,8 @@
  * is checked before use.
  */
 import type { Awareness } from 'y-protocols/awareness';
-import { isServerPresence } from '../../../../../shared/collab/serverPresence';
-import type { CheckResult, Finding, LocalizedText, Severity } from '../../../../../shared/checker/types';
+import { isServerPresence } from '@shared/collab/serverPresence';
+import type { CheckResult, Finding, LocalizedText, Severity } from '@shared/checker/types';
 import { readFix } from './findingFix';
 
 export interface CheckerSnapshot {

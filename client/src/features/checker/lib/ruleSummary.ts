@@ -1,6 +1,6 @@
 /** Findings counted by rule (the panel's small table), and filtering by severity/rule. */
-import type { Finding, LocalizedText, Severity } from '../../../../../shared/checker/types';
-import { ruleById } from '../../../../../shared/checker/rules/index';
+import type { Finding, LocalizedText, Severity } from '@shared/checker/types';
+import { ruleById } from '@shared/checker/rules/index';
 
 export interface RuleCount {
   ruleId: string;
@@ -28,8 +28,14 @@ export function ruleSummary(findings: readonly Finding[]): RuleCount[] {
 
 export type SeverityFilter = Severity | 'all';
 
-export function filterFindings(findings: readonly Finding[], severity: SeverityFilter, ruleId: string | null): Finding[] {
-  return findings.filter((f) => (severity === 'all' || f.severity === severity) && (ruleId === null || f.ruleId === ruleId));
+export function filterFindings(
+  findings: readonly Finding[],
+  severity: SeverityFilter,
+  ruleId: string | null,
+): Finding[] {
+  return findings.filter(
+    (f) => (severity === 'all' || f.severity === severity) && (ruleId === null || f.ruleId === ruleId),
+  );
 }
 
 /** The text of the current UI language. */

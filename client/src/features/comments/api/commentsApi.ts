@@ -1,6 +1,6 @@
 import { http } from '../../../api/http';
-import type { ProjectCommentStats, ThreadListResponse, ThreadView } from '../../../../../shared/api/comments';
-import type { CreateThreadBody } from '../../../../../shared/validation/comments';
+import type { ProjectCommentStats, ThreadListResponse, ThreadView } from '@shared/api/comments';
+import type { CreateThreadBody } from '@shared/validation/comments';
 
 const enc = encodeURIComponent;
 
@@ -11,13 +11,16 @@ export interface CommentText {
 
 /** The comments API (docs/api.md, "Comments on the text"). */
 export const commentsApi = {
-  list: (documentId: string, signal?: AbortSignal) => http.get<ThreadListResponse>(`/api/documents/${enc(documentId)}/threads`, { signal }),
-  start: (documentId: string, body: CreateThreadBody) => http.post<ThreadView>(`/api/documents/${enc(documentId)}/threads`, body),
+  list: (documentId: string, signal?: AbortSignal) =>
+    http.get<ThreadListResponse>(`/api/documents/${enc(documentId)}/threads`, { signal }),
+  start: (documentId: string, body: CreateThreadBody) =>
+    http.post<ThreadView>(`/api/documents/${enc(documentId)}/threads`, body),
   reply: (threadId: string, body: CommentText) => http.post<ThreadView>(`/api/threads/${enc(threadId)}/comments`, body),
   edit: (commentId: string, body: CommentText) => http.patch<ThreadView>(`/api/comments/${enc(commentId)}`, body),
   remove: (commentId: string) => http.delete(`/api/comments/${enc(commentId)}`),
   resolve: (threadId: string) => http.post<ThreadView>(`/api/threads/${enc(threadId)}/resolve`),
   reopen: (threadId: string) => http.post<ThreadView>(`/api/threads/${enc(threadId)}/reopen`),
   /** Open / resolved / orphaned threads per document of a project. */
-  stats: (projectId: string, signal?: AbortSignal) => http.get<ProjectCommentStats>(`/api/projects/${enc(projectId)}/comment-stats`, { signal }),
+  stats: (projectId: string, signal?: AbortSignal) =>
+    http.get<ProjectCommentStats>(`/api/projects/${enc(projectId)}/comment-stats`, { signal }),
 };

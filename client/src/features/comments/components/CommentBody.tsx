@@ -1,4 +1,4 @@
-import type { CommentMention } from '../../../../../shared/api/comments';
+import type { CommentMention } from '@shared/api/comments';
 
 /** A comment's text with its @mentions emphasized. */
 export function CommentBody({ body, mentions }: { body: string; mentions: CommentMention[] }) {

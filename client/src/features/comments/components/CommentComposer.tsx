@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Flex, Mentions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MemberView } from '../../../../../shared/api/types';
-import { COMMENT_BODY_MAX } from '../../../../../shared/domain/comments';
+import type { MemberView } from '@shared/api/types';
+import { COMMENT_BODY_MAX } from '@shared/domain/comments';
 import type { CommentText } from '../api/commentsApi';
 import { mentionsIn } from '../lib/mentions';
 
@@ -17,7 +17,15 @@ interface CommentComposerProps {
 }
 
 /** A comment box with @mentions of the drafting group's members (antd Mentions). */
-export function CommentComposer({ members, placeholder, submitLabel, initial = '', autoFocus = false, onSubmit, onCancel }: CommentComposerProps) {
+export function CommentComposer({
+  members,
+  placeholder,
+  submitLabel,
+  initial = '',
+  autoFocus = false,
+  onSubmit,
+  onCancel,
+}: CommentComposerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [busy, setBusy] = useState(false);
@@ -65,7 +73,14 @@ export function CommentComposer({ members, placeholder, submitLabel, initial = '
             {t('app.cancel')}
           </Button>
         ) : null}
-        <Button size="small" type="primary" onClick={() => void submit()} loading={busy} disabled={empty} data-testid="comment-submit">
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => void submit()}
+          loading={busy}
+          disabled={empty}
+          data-testid="comment-submit"
+        >
           {submitLabel}
         </Button>
       </Flex>

@@ -3,10 +3,10 @@ import { Alert, App, Badge, Button, Checkbox, Empty, Segmented, Select, Spin, Ty
 import { ReloadOutlined } from '@ant-design/icons';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import type { ThreadView } from '../../../../../shared/api/comments';
-import type { ProjectListItem } from '../../../../../shared/api/types';
-import { THREAD_DISPLAY_STATUSES } from '../../../../../shared/domain/comments';
-import type { ThreadDisplayStatus } from '../../../../../shared/domain/comments';
+import type { ThreadView } from '@shared/api/comments';
+import type { ProjectListItem } from '@shared/api/types';
+import { THREAD_DISPLAY_STATUSES } from '@shared/domain/comments';
+import type { ThreadDisplayStatus } from '@shared/domain/comments';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
@@ -65,12 +65,20 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
   useEffect(() => {
     setHighlightThreads(
       editor,
-      threads.threads.map((th) => ({ id: th.id, anchorStart: th.anchorStart, anchorEnd: th.anchorEnd, status: th.status })),
+      threads.threads.map((th) => ({
+        id: th.id,
+        anchorStart: th.anchorStart,
+        anchorEnd: th.anchorEnd,
+        status: th.status,
+      })),
     );
   }, [editor, threads.threads]);
   useEffect(() => setHighlightActive(editor, activeId), [editor, activeId]);
 
-  const statusOf = useCallback((thread: ThreadView): ThreadDisplayStatus => displayStatus(thread, positions), [positions]);
+  const statusOf = useCallback(
+    (thread: ThreadView): ThreadDisplayStatus => displayStatus(thread, positions),
+    [positions],
+  );
   const visible = useMemo(
     () => inTextOrder(applyFilters(threads.threads, filters, statusOf), positions.order),
     [threads.threads, filters, statusOf, positions.order],
@@ -81,7 +89,10 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
     return result;
   }, [threads.threads, statusOf]);
   const options = useMemo(() => filterOptions(threads.threads, t('comments.noClause')), [threads.threads, t]);
-  const mentioningMe = useMemo(() => threads.threads.filter((th) => mentions(th, me.id)).length, [threads.threads, me.id]);
+  const mentioningMe = useMemo(
+    () => threads.threads.filter((th) => mentions(th, me.id)).length,
+    [threads.threads, me.id],
+  );
 
   const activate = useCallback(
     (threadId: string, from: 'panel' | 'text') => {
@@ -90,7 +101,9 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
         const range = currentRange(editor, threadId);
         if (range) revealInEditor(editor, range);
       } else {
-        requestAnimationFrame(() => cards.current.get(threadId)?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }));
+        requestAnimationFrame(() =>
+          cards.current.get(threadId)?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }),
+        );
       }
     },
     [editor],
@@ -117,7 +130,8 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
       threads.replace(created);
       setDraft(null);
       // The commented text is now highlighted: drop the selection that started the thread.
-      if (!editor.isDestroyed && !editor.state.selection.empty) editor.commands.setTextSelection(editor.state.selection.to);
+      if (!editor.isDestroyed && !editor.state.selection.empty)
+        editor.commands.setTextSelection(editor.state.selection.to);
       setFilters((current) => (current.status === 'all' || current.status === 'open' ? current : NO_FILTERS));
       setActiveId(created.id);
     } catch (error) {
@@ -126,7 +140,8 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
     }
   };
 
-  const setFilter = <K extends keyof ThreadFilters>(key: K, value: ThreadFilters[K]) => setFilters((current) => ({ ...current, [key]: value }));
+  const setFilter = <K extends keyof ThreadFilters>(key: K, value: ThreadFilters[K]) =>
+    setFilters((current) => ({ ...current, [key]: value }));
 
   return (
     <section className="comment-panel" data-testid="comment-panel" aria-label={t('comments.title')}>
@@ -134,7 +149,14 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
         <Typography.Text strong>
           {t('comments.title')} <Badge count={counts.open} showZero={false} color="#1677ff" />
         </Typography.Text>
-        <Button size="small" type="text" icon={<ReloadOutlined />} aria-label={t('app.retry')} onClick={threads.reload} loading={threads.loading && threads.threads.length > 0} />
+        <Button
+          size="small"
+          type="text"
+          icon={<ReloadOutlined />}
+          aria-label={t('app.retry')}
+          onClick={threads.reload}
+          loading={threads.loading && threads.threads.length > 0}
+        />
       </div>
       <Segmented<ThreadFilters['status']>
         size="small"
@@ -203,11 +225,25 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
       ) : null}
 
       {threads.error && threads.threads.length === 0 ? (
-        <Alert type="error" showIcon title={describeError(threads.error, t)} action={<Button size="small" onClick={threads.reload}>{t('app.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={describeError(threads.error, t)}
+          action={
+            <Button size="small" onClick={threads.reload}>
+              {t('app.retry')}
+            </Button>
+          }
+        />
       ) : null}
-      {threads.loading && threads.threads.length === 0 && !threads.error ? <Spin className="comment-panel__spin" /> : null}
+      {threads.loading && threads.threads.length === 0 && !threads.error ? (
+        <Spin className="comment-panel__spin" />
+      ) : null}
       {!threads.loading && visible.length === 0 && !draft ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={threads.threads.length === 0 ? t('comments.empty') : t('comments.emptyFiltered')} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={threads.threads.length === 0 ? t('comments.empty') : t('comments.emptyFiltered')}
+        />
       ) : null}
       <div className="comment-panel__list">
         {visible.map((thread) => (

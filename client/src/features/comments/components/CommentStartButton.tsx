@@ -23,7 +23,9 @@ export function CommentStartButton({ editor, controller, canComment }: CommentSt
   const { message } = App.useApp();
   const hasSelection = useEditorState({
     editor,
-    selector: ({ editor: e }) => !e.state.selection.empty && e.state.doc.textBetween(e.state.selection.from, e.state.selection.to, ' ', ' ').trim().length > 0,
+    selector: ({ editor: e }) =>
+      !e.state.selection.empty &&
+      e.state.doc.textBetween(e.state.selection.from, e.state.selection.to, ' ', ' ').trim().length > 0,
   });
   const enabled = canComment && hasSelection;
 
@@ -36,7 +38,11 @@ export function CommentStartButton({ editor, controller, canComment }: CommentSt
     controller.start(anchor);
   };
 
-  const title = !canComment ? t('comments.noRight') : hasSelection ? t('comments.startHint') : t('comments.selectFirst');
+  const title = !canComment
+    ? t('comments.noRight')
+    : hasSelection
+      ? t('comments.startHint')
+      : t('comments.selectFirst');
   return (
     <>
       <div className="comment-start">
@@ -57,10 +63,19 @@ export function CommentStartButton({ editor, controller, canComment }: CommentSt
         <BubbleMenu
           editor={editor}
           pluginKey="commentStartBubble"
-          shouldShow={({ state, from, to }) => from !== to && state.doc.textBetween(from, to, ' ', ' ').trim().length > 0}
+          shouldShow={({ state, from, to }) =>
+            from !== to && state.doc.textBetween(from, to, ' ', ' ').trim().length > 0
+          }
           options={{ placement: 'top' }}
         >
-          <Button size="small" type="primary" icon={<CommentOutlined />} onMouseDown={(event) => event.preventDefault()} onClick={start} data-testid="comment-start-bubble">
+          <Button
+            size="small"
+            type="primary"
+            icon={<CommentOutlined />}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={start}
+            data-testid="comment-start-bubble"
+          >
             {t('comments.start')}
           </Button>
         </BubbleMenu>

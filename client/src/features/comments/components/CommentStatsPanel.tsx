@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DocumentCommentStats } from '../../../../../shared/api/comments';
+import type { DocumentCommentStats } from '@shared/api/comments';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { commentsApi } from '../api/commentsApi';
 import { useProjectEvents } from '../hooks/useProjectEvents';
@@ -14,21 +14,43 @@ import { useProjectEvents } from '../hooks/useProjectEvents';
 export function CommentStatsPanel({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const stats = useApiQuery((signal) => commentsApi.stats(projectId, signal), [projectId]);
-  useProjectEvents(projectId, (event) => {
-    if (event.type === 'comment-stats-changed') stats.reload();
-  }, stats.reload);
+  useProjectEvents(
+    projectId,
+    (event) => {
+      if (event.type === 'comment-stats-changed') stats.reload();
+    },
+    stats.reload,
+  );
 
   const count = (value: number, type?: 'warning' | 'secondary') =>
-    value > 0 ? <Typography.Text type={type}>{value}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>;
+    value > 0 ? (
+      <Typography.Text type={type}>{value}</Typography.Text>
+    ) : (
+      <Typography.Text type="secondary">0</Typography.Text>
+    );
   const columns: TableProps<DocumentCommentStats>['columns'] = [
     {
       key: 'document',
       title: t('commentStats.document'),
-      render: (_, d) => <Link to={`/documents/${encodeURIComponent(d.documentId)}`}>{t(`enums.documentKind.${d.kind}`)}</Link>,
+      render: (_, d) => (
+        <Link to={`/documents/${encodeURIComponent(d.documentId)}`}>{t(`enums.documentKind.${d.kind}`)}</Link>
+      ),
     },
     { key: 'open', title: t('comments.status.open'), width: 120, align: 'right', render: (_, d) => count(d.open) },
-    { key: 'resolved', title: t('comments.status.resolved'), width: 120, align: 'right', render: (_, d) => count(d.resolved, 'secondary') },
-    { key: 'orphaned', title: t('comments.status.orphaned'), width: 120, align: 'right', render: (_, d) => count(d.orphaned, 'warning') },
+    {
+      key: 'resolved',
+      title: t('comments.status.resolved'),
+      width: 120,
+      align: 'right',
+      render: (_, d) => count(d.resolved, 'secondary'),
+    },
+    {
+      key: 'orphaned',
+      title: t('comments.status.orphaned'),
+      width: 120,
+      align: 'right',
+      render: (_, d) => count(d.orphaned, 'warning'),
+    },
     {
       key: 'organizations',
       title: t('commentStats.byOrganization'),
@@ -36,7 +58,11 @@ export function CommentStatsPanel({ projectId }: { projectId: string }) {
         d.byOrganization.length === 0 ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
-          d.byOrganization.map((o) => t('commentStats.organizationCounts', { name: o.organizationName, open: o.open, resolved: o.resolved })).join('；')
+          d.byOrganization
+            .map((o) =>
+              t('commentStats.organizationCounts', { name: o.organizationName, open: o.open, resolved: o.resolved }),
+            )
+            .join('；')
         ),
     },
   ];
@@ -50,7 +76,13 @@ export function CommentStatsPanel({ projectId }: { projectId: string }) {
       columns={columns}
       dataSource={stats.data?.documents ?? []}
       pagination={false}
-      onRow={(d) => ({ 'data-document': d.kind, 'data-open': String(d.open), 'data-resolved': String(d.resolved) }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(d) =>
+        ({
+          'data-document': d.kind,
+          'data-open': String(d.open),
+          'data-resolved': String(d.resolved),
+        }) as React.HTMLAttributes<HTMLElement>
+      }
     />
   );
 }

@@ -3,9 +3,9 @@ import type { Ref } from 'react';
 import { App, Button, Flex, Popconfirm, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { CommentView, ThreadView } from '../../../../../shared/api/comments';
-import type { MemberView } from '../../../../../shared/api/types';
-import type { ThreadDisplayStatus } from '../../../../../shared/domain/comments';
+import type { CommentView, ThreadView } from '@shared/api/comments';
+import type { MemberView } from '@shared/api/types';
+import type { ThreadDisplayStatus } from '@shared/domain/comments';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { commentsApi } from '../api/commentsApi';
@@ -13,7 +13,11 @@ import type { CommentText } from '../api/commentsApi';
 import { CommentBody } from './CommentBody';
 import { CommentComposer } from './CommentComposer';
 
-const STATUS_COLOR: Record<ThreadDisplayStatus, string> = { open: 'processing', resolved: 'success', orphaned: 'default' };
+const STATUS_COLOR: Record<ThreadDisplayStatus, string> = {
+  open: 'processing',
+  resolved: 'success',
+  orphaned: 'default',
+};
 
 interface ThreadCardProps {
   thread: ThreadView;
@@ -28,7 +32,17 @@ interface ThreadCardProps {
   onDeleted: () => void;
 }
 
-function CommentItem({ comment, members, onChanged, onDeleted }: { comment: CommentView; members: MemberView[]; onChanged: (t: ThreadView) => void; onDeleted: () => void }) {
+function CommentItem({
+  comment,
+  members,
+  onChanged,
+  onDeleted,
+}: {
+  comment: CommentView;
+  members: MemberView[];
+  onChanged: (t: ThreadView) => void;
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
@@ -76,12 +90,31 @@ function CommentItem({ comment, members, onChanged, onDeleted }: { comment: Comm
           <span className="comment-item__tools" onClick={(event) => event.stopPropagation()}>
             {comment.can.edit ? (
               <Tooltip title={t('comments.edit')}>
-                <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('comments.edit')} onClick={() => setEditing(true)} data-testid="comment-edit" />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<EditOutlined />}
+                  aria-label={t('comments.edit')}
+                  onClick={() => setEditing(true)}
+                  data-testid="comment-edit"
+                />
               </Tooltip>
             ) : null}
             {comment.can.remove ? (
-              <Popconfirm title={t('comments.deleteConfirm')} okText={t('comments.delete')} cancelText={t('app.cancel')} onConfirm={() => void remove()}>
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('comments.delete')} data-testid="comment-delete" />
+              <Popconfirm
+                title={t('comments.deleteConfirm')}
+                okText={t('comments.delete')}
+                cancelText={t('app.cancel')}
+                onConfirm={() => void remove()}
+              >
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('comments.delete')}
+                  data-testid="comment-delete"
+                />
               </Popconfirm>
             ) : null}
           </span>
@@ -105,7 +138,16 @@ function CommentItem({ comment, members, onChanged, onDeleted }: { comment: Comm
 }
 
 /** One thread in the panel: who, where (clause, quoted text), the discussion, and what the caller may do. */
-export function ThreadCard({ thread, status, active, members, cardRef, onActivate, onChanged, onDeleted }: ThreadCardProps) {
+export function ThreadCard({
+  thread,
+  status,
+  active,
+  members,
+  cardRef,
+  onActivate,
+  onChanged,
+  onDeleted,
+}: ThreadCardProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -158,18 +200,33 @@ export function ThreadCard({ thread, status, active, members, cardRef, onActivat
         </span>
         <span onClick={(event) => event.stopPropagation()}>
           {thread.can.resolve ? (
-            <Button size="small" icon={<CheckOutlined />} loading={busy} onClick={() => void settle('resolve')} data-testid="comment-resolve">
+            <Button
+              size="small"
+              icon={<CheckOutlined />}
+              loading={busy}
+              onClick={() => void settle('resolve')}
+              data-testid="comment-resolve"
+            >
               {t('comments.resolve')}
             </Button>
           ) : null}
           {thread.can.reopen ? (
-            <Button size="small" icon={<UndoOutlined />} loading={busy} onClick={() => void settle('reopen')} data-testid="comment-reopen">
+            <Button
+              size="small"
+              icon={<UndoOutlined />}
+              loading={busy}
+              onClick={() => void settle('reopen')}
+              data-testid="comment-reopen"
+            >
               {t('comments.reopen')}
             </Button>
           ) : null}
         </span>
       </Flex>
-      <blockquote className="comment-thread__quote" title={status === 'orphaned' ? t('comments.orphanedHint') : undefined}>
+      <blockquote
+        className="comment-thread__quote"
+        title={status === 'orphaned' ? t('comments.orphanedHint') : undefined}
+      >
         {thread.quote}
       </blockquote>
       {status === 'orphaned' ? (
@@ -179,16 +236,30 @@ export function ThreadCard({ thread, status, active, members, cardRef, onActivat
       ) : null}
       <div className="comment-thread__comments">
         {thread.comments.map((comment) => (
-          <CommentItem key={comment.id} comment={comment} members={members} onChanged={onChanged} onDeleted={onDeleted} />
+          <CommentItem
+            key={comment.id}
+            comment={comment}
+            members={members}
+            onChanged={onChanged}
+            onDeleted={onDeleted}
+          />
         ))}
       </div>
       {thread.status === 'resolved' && thread.resolvedByName ? (
         <Typography.Text type="secondary" className="comment-thread__note">
-          {t('comments.resolvedBy', { name: thread.resolvedByName, time: thread.resolvedAt ? formatDateTime(thread.resolvedAt) : '' })}
+          {t('comments.resolvedBy', {
+            name: thread.resolvedByName,
+            time: thread.resolvedAt ? formatDateTime(thread.resolvedAt) : '',
+          })}
         </Typography.Text>
       ) : null}
       {active && thread.can.reply ? (
-        <CommentComposer members={members} placeholder={t('comments.replyPlaceholder')} submitLabel={t('comments.reply')} onSubmit={reply} />
+        <CommentComposer
+          members={members}
+          placeholder={t('comments.replyPlaceholder')}
+          submitLabel={t('comments.reply')}
+          onSubmit={reply}
+        />
       ) : null}
     </div>
   );

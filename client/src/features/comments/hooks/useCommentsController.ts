@@ -13,7 +13,10 @@ export interface CommentsSetup {
 export function useCommentsController(): CommentsSetup {
   const [setup] = useState<CommentsSetup>(() => {
     const controller = new CommentsController();
-    return { controller, extensions: [CommentHighlights.configure({ onActivate: (threadId) => controller.activate(threadId) })] };
+    return {
+      controller,
+      extensions: [CommentHighlights.configure({ onActivate: (threadId) => controller.activate(threadId) })],
+    };
   });
   return setup;
 }

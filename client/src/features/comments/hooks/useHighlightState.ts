@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/react';
-import type { AnchorRange } from '../../../../../shared/comments/anchors';
+import type { AnchorRange } from '@shared/comments/anchors';
 import { commentHighlightsKey } from '../lib/commentHighlights';
 import type { CommentHighlightState } from '../lib/commentHighlights';
 
@@ -29,8 +29,15 @@ function summarize(state: CommentHighlightState): AnchorPositions {
 }
 
 function same(a: AnchorPositions, b: AnchorPositions): boolean {
-  const sameSet = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size === y.size && [...x].every((v) => y.has(v));
-  return a.resolved === b.resolved && sameSet(a.known, b.known) && sameSet(a.orphaned, b.orphaned) && a.order.length === b.order.length && a.order.every((id, i) => b.order[i] === id);
+  const sameSet = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>
+    x.size === y.size && [...x].every((v) => y.has(v));
+  return (
+    a.resolved === b.resolved &&
+    sameSet(a.known, b.known) &&
+    sameSet(a.orphaned, b.orphaned) &&
+    a.order.length === b.order.length &&
+    a.order.every((id, i) => b.order[i] === id)
+  );
 }
 
 /**

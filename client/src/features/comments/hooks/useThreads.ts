@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { ThreadView } from '../../../../../shared/api/comments';
+import type { ThreadView } from '@shared/api/comments';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { commentsApi } from '../api/commentsApi';
 import { useProjectEvents } from './useProjectEvents';
@@ -35,7 +35,10 @@ export function useThreads(projectId: string, documentId: string): Threads {
     (thread: ThreadView) => {
       if (!data) return;
       const exists = data.threads.some((t) => t.id === thread.id);
-      setData({ ...data, threads: exists ? data.threads.map((t) => (t.id === thread.id ? thread : t)) : [...data.threads, thread] });
+      setData({
+        ...data,
+        threads: exists ? data.threads.map((t) => (t.id === thread.id ? thread : t)) : [...data.threads, thread],
+      });
     },
     [data, setData],
   );

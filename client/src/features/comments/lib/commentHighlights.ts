@@ -16,9 +16,9 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { isAnchorPending } from '../../../../../shared/comments/anchors';
-import type { AnchorRange } from '../../../../../shared/comments/anchors';
-import type { ThreadStatus } from '../../../../../shared/domain/comments';
+import { isAnchorPending } from '@shared/comments/anchors';
+import type { AnchorRange } from '@shared/comments/anchors';
+import type { ThreadStatus } from '@shared/domain/comments';
 import { anchorContext, resolveThreadAnchor } from './editorAnchors';
 
 export interface AnchoredThread {
@@ -44,7 +44,10 @@ export const commentHighlightsKey = new PluginKey<CommentHighlightState>('commen
 
 export const HIGHLIGHT_CLASS = 'comment-highlight';
 
-function decorate(state: Pick<CommentHighlightState, 'threads' | 'activeId' | 'ranges'>, doc: EditorState['doc']): DecorationSet {
+function decorate(
+  state: Pick<CommentHighlightState, 'threads' | 'activeId' | 'ranges'>,
+  doc: EditorState['doc'],
+): DecorationSet {
   const decorations: Decoration[] = [];
   for (const thread of state.threads) {
     const range = state.ranges.get(thread.id);
@@ -65,7 +68,10 @@ function decorate(state: Pick<CommentHighlightState, 'threads' | 'activeId' | 'r
   return DecorationSet.create(doc, decorations);
 }
 
-function resolveAll(threads: AnchoredThread[], state: EditorState): { ranges: Map<string, AnchorRange | null>; resolved: boolean } {
+function resolveAll(
+  threads: AnchoredThread[],
+  state: EditorState,
+): { ranges: Map<string, AnchorRange | null>; resolved: boolean } {
   const context = anchorContext(state);
   const ranges = new Map<string, AnchorRange | null>();
   if (!context) return { ranges, resolved: false };
@@ -101,7 +107,13 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
       new Plugin<CommentHighlightState>({
         key: commentHighlightsKey,
         state: {
-          init: (_, state) => ({ threads: [], activeId: null, ranges: new Map(), resolved: false, decorations: DecorationSet.create(state.doc, []) }),
+          init: (_, state) => ({
+            threads: [],
+            activeId: null,
+            ranges: new Map(),
+            resolved: false,
+            decorations: DecorationSet.create(state.doc, []),
+          }),
           apply: (tr, value, _old, next): CommentHighlightState => {
             const meta = tr.getMeta(commentHighlightsKey) as Meta | undefined;
             let { threads, activeId } = value;
@@ -109,7 +121,13 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
             if (meta && 'activeId' in meta) activeId = meta.activeId;
             if (meta || isRemoteChange(tr) || (!value.resolved && tr.docChanged)) {
               const { ranges, resolved } = resolveAll(threads, next);
-              return { threads, activeId, ranges, resolved, decorations: decorate({ threads, activeId, ranges }, next.doc) };
+              return {
+                threads,
+                activeId,
+                ranges,
+                resolved,
+                decorations: decorate({ threads, activeId, ranges }, next.doc),
+              };
             }
             if (!tr.docChanged) return value;
             const ranges = new Map<string, AnchorRange | null>();
@@ -128,7 +146,8 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
         props: {
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations ?? DecorationSet.empty,
           handleClick: (_view, _pos, event) => {
-            const target = event.target instanceof Element ? event.target.closest(`.${HIGHLIGHT_CLASS}[data-thread-id]`) : null;
+            const target =
+              event.target instanceof Element ? event.target.closest(`.${HIGHLIGHT_CLASS}[data-thread-id]`) : null;
             const threadId = target?.getAttribute('data-thread-id');
             if (threadId) onActivate(threadId);
             // Let the click place the caret as usual.
@@ -141,7 +160,12 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
             // After a local edit, resolve again once the binding has written it to Yjs.
             scheduled = setTimeout(() => {
               scheduled = null;
-              if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(commentHighlightsKey, { recompute: true } satisfies Meta).setMeta('addToHistory', false));
+              if (!view.isDestroyed)
+                view.dispatch(
+                  view.state.tr
+                    .setMeta(commentHighlightsKey, { recompute: true } satisfies Meta)
+                    .setMeta('addToHistory', false),
+                );
             }, 60);
           },
           destroy: () => {
@@ -157,11 +181,15 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
 /** Hands the panel's threads to the plugin (their anchors are resolved at once). */
 export function setHighlightThreads(editor: CoreEditor, threads: AnchoredThread[]): void {
   if (editor.isDestroyed) return;
-  editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads } satisfies Meta).setMeta('addToHistory', false));
+  editor.view.dispatch(
+    editor.state.tr.setMeta(commentHighlightsKey, { threads } satisfies Meta).setMeta('addToHistory', false),
+  );
 }
 
 /** Marks the thread that is focused in the panel (highlighted even when resolved). */
 export function setHighlightActive(editor: CoreEditor, activeId: string | null): void {
   if (editor.isDestroyed) return;
-  editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { activeId } satisfies Meta).setMeta('addToHistory', false));
+  editor.view.dispatch(
+    editor.state.tr.setMeta(commentHighlightsKey, { activeId } satisfies Meta).setMeta('addToHistory', false),
+  );
 }

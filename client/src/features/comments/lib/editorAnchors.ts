@@ -8,9 +8,9 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { EditorState } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
 import type * as Y from 'yjs';
-import type { CreateThreadBody } from '../../../../../shared/validation/comments';
-import { clauseIdAt, createAnchor, quoteOf, resolveAnchor } from '../../../../../shared/comments/anchors';
-import type { AnchorContext, AnchorRange, ProsemirrorMapping } from '../../../../../shared/comments/anchors';
+import type { CreateThreadBody } from '@shared/validation/comments';
+import { clauseIdAt, createAnchor, quoteOf, resolveAnchor } from '@shared/comments/anchors';
+import type { AnchorContext, AnchorRange, ProsemirrorMapping } from '@shared/comments/anchors';
 
 interface BindingLike {
   type: Y.XmlFragment;
@@ -20,7 +20,14 @@ interface BindingLike {
 }
 
 function isBinding(value: unknown): value is BindingLike {
-  return typeof value === 'object' && value !== null && 'type' in value && 'doc' in value && 'mapping' in value && value.mapping instanceof Map;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'type' in value &&
+    'doc' in value &&
+    'mapping' in value &&
+    value.mapping instanceof Map
+  );
 }
 
 /** The anchor context of an editor state, or null while the collaboration binding is not ready. */
@@ -46,6 +53,10 @@ export function selectionAnchor(editor: Editor): NewThreadAnchor | null {
   return { ...createAnchor(context, from, to), quote, clauseId: clauseIdAt(state.doc.resolve(from)) };
 }
 
-export function resolveThreadAnchor(context: AnchorContext, anchorStart: string, anchorEnd: string): AnchorRange | null {
+export function resolveThreadAnchor(
+  context: AnchorContext,
+  anchorStart: string,
+  anchorEnd: string,
+): AnchorRange | null {
   return resolveAnchor(context, anchorStart, anchorEnd);
 }

@@ -1,6 +1,6 @@
 /** The panel's view of threads: display status (open / resolved / orphaned), filters and order. */
-import type { ThreadView } from '../../../../../shared/api/comments';
-import type { ThreadDisplayStatus } from '../../../../../shared/domain/comments';
+import type { ThreadView } from '@shared/api/comments';
+import type { ThreadDisplayStatus } from '@shared/domain/comments';
 
 export interface ThreadFilters {
   status: ThreadDisplayStatus | 'all';
@@ -11,7 +11,13 @@ export interface ThreadFilters {
   mentioning: string | null;
 }
 
-export const NO_FILTERS: ThreadFilters = { status: 'all', clause: null, organization: null, author: null, mentioning: null };
+export const NO_FILTERS: ThreadFilters = {
+  status: 'all',
+  clause: null,
+  organization: null,
+  author: null,
+  mentioning: null,
+};
 
 /** True when a (not deleted) comment of the thread mentions the user. */
 export function mentions(thread: ThreadView, userId: string): boolean {
@@ -27,13 +33,21 @@ export function clauseKey(thread: ThreadView): string {
  * Open threads whose text is gone are orphaned (已失效). The editor's live resolution wins over
  * the server's view (it is current to the keystroke); before it is ready, the server's is used.
  */
-export function displayStatus(thread: ThreadView, positions: { resolved: boolean; known: ReadonlySet<string>; orphaned: ReadonlySet<string> }): ThreadDisplayStatus {
+export function displayStatus(
+  thread: ThreadView,
+  positions: { resolved: boolean; known: ReadonlySet<string>; orphaned: ReadonlySet<string> },
+): ThreadDisplayStatus {
   if (thread.status === 'resolved') return 'resolved';
-  const orphaned = positions.resolved && positions.known.has(thread.id) ? positions.orphaned.has(thread.id) : thread.orphaned;
+  const orphaned =
+    positions.resolved && positions.known.has(thread.id) ? positions.orphaned.has(thread.id) : thread.orphaned;
   return orphaned ? 'orphaned' : 'open';
 }
 
-export function applyFilters(threads: ThreadView[], filters: ThreadFilters, statusOf: (t: ThreadView) => ThreadDisplayStatus): ThreadView[] {
+export function applyFilters(
+  threads: ThreadView[],
+  filters: ThreadFilters,
+  statusOf: (t: ThreadView) => ThreadDisplayStatus,
+): ThreadView[] {
   return threads.filter(
     (t) =>
       (filters.status === 'all' || statusOf(t) === filters.status) &&
@@ -57,7 +71,10 @@ export interface Option {
 }
 
 /** The distinct values of the threads, for the filter selects. */
-export function filterOptions(threads: ThreadView[], noClauseLabel: string): { clauses: Option[]; organizations: Option[]; authors: Option[] } {
+export function filterOptions(
+  threads: ThreadView[],
+  noClauseLabel: string,
+): { clauses: Option[]; organizations: Option[]; authors: Option[] } {
   const clauses = new Map<string, string>();
   const organizations = new Map<string, string>();
   const authors = new Map<string, string>();
@@ -67,6 +84,8 @@ export function filterOptions(threads: ThreadView[], noClauseLabel: string): { c
     authors.set(t.authorId, t.authorName);
   }
   const sorted = (map: Map<string, string>): Option[] =>
-    [...map.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN', { numeric: true }));
+    [...map.entries()]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN', { numeric: true }));
   return { clauses: sorted(clauses), organizations: sorted(organizations), authors: sorted(authors) };
 }

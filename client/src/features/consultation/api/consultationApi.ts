@@ -11,9 +11,9 @@ import type {
   RoundListItem,
   RoundView,
   SnapshotView,
-} from '../../../../../shared/api/consultation';
-import type { DocumentContentResponse } from '../../../../../shared/api/types';
-import type { AcceptInvitationBody } from '../../../../../shared/validation/requests';
+} from '@shared/api/consultation';
+import type { DocumentContentResponse } from '@shared/api/types';
+import type { AcceptInvitationBody } from '@shared/validation/requests';
 import type {
   CreateItemBody,
   OpenRoundBody,
@@ -22,7 +22,7 @@ import type {
   UpdateItemBody,
   UpdateRecipientBody,
   UpdateRoundBody,
-} from '../../../../../shared/validation/consultation';
+} from '@shared/validation/consultation';
 
 const enc = encodeURIComponent;
 const round = (id: string) => `/api/rounds/${enc(id)}`;
@@ -44,7 +44,9 @@ export function exportUrl(roundId: string, kind: ExportKind, sort: TableSort): s
 export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; rejected: ImportRejected };
 
 function isImportRejected(value: unknown): value is ImportRejected {
-  return typeof value === 'object' && value !== null && 'rows' in value && Array.isArray(value.rows) && 'error' in value;
+  return (
+    typeof value === 'object' && value !== null && 'rows' in value && Array.isArray(value.rows) && 'error' in value
+  );
 }
 
 /** Uploads the .xlsx as the raw request body; a 400 with `rows` is a rejection, anything else an error. */
@@ -52,7 +54,12 @@ async function importXlsx(roundId: string, file: Blob, createRecipients: boolean
   const url = `${round(roundId)}/import${createRecipients ? '?createRecipients=1' : ''}`;
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', body: file, credentials: 'include', headers: { Accept: 'application/json' } });
+    response = await fetch(url, {
+      method: 'POST',
+      body: file,
+      credentials: 'include',
+      headers: { Accept: 'application/json' },
+    });
   } catch (error) {
     throw new ApiRequestError(NETWORK_ERROR_STATUS, error instanceof Error ? error.message : 'network error');
   }
@@ -65,13 +72,18 @@ async function importXlsx(roundId: string, file: Blob, createRecipients: boolean
   }
   if (response.ok) return { ok: true, result: body as ImportResult };
   if (response.status === 400 && isImportRejected(body)) return { ok: false, rejected: body };
-  const message = typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' ? body.error : response.statusText;
+  const message =
+    typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
+      ? body.error
+      : response.statusText;
   throw new ApiRequestError(response.status, message);
 }
 
 export const consultationApi = {
-  rounds: (projectId: string, signal?: AbortSignal) => http.get<RoundListItem[]>(`/api/projects/${enc(projectId)}/rounds`, { signal }),
-  open: (projectId: string, body: OpenRoundBody) => http.post<RoundView>(`/api/projects/${enc(projectId)}/rounds`, body),
+  rounds: (projectId: string, signal?: AbortSignal) =>
+    http.get<RoundListItem[]>(`/api/projects/${enc(projectId)}/rounds`, { signal }),
+  open: (projectId: string, body: OpenRoundBody) =>
+    http.post<RoundView>(`/api/projects/${enc(projectId)}/rounds`, body),
   get: (roundId: string, signal?: AbortSignal) => http.get<RoundView>(round(roundId), { signal }),
   update: (roundId: string, body: UpdateRoundBody) => http.patch<RoundView>(round(roundId), body),
   snapshot: (roundId: string, signal?: AbortSignal) => http.get<SnapshotView>(`${round(roundId)}/snapshot`, { signal }),
@@ -82,9 +94,11 @@ export const consultationApi = {
   updateRecipient: (roundId: string, recipientId: string, body: UpdateRecipientBody) =>
     http.patch<RoundView>(recipient(roundId, recipientId), body),
   removeRecipient: (roundId: string, recipientId: string) => http.delete(recipient(roundId, recipientId)),
-  noComments: (roundId: string, recipientId: string) => http.post<RoundView>(`${recipient(roundId, recipientId)}/no-comments`),
+  noComments: (roundId: string, recipientId: string) =>
+    http.post<RoundView>(`${recipient(roundId, recipientId)}/no-comments`),
   createItem: (roundId: string, body: CreateItemBody) => http.post<ItemView>(`${round(roundId)}/items`, body),
-  updateItem: (roundId: string, itemId: string, body: UpdateItemBody) => http.patch<ItemView>(item(roundId, itemId), body),
+  updateItem: (roundId: string, itemId: string, body: UpdateItemBody) =>
+    http.patch<ItemView>(item(roundId, itemId), body),
   removeItem: (roundId: string, itemId: string) => http.delete(item(roundId, itemId)),
   support: (roundId: string, itemId: string) => http.post<ItemView>(`${item(roundId, itemId)}/support`),
   unsupport: (roundId: string, itemId: string) => http.delete(`${item(roundId, itemId)}/support`),
@@ -93,6 +107,8 @@ export const consultationApi = {
   pending: (signal?: AbortSignal) => http.get<PendingConsultation[]>('/api/consultations', { signal }),
   inviteContact: (roundId: string, recipientId: string, body: RoundInvitationBody) =>
     http.post<RoundInviteResponse>(`${recipient(roundId, recipientId)}/invitations`, body),
-  invitation: (token: string, signal?: AbortSignal) => http.get<RoundInvitationInfo>(`/api/round-invitations/${enc(token)}`, { signal }),
-  acceptInvitation: (token: string, body: AcceptInvitationBody) => http.post<RoundInvitationAccepted>(`/api/round-invitations/${enc(token)}/accept`, body),
+  invitation: (token: string, signal?: AbortSignal) =>
+    http.get<RoundInvitationInfo>(`/api/round-invitations/${enc(token)}`, { signal }),
+  acceptInvitation: (token: string, body: AcceptInvitationBody) =>
+    http.post<RoundInvitationAccepted>(`/api/round-invitations/${enc(token)}/accept`, body),
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ItemView } from '../../../../../shared/api/consultation';
+import type { ItemView } from '@shared/api/consultation';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
 import { projectsApi } from '../../projects/api/projectsApi';
@@ -60,7 +60,9 @@ export function AssignModal({ projectId, roundId, item, onClose, onSaved }: Assi
         showSearch={{ optionFilterProp: 'label' }}
         data-testid="assign-select"
       />
-      {members.error ? <Alert type="error" showIcon title={describeError(members.error, t)} style={{ marginTop: 12 }} /> : null}
+      {members.error ? (
+        <Alert type="error" showIcon title={describeError(members.error, t)} style={{ marginTop: 12 }} />
+      ) : null}
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} /> : null}
     </Modal>
   );

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ItemView } from '../../../../../shared/api/consultation';
+import type { ItemView } from '@shared/api/consultation';
 import { documentNodePath } from '../lib/paths';
 
 interface ClauseCellProps {
@@ -26,15 +26,27 @@ export function ClauseCell({ item, documentId, onShowInDraft, unitOnly }: Clause
   return (
     <span data-testid="item-clause">
       {clauseId ? (
-        <Typography.Link strong onClick={() => onShowInDraft(clauseId)} data-testid="item-clause-draft" title={t('consultation.item.showInDraft')}>
+        <Typography.Link
+          strong
+          onClick={() => onShowInDraft(clauseId)}
+          data-testid="item-clause-draft"
+          title={t('consultation.item.showInDraft')}
+        >
           {item.clauseLabel}
         </Typography.Link>
       ) : (
         <Typography.Text strong>{item.clauseLabel}</Typography.Text>
       )}
       {!unitOnly && clauseId && item.currentClauseLabel !== null ? (
-        <Link to={documentNodePath(documentId, clauseId)} data-testid="item-clause-current" className="consultation-item__meta" style={{ display: 'block' }}>
-          {moved ? t('consultation.item.currentLabel', { label: item.currentClauseLabel }) : t('consultation.item.inCurrentText')}
+        <Link
+          to={documentNodePath(documentId, clauseId)}
+          data-testid="item-clause-current"
+          className="consultation-item__meta"
+          style={{ display: 'block' }}
+        >
+          {moved
+            ? t('consultation.item.currentLabel', { label: item.currentClauseLabel })
+            : t('consultation.item.inCurrentText')}
         </Link>
       ) : null}
       {!unitOnly && deleted ? (

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OutlineEntry } from '../../../../../shared/api/consultation';
+import type { OutlineEntry } from '@shared/api/consultation';
 
 /** The clause a comment is about: a numbered node of the frozen draft, or a typed 标准章条编号. */
 export interface ClauseValue {
@@ -69,7 +69,11 @@ export function ClausePicker({ outline, value, onChange, loading, 'data-testid':
     const list = [...baseOptions];
     // A typed label that is not one of the options is offered as it is.
     if (typed && !list.some((o) => o.search === typed || o.search.startsWith(`${typed} `))) {
-      list.unshift({ value: `${LABEL_PREFIX}${typed}`, label: t('consultation.clause.useTyped', { label: typed }), search: typed });
+      list.unshift({
+        value: `${LABEL_PREFIX}${typed}`,
+        label: t('consultation.clause.useTyped', { label: typed }),
+        search: typed,
+      });
     }
     // The current value must have an option to be displayed.
     if (key && !list.some((o) => o.value === key) && value) {
@@ -89,7 +93,8 @@ export function ClausePicker({ outline, value, onChange, loading, 'data-testid':
       showSearch={{
         searchValue: search,
         onSearch: setSearch,
-        filterOption: (input, option) => option !== undefined && option.search.toLowerCase().includes(input.trim().toLowerCase()),
+        filterOption: (input, option) =>
+          option !== undefined && option.search.toLowerCase().includes(input.trim().toLowerCase()),
       }}
       labelRender={(props) => (typeof props.label === 'string' ? props.label.trim() : props.label)}
       onChange={(next) => {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RoundInviteResponse } from '../../../../../shared/api/consultation';
-import type { Recipient } from '../../../../../shared/domain/consultation';
-import { roundInvitationBody } from '../../../../../shared/validation/consultation';
+import type { RoundInviteResponse } from '@shared/api/consultation';
+import type { Recipient } from '@shared/domain/consultation';
+import { roundInvitationBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues, zodRule } from '../../../lib/formErrors';
 import { consultationApi } from '../api/consultationApi';
@@ -45,16 +45,32 @@ export function ContactInviteModal({ roundId, recipient, onClose }: ContactInvit
       title={t('consultation.invite.title', { unit: recipient.unitName })}
       onCancel={onClose}
       footer={
-        result ? null : <ModalFooter onCancel={onClose} onOk={() => form.submit()} loading={saving} okText={t('consultation.invite.submit')} okTestId="contact-invite-submit" />
+        result ? null : (
+          <ModalFooter
+            onCancel={onClose}
+            onOk={() => form.submit()}
+            loading={saving}
+            okText={t('consultation.invite.submit')}
+            okTestId="contact-invite-submit"
+          />
+        )
       }
     >
       <Typography.Paragraph type="secondary">{t('consultation.invite.intro')}</Typography.Paragraph>
       {result === null ? (
-        <Form<{ email: string }> form={form} layout="vertical" initialValues={{ email: recipient.email ?? '' }} onFinish={(values) => void submit(values)}>
+        <Form<{ email: string }>
+          form={form}
+          layout="vertical"
+          initialValues={{ email: recipient.email ?? '' }}
+          onFinish={(values) => void submit(values)}
+        >
           <Form.Item
             name="email"
             label={t('consultation.recipient.email')}
-            rules={[{ required: true, message: t('validation.required') }, zodRule(roundInvitationBody.shape.email, t('validation.email'))]}
+            rules={[
+              { required: true, message: t('validation.required') },
+              zodRule(roundInvitationBody.shape.email, t('validation.email')),
+            ]}
           >
             <Input inputMode="email" maxLength={254} data-testid="contact-invite-email" />
           </Form.Item>
@@ -73,7 +89,12 @@ export function ContactInviteModal({ roundId, recipient, onClose }: ContactInvit
           }
         />
       ) : (
-        <Alert type="success" showIcon data-testid="contact-invite-existing" title={t('consultation.invite.existing', { name: result.name, email: result.email })} />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="contact-invite-existing"
+          title={t('consultation.invite.existing', { name: result.name, email: result.email })}
+        />
       )}
     </Modal>
   );

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ItemView } from '../../../../../shared/api/consultation';
-import { updateItemBody } from '../../../../../shared/validation/consultation';
-import type { UpdateItemBody } from '../../../../../shared/validation/consultation';
+import type { ItemView } from '@shared/api/consultation';
+import { updateItemBody } from '@shared/validation/consultation';
+import type { UpdateItemBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
 import { consultationApi } from '../api/consultationApi';
@@ -59,7 +59,10 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
   const implementationOptions = current.outline.map((o) => ({ value: o.id, label: `${o.label}  ${o.title}` }));
   const linked = item.implementedIn;
   if (linked && !current.outline.some((o) => o.id === linked.clauseId)) {
-    implementationOptions.unshift({ value: linked.clauseId, label: item.implementedInLabel ?? t('consultation.decide.implementedGone') });
+    implementationOptions.unshift({
+      value: linked.clauseId,
+      label: item.implementedInLabel ?? t('consultation.decide.implementedGone'),
+    });
   }
 
   const submit = async (values: DecideValues) => {
@@ -106,7 +109,11 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
         }}
         onFinish={(values) => void submit(values)}
       >
-        <Form.Item name="decision" label={t('consultation.item.decision')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="decision"
+          label={t('consultation.item.decision')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -124,7 +131,8 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
             ({ getFieldValue }) => ({
               validator: async (_rule, value: unknown) => {
                 const key = getFieldValue('decision') as DecisionKey | undefined;
-                if (reasonMissing(key, typeof value === 'string' ? value : '')) throw new Error(t('consultation.decide.reasonRequired'));
+                if (reasonMissing(key, typeof value === 'string' ? value : ''))
+                  throw new Error(t('consultation.decide.reasonRequired'));
               },
             }),
           ]}
@@ -133,7 +141,11 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
         </Form.Item>
         {decision !== 'open' ? (
           <>
-            <Form.Item name="implementedClauseId" label={t('consultation.decide.implementedIn')} extra={t('consultation.decide.implementedHint')}>
+            <Form.Item
+              name="implementedClauseId"
+              label={t('consultation.decide.implementedIn')}
+              extra={t('consultation.decide.implementedHint')}
+            >
               <Select
                 allowClear
                 loading={current.loading}
@@ -148,7 +160,9 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
             </Form.Item>
           </>
         ) : null}
-        {current.error ? <Alert type="warning" showIcon title={describeError(current.error, t)} style={{ marginBottom: 12 }} /> : null}
+        {current.error ? (
+          <Alert type="warning" showIcon title={describeError(current.error, t)} style={{ marginBottom: 12 }} />
+        ) : null}
         {problem ? <Alert type="error" showIcon title={problem} /> : null}
       </Form>
     </Modal>

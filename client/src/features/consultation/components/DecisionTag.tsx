@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../../../../../shared/domain/consultation';
+import type { Decision } from '@shared/domain/consultation';
 import { DECISION_COLORS, decisionKey } from '../lib/decision';
 
 /** 采纳 / 部分采纳 / 不采纳 / 未处理. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Flex, Table, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ImportRejected, ImportRowProblem } from '../../../../../shared/api/consultation';
+import type { ImportRejected, ImportRowProblem } from '@shared/api/consultation';
 import { describeError } from '../../../lib/errors';
 import { consultationApi } from '../api/consultationApi';
 
@@ -64,7 +64,11 @@ export function ImportButton({ roundId, disabled, onImported }: ImportButtonProp
             {t('consultation.import.button')}
           </Button>
         </Upload>
-        <Checkbox checked={createRecipients} onChange={(e) => setCreateRecipients(e.target.checked)} disabled={disabled}>
+        <Checkbox
+          checked={createRecipients}
+          onChange={(e) => setCreateRecipients(e.target.checked)}
+          disabled={disabled}
+        >
           {t('consultation.import.createRecipients')}
         </Checkbox>
       </Flex>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Flex, Popconfirm } from 'antd';
 import { DeleteOutlined, EditOutlined, LikeOutlined, SolutionOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ItemView } from '../../../../../shared/api/consultation';
+import type { ItemView } from '@shared/api/consultation';
 import { describeError } from '../../../lib/errors';
 import { consultationApi } from '../api/consultationApi';
 
@@ -38,7 +38,14 @@ export function ItemActions({ roundId, item, onDecide, onAssign, onEdit, onChang
   return (
     <Flex wrap gap={4}>
       {can.decide ? (
-        <Button size="small" type="primary" ghost icon={<SolutionOutlined />} onClick={() => onDecide(item)} data-testid="item-decide">
+        <Button
+          size="small"
+          type="primary"
+          ghost
+          icon={<SolutionOutlined />}
+          onClick={() => onDecide(item)}
+          data-testid="item-decide"
+        >
           {t('consultation.actions.decide')}
         </Button>
       ) : null}
@@ -62,14 +69,23 @@ export function ItemActions({ roundId, item, onDecide, onAssign, onEdit, onChang
         <Button
           size="small"
           loading={busy}
-          onClick={() => void run(() => consultationApi.unsupport(roundId, item.id), t('consultation.actions.unsupported'))}
+          onClick={() =>
+            void run(() => consultationApi.unsupport(roundId, item.id), t('consultation.actions.unsupported'))
+          }
           data-testid="item-unsupport"
         >
           {t('consultation.actions.unsupport')}
         </Button>
       ) : null}
       {can.edit ? (
-        <Button size="small" type="text" icon={<EditOutlined />} onClick={() => onEdit(item)} data-testid="item-edit" aria-label={t('app.edit')} />
+        <Button
+          size="small"
+          type="text"
+          icon={<EditOutlined />}
+          onClick={() => onEdit(item)}
+          data-testid="item-edit"
+          aria-label={t('app.edit')}
+        />
       ) : null}
       {can.remove ? (
         <Popconfirm
@@ -78,7 +94,15 @@ export function ItemActions({ roundId, item, onDecide, onAssign, onEdit, onChang
           cancelText={t('app.cancel')}
           onConfirm={() => run(() => consultationApi.removeItem(roundId, item.id), t('consultation.actions.removed'))}
         >
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} loading={busy} data-testid="item-remove" aria-label={t('app.remove')} />
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            loading={busy}
+            data-testid="item-remove"
+            aria-label={t('app.remove')}
+          />
         </Popconfirm>
       ) : null}
     </Flex>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ItemView, OutlineEntry, RoundView } from '../../../../../shared/api/consultation';
-import { COMMENT_ELEMENTS, COMMENT_TYPES } from '../../../../../shared/domain/consultation';
-import type { CommentElement, CommentType } from '../../../../../shared/domain/consultation';
-import { createItemBody, updateItemBody } from '../../../../../shared/validation/consultation';
-import type { CreateItemBody, UpdateItemBody } from '../../../../../shared/validation/consultation';
+import type { ItemView, OutlineEntry, RoundView } from '@shared/api/consultation';
+import { COMMENT_ELEMENTS, COMMENT_TYPES } from '@shared/domain/consultation';
+import type { CommentElement, CommentType } from '@shared/domain/consultation';
+import { createItemBody, updateItemBody } from '@shared/validation/consultation';
+import type { CreateItemBody, UpdateItemBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
 import { todayIso } from '../../../lib/format';
@@ -27,7 +27,16 @@ interface ItemFormValues {
   receivedDate?: string;
 }
 
-const FIELDS = ['recipientId', 'clause', 'element', 'commentType', 'comment', 'proposedChange', 'submitterName', 'receivedDate'] as const;
+const FIELDS = [
+  'recipientId',
+  'clause',
+  'element',
+  'commentType',
+  'comment',
+  'proposedChange',
+  'submitterName',
+  'receivedDate',
+] as const;
 
 /** The schemas name the clause `clauseId`/`clauseLabel`; the form has one picker for both. */
 function onClauseField(problems: FieldProblem[]): FieldProblem[] {
@@ -63,7 +72,16 @@ interface ItemFormModalProps {
  * Records a comment (意见): online by a member of the consulted unit for their own unit, or by the
  * lead for any unit from a letter or e-mail (with the submitter and the received date).
  */
-export function ItemFormModal({ view, outline, outlineLoading, open, item, recipientId, onClose, onSaved }: ItemFormModalProps) {
+export function ItemFormModal({
+  view,
+  outline,
+  outlineLoading,
+  open,
+  item,
+  recipientId,
+  onClose,
+  onSaved,
+}: ItemFormModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemFormValues>();
@@ -73,7 +91,9 @@ export function ItemFormModal({ view, outline, outlineLoading, open, item, recip
   const selectedRecipient = Form.useWatch('recipientId', form);
 
   const selectable = round.recipients.filter((r) => access.canManage || access.answerForRecipientIds.includes(r.id));
-  const letter = item ? item.source !== 'online' : access.canManage && !(selectedRecipient && access.answerForRecipientIds.includes(selectedRecipient));
+  const letter = item
+    ? item.source !== 'online'
+    : access.canManage && !(selectedRecipient && access.answerForRecipientIds.includes(selectedRecipient));
 
   useEffect(() => {
     if (!open) return;
@@ -92,7 +112,10 @@ export function ItemFormModal({ view, outline, outlineLoading, open, item, recip
       });
     } else {
       const own = access.answerForRecipientIds.find((id) => round.recipients.some((r) => r.id === id));
-      form.setFieldsValue({ recipientId: recipientId ?? own ?? (selectable.length === 1 ? selectable[0]?.id : undefined), commentType: 'general' });
+      form.setFieldsValue({
+        recipientId: recipientId ?? own ?? (selectable.length === 1 ? selectable[0]?.id : undefined),
+        commentType: 'general',
+      });
     }
     // Reset only when the modal opens or switches items, not on every refetch of the round.
   }, [open, item?.id, recipientId]);
@@ -100,7 +123,9 @@ export function ItemFormModal({ view, outline, outlineLoading, open, item, recip
   const submit = async (values: ItemFormValues) => {
     setProblem(null);
     const content = contentOf(values, letter);
-    const body: CreateItemBody | UpdateItemBody = item ? content : { ...content, recipientId: values.recipientId ?? '' };
+    const body: CreateItemBody | UpdateItemBody = item
+      ? content
+      : { ...content, recipientId: values.recipientId ?? '' };
     const problems = onClauseField(
       zodFieldProblems(item ? updateItemBody : createItemBody, body, {
         recipientId: t('consultation.item.recipientRequired'),
@@ -136,7 +161,12 @@ export function ItemFormModal({ view, outline, outlineLoading, open, item, recip
       width={720}
       forceRender
     >
-      <Form<ItemFormValues> form={form} layout="vertical" onFinish={(values) => void submit(values)} data-testid="item-form">
+      <Form<ItemFormValues>
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        data-testid="item-form"
+      >
         <Row gutter={16}>
           <Col xs={24} md={14}>
             <Form.Item
@@ -154,7 +184,11 @@ export function ItemFormModal({ view, outline, outlineLoading, open, item, recip
           </Col>
           <Col xs={24} md={10}>
             <Form.Item label={t('consultation.item.source')}>
-              <Input readOnly variant="borderless" value={t(letter ? 'consultation.source.letter' : 'consultation.source.online')} />
+              <Input
+                readOnly
+                variant="borderless"
+                value={t(letter ? 'consultation.source.letter' : 'consultation.source.online')}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -189,7 +223,11 @@ export function ItemFormModal({ view, outline, outlineLoading, open, item, recip
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="comment" label={t('consultation.item.comment')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="comment"
+          label={t('consultation.item.comment')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} data-testid="item-comment" />
         </Form.Item>
         <Form.Item name="proposedChange" label={t('consultation.item.proposedChange')}>
@@ -203,7 +241,11 @@ export function ItemFormModal({ view, outline, outlineLoading, open, item, recip
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="receivedDate" label={t('consultation.item.receivedDate')} extra={t('consultation.item.receivedHint')}>
+              <Form.Item
+                name="receivedDate"
+                label={t('consultation.item.receivedDate')}
+                extra={t('consultation.item.receivedHint')}
+              >
                 <Input type="date" data-testid="item-received" />
               </Form.Item>
             </Col>

@@ -3,8 +3,8 @@ import { Flex, Grid, Table, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { LikeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ItemView, RoundView } from '../../../../../shared/api/consultation';
-import { sortByClause } from '../../../../../shared/consultation/clauseOrder';
+import type { ItemView, RoundView } from '@shared/api/consultation';
+import { sortByClause } from '@shared/consultation/clauseOrder';
 import type { TableSort } from '../api/consultationApi';
 import { Link } from 'react-router';
 import { DECISION_KEYS, decisionKey } from '../lib/decision';
@@ -32,7 +32,16 @@ const multiline = { whiteSpace: 'pre-wrap' as const, wordBreak: 'break-word' as 
  * The 征求意见汇总处理表 itself: 序号 · 标准章条编号 · 意见内容 · 修改建议 · 提出单位 · 处理意见 · 备注,
  * with the type, element, handler and supporters; sortable by clause, filterable by unit and decision.
  */
-export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdit, onChanged, onShowInDraft }: ItemsTableProps) {
+export function ItemsTable({
+  view,
+  sort,
+  onSortChange,
+  onDecide,
+  onAssign,
+  onEdit,
+  onChanged,
+  onShowInDraft,
+}: ItemsTableProps) {
   const { t } = useTranslation();
   const { round } = view;
   const rows = useMemo(() => (sort === 'clause' ? sortByClause(view.items) : view.items), [view.items, sort]);
@@ -41,7 +50,14 @@ export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdi
   const wide = Grid.useBreakpoint().lg === true;
 
   const columns: TableProps<ItemView>['columns'] = [
-    { key: 'seq', title: t('consultation.item.seq'), dataIndex: 'seq', width: 56, align: 'center', fixed: wide ? 'left' : undefined },
+    {
+      key: 'seq',
+      title: t('consultation.item.seq'),
+      dataIndex: 'seq',
+      width: 56,
+      align: 'center',
+      fixed: wide ? 'left' : undefined,
+    },
     {
       key: 'clause',
       title: t('consultation.item.clause'),
@@ -53,8 +69,18 @@ export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdi
       showSorterTooltip: { title: t('consultation.table.sortByClause') },
       render: (_, item) => (
         <Flex vertical gap={4} align="flex-start">
-          <ClauseCell item={item} documentId={round.documentId} onShowInDraft={onShowInDraft} unitOnly={view.access.unitOnly} />
-          <span className="consultation-item__meta" data-testid="item-kind" data-type={item.commentType} data-element={item.element}>
+          <ClauseCell
+            item={item}
+            documentId={round.documentId}
+            onShowInDraft={onShowInDraft}
+            unitOnly={view.access.unitOnly}
+          />
+          <span
+            className="consultation-item__meta"
+            data-testid="item-kind"
+            data-type={item.commentType}
+            data-element={item.element}
+          >
             {t(`consultation.element.${item.element}`)} · {t(`consultation.commentType.${item.commentType}`)}
           </span>
         </Flex>
@@ -74,7 +100,12 @@ export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdi
       key: 'proposedChange',
       title: t('consultation.item.proposedChange'),
       width: 220,
-      render: (_, item) => (item.proposedChange ? <div style={multiline}>{item.proposedChange}</div> : <Typography.Text type="secondary">—</Typography.Text>),
+      render: (_, item) =>
+        item.proposedChange ? (
+          <div style={multiline}>{item.proposedChange}</div>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
     },
     {
       key: 'unit',
@@ -86,7 +117,9 @@ export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdi
         <div>
           <div>{item.unitName}</div>
           <span className="consultation-item__meta">
-            {[item.submitterName, t(`consultation.source.${item.source}`), item.receivedDate].filter(Boolean).join(' · ')}
+            {[item.submitterName, t(`consultation.source.${item.source}`), item.receivedDate]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
         </div>
       ),
@@ -108,7 +141,10 @@ export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdi
           {item.implementedIn ? (
             <span className="consultation-item__meta" data-testid="item-implemented">
               {item.implementedInLabel !== null ? (
-                <Link to={documentNodePath(round.documentId, item.implementedIn.clauseId)} data-testid="item-implemented-link">
+                <Link
+                  to={documentNodePath(round.documentId, item.implementedIn.clauseId)}
+                  data-testid="item-implemented-link"
+                >
                   {t('consultation.item.implementedAt', { label: item.implementedInLabel })}
                 </Link>
               ) : (
@@ -133,7 +169,14 @@ export function ItemsTable({ view, sort, onSortChange, onDecide, onAssign, onEdi
             width: 180,
             fixed: wide ? ('right' as const) : undefined,
             render: (_: unknown, item: ItemView) => (
-              <ItemActions roundId={round.id} item={item} onDecide={onDecide} onAssign={onAssign} onEdit={onEdit} onChanged={onChanged} />
+              <ItemActions
+                roundId={round.id}
+                item={item}
+                onDecide={onDecide}
+                onAssign={onAssign}
+                onEdit={onEdit}
+                onChanged={onChanged}
+              />
             ),
           },
         ]
@@ -166,7 +209,11 @@ function Supporters({ item }: { item: ItemView }) {
   if (item.supporters.length === 0) return null;
   return (
     <Tooltip title={item.supporters.map((s) => `${s.name}（${s.organizationName}）`).join('、')}>
-      <span className="consultation-item__meta consultation-item__support" data-testid="item-supporters" data-count={item.supporters.length}>
+      <span
+        className="consultation-item__meta consultation-item__support"
+        data-testid="item-supporters"
+        data-count={item.supporters.length}
+      >
         <LikeOutlined /> {t('consultation.item.supporterCount', { count: item.supporters.length })}
       </span>
     </Tooltip>

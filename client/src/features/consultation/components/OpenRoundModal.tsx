@@ -1,11 +1,26 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Col, Divider, Flex, Form, Input, Modal, Row, Select, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Tag,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { RoundView } from '../../../../../shared/api/consultation';
-import type { MemberView } from '../../../../../shared/api/types';
-import { openRoundBody } from '../../../../../shared/validation/consultation';
-import type { OpenRoundBody } from '../../../../../shared/validation/consultation';
+import type { RoundView } from '@shared/api/consultation';
+import type { MemberView } from '@shared/api/types';
+import { openRoundBody } from '@shared/validation/consultation';
+import type { OpenRoundBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
 import { todayIso } from '../../../lib/format';
@@ -62,7 +77,8 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
   const linkOrganization = (row: number, organizationId: string | undefined) => {
     const org = organizationId ? organizations.byId.get(organizationId) : undefined;
     // Choosing an organization fills in its name.
-    if (org && !form.getFieldValue(['outside', row, 'unitName'])) form.setFieldValue(['outside', row, 'unitName'], org.name);
+    if (org && !form.getFieldValue(['outside', row, 'unitName']))
+      form.setFieldValue(['outside', row, 'unitName'], org.name);
   };
 
   const bodyOf = (values: OpenRoundValues): OpenRoundBody => {
@@ -90,7 +106,10 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
       setProblem(t('consultation.open.noRecipients'));
       return;
     }
-    const problems = zodFieldProblems(openRoundBody, body, { deadline: t('validation.date'), handler: t('consultation.open.handlerInvalid') });
+    const problems = zodFieldProblems(openRoundBody, body, {
+      deadline: t('validation.date'),
+      handler: t('consultation.open.handlerInvalid'),
+    });
     if (problems.length > 0) {
       const rest = showFieldProblems(form, problems, FIELDS);
       if (rest.length > 0) setProblem(rest.join('；'));
@@ -115,7 +134,13 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
       title={t('consultation.open.title')}
       onCancel={onClose}
       footer={
-        <ModalFooter onCancel={onClose} onOk={() => form.submit()} loading={saving} okText={t('consultation.open.submit')} okTestId="round-open-submit" />
+        <ModalFooter
+          onCancel={onClose}
+          onOk={() => form.submit()}
+          loading={saving}
+          okText={t('consultation.open.submit')}
+          okTestId="round-open-submit"
+        />
       }
     >
       <Alert type="info" showIcon title={t('consultation.open.freezeNotice')} style={{ marginBottom: 16 }} />
@@ -134,7 +159,11 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
       >
         <Row gutter={16}>
           <Col xs={24} md={9}>
-            <Form.Item name="title" label={t('consultation.open.roundTitle')} extra={t('consultation.open.roundTitleHint')}>
+            <Form.Item
+              name="title"
+              label={t('consultation.open.roundTitle')}
+              extra={t('consultation.open.roundTitleHint')}
+            >
               <Input maxLength={200} />
             </Form.Item>
           </Col>
@@ -146,7 +175,8 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
                 { required: true, message: t('validation.date') },
                 {
                   validator: async (_rule, value: unknown) => {
-                    if (typeof value === 'string' && value && value < todayIso()) throw new Error(t('consultation.open.deadlinePast'));
+                    if (typeof value === 'string' && value && value < todayIso())
+                      throw new Error(t('consultation.open.deadlinePast'));
                   },
                 },
               ]}
@@ -155,7 +185,11 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
             </Form.Item>
           </Col>
           <Col xs={12} md={5}>
-            <Form.Item name="handlerName" label={t('consultation.header.handler')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="handlerName"
+              label={t('consultation.header.handler')}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>

@@ -2,7 +2,7 @@ import { Card, Flex, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PendingConsultation } from '../../../../../shared/api/consultation';
+import type { PendingConsultation } from '@shared/api/consultation';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { isPast } from '../../../lib/format';
 import { consultationApi } from '../api/consultationApi';
@@ -50,22 +50,40 @@ export function PendingConsultations() {
       key: 'deadline',
       title: t('consultation.round.deadline'),
       width: 140,
-      render: (_, p) => <Typography.Text type={isPast(p.deadline) ? 'danger' : undefined}>{p.deadline}</Typography.Text>,
+      render: (_, p) => (
+        <Typography.Text type={isPast(p.deadline) ? 'danger' : undefined}>{p.deadline}</Typography.Text>
+      ),
     },
     {
       key: 'scope',
       title: '',
       width: 140,
-      render: (_, p) => (p.unitOnly ? <Tag>{t('consultation.recipient.outside')}</Tag> : <Tag color="blue">{t('consultation.recipient.inGroup')}</Tag>),
+      render: (_, p) =>
+        p.unitOnly ? (
+          <Tag>{t('consultation.recipient.outside')}</Tag>
+        ) : (
+          <Tag color="blue">{t('consultation.recipient.inGroup')}</Tag>
+        ),
     },
   ];
 
   return (
-    <Card size="small" title={t('consultation.pending.title')} style={{ marginBottom: 16 }} data-testid="pending-consultations">
+    <Card
+      size="small"
+      title={t('consultation.pending.title')}
+      style={{ marginBottom: 16 }}
+      data-testid="pending-consultations"
+    >
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {t('consultation.pending.intro')}
       </Typography.Paragraph>
-      <Table<PendingConsultation> rowKey="roundId" size="small" columns={columns} dataSource={rows} pagination={false} />
+      <Table<PendingConsultation>
+        rowKey="roundId"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+      />
     </Card>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Form, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { recipientBody } from '../../../../../shared/validation/consultation';
-import type { RecipientBody } from '../../../../../shared/validation/consultation';
+import { recipientBody } from '@shared/validation/consultation';
+import type { RecipientBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
 import { useOrganizations } from '../../organizations/hooks/useOrganizations';
@@ -31,7 +31,15 @@ export function toRecipientBody(values: UnitValues, organizationId: string | nul
 }
 
 /** The lead adds a unit to the list of an open round (optionally linked to its organization in the system). */
-export function RecipientFormModal({ roundId, onClose, onSaved }: { roundId: string; onClose: () => void; onSaved: () => void }) {
+export function RecipientFormModal({
+  roundId,
+  onClose,
+  onSaved,
+}: {
+  roundId: string;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<RecipientValues>();
@@ -66,7 +74,9 @@ export function RecipientFormModal({ roundId, onClose, onSaved }: { roundId: str
       title={t('consultation.recipient.add')}
       width={760}
       onCancel={onClose}
-      footer={<ModalFooter onCancel={onClose} onOk={() => form.submit()} loading={saving} okTestId="recipient-submit" />}
+      footer={
+        <ModalFooter onCancel={onClose} onOk={() => form.submit()} loading={saving} okTestId="recipient-submit" />
+      }
     >
       <Form<RecipientValues>
         form={form}
@@ -78,7 +88,11 @@ export function RecipientFormModal({ roundId, onClose, onSaved }: { roundId: str
           if (org && !form.getFieldValue('unitName')) form.setFieldValue('unitName', org.name);
         }}
       >
-        <Form.Item name="organizationId" label={t('consultation.recipient.organization')} extra={t('consultation.recipient.organizationHint')}>
+        <Form.Item
+          name="organizationId"
+          label={t('consultation.recipient.organization')}
+          extra={t('consultation.recipient.organizationHint')}
+        >
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}

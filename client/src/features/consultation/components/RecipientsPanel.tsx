@@ -1,10 +1,17 @@
 import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { CommentOutlined, DeleteOutlined, MailOutlined, PlusOutlined, UndoOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  CommentOutlined,
+  DeleteOutlined,
+  MailOutlined,
+  PlusOutlined,
+  UndoOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { RoundView } from '../../../../../shared/api/consultation';
-import type { Recipient } from '../../../../../shared/domain/consultation';
+import type { RoundView } from '@shared/api/consultation';
+import type { Recipient } from '@shared/domain/consultation';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { consultationApi } from '../api/consultationApi';
@@ -51,8 +58,12 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
       render: (_, r) => (
         <Flex gap={6} align="center" wrap>
           <span>{r.unitName}</span>
-          <Tag color={r.inGroup ? 'blue' : 'default'}>{t(r.inGroup ? 'consultation.recipient.inGroup' : 'consultation.recipient.outside')}</Tag>
-          {access.answerForRecipientIds.includes(r.id) ? <Tag color="purple">{t('consultation.recipient.mine')}</Tag> : null}
+          <Tag color={r.inGroup ? 'blue' : 'default'}>
+            {t(r.inGroup ? 'consultation.recipient.inGroup' : 'consultation.recipient.outside')}
+          </Tag>
+          {access.answerForRecipientIds.includes(r.id) ? (
+            <Tag color="purple">{t('consultation.recipient.mine')}</Tag>
+          ) : null}
         </Flex>
       ),
     },
@@ -61,7 +72,8 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
       key: 'phone',
       title: t('consultation.recipient.phoneEmail'),
       width: 200,
-      render: (_, r) => [r.phone, r.email].filter(Boolean).join(' · ') || <Typography.Text type="secondary">—</Typography.Text>,
+      render: (_, r) =>
+        [r.phone, r.email].filter(Boolean).join(' · ') || <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
       key: 'reply',
@@ -73,7 +85,11 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
             <ReplyTag reply={r.reply} />
             {itemCount(r.id) > 0 ? t('consultation.recipient.itemCount', { count: itemCount(r.id) }) : null}
           </span>
-          {r.repliedAt ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(r.repliedAt)}</Typography.Text> : null}
+          {r.repliedAt ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(r.repliedAt)}
+            </Typography.Text>
+          ) : null}
         </Flex>
       ),
     },
@@ -84,8 +100,17 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
       render: (_, r) => (
         <Flex gap={4} wrap>
           {mayAnswer(r) && !closed ? (
-            <Button size="small" icon={<CommentOutlined />} onClick={() => onAddComment(r.id)} data-testid="recipient-add-comment">
-              {t(access.answerForRecipientIds.includes(r.id) ? 'consultation.recipient.addOnline' : 'consultation.recipient.addLetter')}
+            <Button
+              size="small"
+              icon={<CommentOutlined />}
+              onClick={() => onAddComment(r.id)}
+              data-testid="recipient-add-comment"
+            >
+              {t(
+                access.answerForRecipientIds.includes(r.id)
+                  ? 'consultation.recipient.addOnline'
+                  : 'consultation.recipient.addLetter',
+              )}
             </Button>
           ) : null}
           {mayAnswer(r) && !closed && r.reply === 'none' ? (
@@ -93,15 +118,28 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
               title={t('consultation.recipient.noCommentsConfirm', { unit: r.unitName })}
               okText={t('app.confirm')}
               cancelText={t('app.cancel')}
-              onConfirm={() => run(r.id, () => consultationApi.noComments(round.id, r.id), t('consultation.recipient.noCommentsDone'))}
+              onConfirm={() =>
+                run(r.id, () => consultationApi.noComments(round.id, r.id), t('consultation.recipient.noCommentsDone'))
+              }
             >
-              <Button size="small" icon={<MailOutlined />} loading={busyId === r.id} data-testid="recipient-no-comments">
+              <Button
+                size="small"
+                icon={<MailOutlined />}
+                loading={busyId === r.id}
+                data-testid="recipient-no-comments"
+              >
                 {t('consultation.recipient.noComments')}
               </Button>
             </Popconfirm>
           ) : null}
           {access.canManage && r.organizationId !== null && !r.inGroup && !closed ? (
-            <Button size="small" type="text" icon={<UserAddOutlined />} onClick={() => setInviting(r)} data-testid="recipient-invite">
+            <Button
+              size="small"
+              type="text"
+              icon={<UserAddOutlined />}
+              onClick={() => setInviting(r)}
+              data-testid="recipient-invite"
+            >
               {t('consultation.invite.button')}
             </Button>
           ) : null}
@@ -111,7 +149,9 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
               type="text"
               icon={<UndoOutlined />}
               loading={busyId === r.id}
-              onClick={() => void run(r.id, () => consultationApi.updateRecipient(round.id, r.id, { reply: 'none' }), t('app.saved'))}
+              onClick={() =>
+                void run(r.id, () => consultationApi.updateRecipient(round.id, r.id, { reply: 'none' }), t('app.saved'))
+              }
               data-testid="recipient-undo-reply"
             >
               {t('consultation.recipient.undoReply')}
@@ -122,9 +162,18 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
               title={t('consultation.recipient.removeConfirm', { unit: r.unitName })}
               okText={t('app.confirm')}
               cancelText={t('app.cancel')}
-              onConfirm={() => run(r.id, () => consultationApi.removeRecipient(round.id, r.id), t('consultation.recipient.removed'))}
+              onConfirm={() =>
+                run(r.id, () => consultationApi.removeRecipient(round.id, r.id), t('consultation.recipient.removed'))
+              }
             >
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('app.remove')} data-testid="recipient-remove" />
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('app.remove')}
+                data-testid="recipient-remove"
+              />
             </Popconfirm>
           ) : null}
         </Flex>
@@ -152,7 +201,9 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
         locale={{ emptyText: t('consultation.recipient.empty') }}
         onRow={(r) => recipientRowAttributes(r)}
       />
-      {inviting ? <ContactInviteModal roundId={round.id} recipient={inviting} onClose={() => setInviting(null)} /> : null}
+      {inviting ? (
+        <ContactInviteModal roundId={round.id} recipient={inviting} onClose={() => setInviting(null)} />
+      ) : null}
       {adding ? (
         <RecipientFormModal
           roundId={round.id}
@@ -168,6 +219,10 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
 }
 
 function recipientRowAttributes(r: Recipient): React.HTMLAttributes<HTMLElement> {
-  const attributes: Record<string, string> = { 'data-testid': 'recipient-row', 'data-reply': r.reply, 'data-unit': r.unitName };
+  const attributes: Record<string, string> = {
+    'data-testid': 'recipient-row',
+    'data-reply': r.reply,
+    'data-unit': r.unitName,
+  };
   return attributes;
 }

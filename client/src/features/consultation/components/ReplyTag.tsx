@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RecipientReply } from '../../../../../shared/domain/consultation';
+import type { RecipientReply } from '@shared/domain/consultation';
 
 const COLORS: Record<RecipientReply, string> = { none: 'default', 'no-comments': 'blue', 'with-comments': 'green' };
 

@@ -1,7 +1,7 @@
 import { Descriptions } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TableHeader } from '../../../../../shared/api/consultation';
+import type { TableHeader } from '@shared/api/consultation';
 import { todayIso } from '../../../lib/format';
 
 /** The header of the 征求意见汇总处理表: 标准名称 · 负责起草单位 · 承办人 · 电话 · 填写日期. */

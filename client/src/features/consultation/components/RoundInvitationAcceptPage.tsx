@@ -33,19 +33,30 @@ export function RoundInvitationAcceptPage() {
   const invitation = useApiQuery((signal) => consultationApi.invitation(token, signal), [token]);
 
   const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: AccountValues) => {
-    const response = await consultationApi.acceptInvitation(token, { name: values.name.trim(), phone: (values.phone ?? '').trim(), password: values.password });
+    const response = await consultationApi.acceptInvitation(token, {
+      name: values.name.trim(),
+      phone: (values.phone ?? '').trim(),
+      password: values.password,
+    });
     adopt(response.user);
     message.success(t('invitation.accepted'));
     navigate(roundPath(response.projectId, response.roundId), { replace: true });
   });
 
-  if (invitation.loading) return <AuthLayout><Spin size="large" /></AuthLayout>;
+  if (invitation.loading)
+    return (
+      <AuthLayout>
+        <Spin size="large" />
+      </AuthLayout>
+    );
   if (invitation.error || !invitation.data) {
     return (
       <AuthLayout>
         <Result
           status="warning"
-          title={isStatus(invitation.error, 404, 410, 400) ? t('invitation.invalid') : describeError(invitation.error, t)}
+          title={
+            isStatus(invitation.error, 404, 410, 400) ? t('invitation.invalid') : describeError(invitation.error, t)
+          }
           extra={
             <Link to="/login">
               <Button type="primary">{t('auth.submit')}</Button>
@@ -66,7 +77,12 @@ export function RoundInvitationAcceptPage() {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={t('consultation.invite.acceptIntro', { unit: info.unitName, standard: info.standardName, round: info.roundTitle, deadline: info.deadline })}
+          title={t('consultation.invite.acceptIntro', {
+            unit: info.unitName,
+            standard: info.standardName,
+            round: info.roundTitle,
+            deadline: info.deadline,
+          })}
         />
         <Form<AccountValues> form={form} layout="vertical" onFinish={(values) => void submit(values)}>
           <AccountSetupFields email={info.email} testIdPrefix="round-invite" submitting={submitting} />

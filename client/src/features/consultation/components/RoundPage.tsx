@@ -3,7 +3,7 @@ import { Alert, Breadcrumb, Button, Flex, Result, Spin, Tabs } from 'antd';
 import type { TabsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ItemView, RoundView, SnapshotView } from '../../../../../shared/api/consultation';
+import type { ItemView, RoundView, SnapshotView } from '@shared/api/consultation';
 import type { ApiQuery } from '../../../hooks/useApiQuery';
 import { describeError, isStatus } from '../../../lib/errors';
 import type { TableSort } from '../api/consultationApi';
@@ -58,7 +58,12 @@ export function RoundPage() {
     }
     return (
       <div className="page">
-        <Alert type="error" showIcon title={describeError(round.error, t)} action={<Button onClick={round.reload}>{t('app.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={describeError(round.error, t)}
+          action={<Button onClick={round.reload}>{t('app.retry')}</Button>}
+        />
       </div>
     );
   }
@@ -66,7 +71,15 @@ export function RoundPage() {
   return <RoundContent view={round.data} reload={round.reload} snapshot={snapshot} />;
 }
 
-function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () => void; snapshot: ApiQuery<SnapshotView> }) {
+function RoundContent({
+  view,
+  reload,
+  snapshot,
+}: {
+  view: RoundView;
+  reload: () => void;
+  snapshot: ApiQuery<SnapshotView>;
+}) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<TableSort>('seq');
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -106,10 +119,18 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
       key: 'recipients',
       label: (
         <span data-testid="round-tab-recipients">
-          {view.access.unitOnly ? t('consultation.unit.replyTab') : t('consultation.tabs.recipients', { count: round.recipients.length })}
+          {view.access.unitOnly
+            ? t('consultation.unit.replyTab')
+            : t('consultation.tabs.recipients', { count: round.recipients.length })}
         </span>
       ),
-      children: <RecipientsPanel view={view} onAddComment={(recipientId) => setDialog({ kind: 'item', recipientId })} onChanged={reload} />,
+      children: (
+        <RecipientsPanel
+          view={view}
+          onAddComment={(recipientId) => setDialog({ kind: 'item', recipientId })}
+          onChanged={reload}
+        />
+      ),
     },
     {
       key: 'snapshot',
@@ -132,7 +153,13 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
         items={[
           { title: <Link to="/projects">{t('nav.projects')}</Link> },
           // A consulted unit outside the drafting group has no project page.
-          { title: view.access.unitOnly ? header.standardName : <Link to={projectRoundsPath(round.projectId)}>{header.standardName}</Link> },
+          {
+            title: view.access.unitOnly ? (
+              header.standardName
+            ) : (
+              <Link to={projectRoundsPath(round.projectId)}>{header.standardName}</Link>
+            ),
+          },
           { title: round.title },
         ]}
       />
@@ -143,7 +170,10 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
           type="info"
           showIcon
           data-testid="round-unit-notice"
-          title={t('consultation.unit.notice', { units: round.recipients.map((r) => r.unitName).join('、'), deadline: round.deadline })}
+          title={t('consultation.unit.notice', {
+            units: round.recipients.map((r) => r.unitName).join('、'),
+            deadline: round.deadline,
+          })}
           style={{ marginTop: 8 }}
         />
       ) : null}
@@ -158,8 +188,24 @@ function RoundContent({ view, reload, snapshot }: { view: RoundView; reload: () 
         onClose={close}
         onSaved={saved}
       />
-      {dialog?.kind === 'decide' ? <DecideModal roundId={round.id} documentId={round.documentId} item={dialog.item} onClose={close} onSaved={saved} /> : null}
-      {dialog?.kind === 'assign' ? <AssignModal projectId={round.projectId} roundId={round.id} item={dialog.item} onClose={close} onSaved={saved} /> : null}
+      {dialog?.kind === 'decide' ? (
+        <DecideModal
+          roundId={round.id}
+          documentId={round.documentId}
+          item={dialog.item}
+          onClose={close}
+          onSaved={saved}
+        />
+      ) : null}
+      {dialog?.kind === 'assign' ? (
+        <AssignModal
+          projectId={round.projectId}
+          roundId={round.id}
+          item={dialog.item}
+          onClose={close}
+          onSaved={saved}
+        />
+      ) : null}
       {dialog?.kind === 'round' ? <RoundEditModal round={round} onClose={close} onSaved={saved} /> : null}
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { RoundView } from '../../../../../shared/api/consultation';
+import type { RoundView } from '@shared/api/consultation';
 import { describeError } from '../../../lib/errors';
 import { formatDate, isPast } from '../../../lib/format';
 import { consultationApi } from '../api/consultationApi';
@@ -65,11 +65,21 @@ export function RoundTitle({ view, onEdit, onChanged }: RoundTitleProps) {
             {t('consultation.round.edit')}
           </Button>
           {closed ? (
-            <Button icon={<UnlockOutlined />} loading={busy} onClick={() => void setClosed(false)} data-testid="round-reopen">
+            <Button
+              icon={<UnlockOutlined />}
+              loading={busy}
+              onClick={() => void setClosed(false)}
+              data-testid="round-reopen"
+            >
               {t('consultation.round.reopen')}
             </Button>
           ) : (
-            <Popconfirm title={t('consultation.round.closeConfirm')} okText={t('app.confirm')} cancelText={t('app.cancel')} onConfirm={() => setClosed(true)}>
+            <Popconfirm
+              title={t('consultation.round.closeConfirm')}
+              okText={t('app.confirm')}
+              cancelText={t('app.cancel')}
+              onConfirm={() => setClosed(true)}
+            >
               <Button icon={<LockOutlined />} loading={busy} data-testid="round-close">
                 {t('consultation.round.close')}
               </Button>

@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { MemberView, ProjectListItem } from '../../../../../shared/api/types';
+import type { MemberView, ProjectListItem } from '@shared/api/types';
 import { describeError } from '../../../lib/errors';
 import { useRoundList } from '../hooks/useRoundList';
 import { roundPath } from '../lib/paths';

@@ -2,7 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { RoundListItem } from '../../../../../shared/api/consultation';
+import type { RoundListItem } from '@shared/api/consultation';
 import { formatDate, isPast } from '../../../lib/format';
 import { roundPath } from '../lib/paths';
 
@@ -10,7 +10,12 @@ import { roundPath } from '../lib/paths';
 export function RoundsTable({ rounds, loading }: { rounds: RoundListItem[]; loading: boolean }) {
   const { t } = useTranslation();
   const columns: TableProps<RoundListItem>['columns'] = [
-    { key: 'number', title: t('consultation.round.number'), width: 90, render: (_, r) => t('consultation.round.numberValue', { number: r.number }) },
+    {
+      key: 'number',
+      title: t('consultation.round.number'),
+      width: 90,
+      render: (_, r) => t('consultation.round.numberValue', { number: r.number }),
+    },
     {
       key: 'title',
       title: t('consultation.round.title'),
@@ -20,21 +25,34 @@ export function RoundsTable({ rounds, loading }: { rounds: RoundListItem[]; load
         </Link>
       ),
     },
-    { key: 'stage', title: t('consultation.round.stage'), width: 110, render: (_, r) => <Tag color="geekblue">{r.stageLabel}</Tag> },
+    {
+      key: 'stage',
+      title: t('consultation.round.stage'),
+      width: 110,
+      render: (_, r) => <Tag color="geekblue">{r.stageLabel}</Tag>,
+    },
     { key: 'opened', title: t('consultation.round.opened'), width: 120, render: (_, r) => formatDate(r.openedAt) },
     {
       key: 'deadline',
       title: t('consultation.round.deadline'),
       width: 120,
       render: (_, r) =>
-        r.closedAt === null && isPast(r.deadline) ? <Typography.Text type="danger">{r.deadline}</Typography.Text> : r.deadline,
+        r.closedAt === null && isPast(r.deadline) ? (
+          <Typography.Text type="danger">{r.deadline}</Typography.Text>
+        ) : (
+          r.deadline
+        ),
     },
     {
       key: 'status',
       title: t('consultation.round.status'),
       width: 100,
       render: (_, r) =>
-        r.closedAt ? <Tag>{t('consultation.round.closed')}</Tag> : <Tag color="processing">{t('consultation.round.openStatus')}</Tag>,
+        r.closedAt ? (
+          <Tag>{t('consultation.round.closed')}</Tag>
+        ) : (
+          <Tag color="processing">{t('consultation.round.openStatus')}</Tag>
+        ),
     },
     {
       key: 'replies',
@@ -75,6 +93,10 @@ export function RoundsTable({ rounds, loading }: { rounds: RoundListItem[]; load
 }
 
 function roundRowAttributes(r: RoundListItem): React.HTMLAttributes<HTMLElement> {
-  const attributes: Record<string, string> = { 'data-testid': 'round-row', 'data-round-id': r.id, 'data-number': String(r.number) };
+  const attributes: Record<string, string> = {
+    'data-testid': 'round-row',
+    'data-round-id': r.id,
+    'data-number': String(r.number),
+  };
   return attributes;
 }

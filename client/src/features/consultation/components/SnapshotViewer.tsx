@@ -2,8 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { Alert, Flex, Spin, Tag, Typography } from 'antd';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import type { SnapshotView } from '../../../../../shared/api/consultation';
-import { documentExtensions } from '../../../../../shared/editor/extensions';
+import type { SnapshotView } from '@shared/api/consultation';
+import { documentExtensions } from '@shared/editor/extensions';
 import { formatDateTime } from '../../../lib/format';
 import { JumpHighlight } from '../../structure/extensions/jumpHighlight';
 import { findNodeById } from '../../structure/lib/findNode';
@@ -20,7 +20,13 @@ import '../styles/consultation.css';
  * computed from) with the same node views (the cover form, the generated 目次, the drafting
  * credits, figures), without collaboration. The credits are those frozen with the draft.
  */
-export function SnapshotViewer({ snapshot, focusNodeId = null }: { snapshot: SnapshotView; /** Scroll to and mark this node (by stable id). */ focusNodeId?: string | null }) {
+export function SnapshotViewer({
+  snapshot,
+  focusNodeId = null,
+}: {
+  snapshot: SnapshotView /** Scroll to and mark this node (by stable id). */;
+  focusNodeId?: string | null;
+}) {
   const { t } = useTranslation();
   const editor = useEditor(
     {

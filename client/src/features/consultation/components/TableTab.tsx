@@ -1,7 +1,7 @@
 import { Button, Flex, Segmented } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ItemView, RoundView } from '../../../../../shared/api/consultation';
+import type { ItemView, RoundView } from '@shared/api/consultation';
 import type { TableSort } from '../api/consultationApi';
 import { ExportButtons } from './ExportButtons';
 import { ImportButton } from './ImportButton';
@@ -21,7 +21,17 @@ interface TableTabProps {
 }
 
 /** The live summary-and-handling table with its toolbar (record, sort, export, import) and footer counts. */
-export function TableTab({ view, sort, onSortChange, onAdd, onDecide, onAssign, onEdit, onChanged, onShowInDraft }: TableTabProps) {
+export function TableTab({
+  view,
+  sort,
+  onSortChange,
+  onAdd,
+  onDecide,
+  onAssign,
+  onEdit,
+  onChanged,
+  onShowInDraft,
+}: TableTabProps) {
   const { t } = useTranslation();
   const { round, access } = view;
   const closed = round.closedAt !== null;
@@ -49,7 +59,16 @@ export function TableTab({ view, sort, onSortChange, onAdd, onDecide, onAssign, 
         {access.unitOnly ? null : <ExportButtons roundId={round.id} sort={sort} />}
       </Flex>
       {access.canManage ? <ImportButton roundId={round.id} disabled={closed} onImported={onChanged} /> : null}
-      <ItemsTable view={view} sort={sort} onSortChange={onSortChange} onDecide={onDecide} onAssign={onAssign} onEdit={onEdit} onChanged={onChanged} onShowInDraft={onShowInDraft} />
+      <ItemsTable
+        view={view}
+        sort={sort}
+        onSortChange={onSortChange}
+        onDecide={onDecide}
+        onAssign={onAssign}
+        onEdit={onEdit}
+        onChanged={onChanged}
+        onShowInDraft={onShowInDraft}
+      />
       {access.unitOnly ? null : <SummaryTable summary={view.summary} />}
     </Flex>
   );

@@ -1,7 +1,7 @@
 import { Col, Form, Input, Row } from 'antd';
 import type { FormItemProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { recipientBody } from '../../../../../shared/validation/consultation';
+import { recipientBody } from '@shared/validation/consultation';
 import { zodRule } from '../../../lib/formErrors';
 
 export interface UnitValues {
@@ -23,7 +23,8 @@ interface UnitFieldsProps {
 export function UnitFields({ prefix, showLabels = true, testIdPrefix = 'unit' }: UnitFieldsProps) {
   const { t } = useTranslation();
   const name = (field: keyof UnitValues): FormItemProps['name'] => (prefix === undefined ? field : [prefix, field]);
-  const label = (key: 'unitName' | 'contact' | 'phone' | 'email') => (showLabels ? t(`consultation.recipient.${key}`) : undefined);
+  const label = (key: 'unitName' | 'contact' | 'phone' | 'email') =>
+    showLabels ? t(`consultation.recipient.${key}`) : undefined;
   const shape = recipientBody.shape;
   return (
     <Row gutter={8}>
@@ -36,12 +37,20 @@ export function UnitFields({ prefix, showLabels = true, testIdPrefix = 'unit' }:
             zodRule(shape.unitName, t('validation.nameLength')),
           ]}
         >
-          <Input maxLength={200} placeholder={showLabels ? undefined : t('consultation.recipient.unitName')} data-testid={`${testIdPrefix}-name`} />
+          <Input
+            maxLength={200}
+            placeholder={showLabels ? undefined : t('consultation.recipient.unitName')}
+            data-testid={`${testIdPrefix}-name`}
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={5}>
         <Form.Item name={name('contact')} label={label('contact')}>
-          <Input maxLength={100} placeholder={showLabels ? undefined : t('consultation.recipient.contact')} data-testid={`${testIdPrefix}-contact`} />
+          <Input
+            maxLength={100}
+            placeholder={showLabels ? undefined : t('consultation.recipient.contact')}
+            data-testid={`${testIdPrefix}-contact`}
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={5}>
@@ -51,7 +60,11 @@ export function UnitFields({ prefix, showLabels = true, testIdPrefix = 'unit' }:
       </Col>
       <Col xs={24} md={6}>
         <Form.Item name={name('email')} label={label('email')} rules={[zodRule(shape.email, t('validation.email'))]}>
-          <Input maxLength={254} inputMode="email" placeholder={showLabels ? undefined : t('consultation.recipient.email')} />
+          <Input
+            maxLength={254}
+            inputMode="email"
+            placeholder={showLabels ? undefined : t('consultation.recipient.email')}
+          />
         </Form.Item>
       </Col>
     </Row>

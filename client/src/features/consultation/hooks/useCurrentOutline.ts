@@ -1,6 +1,6 @@
 /** The chapters, clauses and annexes of the current standard text (to link where a change was made). */
 import { useMemo } from 'react';
-import type { OutlineEntry } from '../../../../../shared/api/consultation';
+import type { OutlineEntry } from '@shared/api/consultation';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { consultationApi } from '../api/consultationApi';
 

@@ -4,15 +4,22 @@
  * refetch, since events sent while disconnected are lost.
  */
 import { useEffect, useRef } from 'react';
-import type { ProjectEvent } from '../../../../../shared/api/events';
+import type { ProjectEvent } from '@shared/api/events';
 
-const EVENT_TYPES: ProjectEvent['type'][] = ['ready', 'members-changed', 'project-changed', 'comments-changed', 'consultation-changed'];
+const EVENT_TYPES: ProjectEvent['type'][] = [
+  'ready',
+  'members-changed',
+  'project-changed',
+  'comments-changed',
+  'consultation-changed',
+];
 
 function parseEvent(data: unknown): ProjectEvent | null {
   if (typeof data !== 'string') return null;
   try {
     const value: unknown = JSON.parse(data);
-    if (typeof value !== 'object' || value === null || !('type' in value) || typeof value.type !== 'string') return null;
+    if (typeof value !== 'object' || value === null || !('type' in value) || typeof value.type !== 'string')
+      return null;
     return value as ProjectEvent;
   } catch {
     return null;

@@ -3,15 +3,19 @@
  * `consultation-changed` of that round (and after a reconnection, when events may have been missed).
  */
 import { useCallback, useRef } from 'react';
-import type { RoundView } from '../../../../../shared/api/consultation';
-import type { ProjectEvent } from '../../../../../shared/api/events';
+import type { RoundView } from '@shared/api/consultation';
+import type { ProjectEvent } from '@shared/api/events';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import type { ApiQuery } from '../../../hooks/useApiQuery';
 import { consultationApi } from '../api/consultationApi';
 import { useProjectEvents } from './useProjectEvents';
 
 /** Calls `refetch` for the events that concern `matches`, and after every reconnection but the first. */
-export function useLiveRefetch(projectId: string | undefined, matches: (event: ProjectEvent) => boolean, refetch: () => void): void {
+export function useLiveRefetch(
+  projectId: string | undefined,
+  matches: (event: ProjectEvent) => boolean,
+  refetch: () => void,
+): void {
   const connectedBefore = useRef(false);
   const onEvent = useCallback(
     (event: ProjectEvent) => {
@@ -30,7 +34,8 @@ export function useLiveRefetch(projectId: string | undefined, matches: (event: P
 export function useRound(roundId: string): ApiQuery<RoundView> {
   const query = useApiQuery((signal) => consultationApi.get(roundId, signal), [roundId]);
   const matches = useCallback(
-    (event: ProjectEvent) => (event.type === 'consultation-changed' && event.roundId === roundId) || event.type === 'members-changed',
+    (event: ProjectEvent) =>
+      (event.type === 'consultation-changed' && event.roundId === roundId) || event.type === 'members-changed',
     [roundId],
   );
   // A consulted unit outside the drafting group has no access to the project's event stream.

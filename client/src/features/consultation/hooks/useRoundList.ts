@@ -1,7 +1,7 @@
 /** The rounds of a project, newest first; counts stay live through SSE. */
 import { useCallback } from 'react';
-import type { RoundListItem } from '../../../../../shared/api/consultation';
-import type { ProjectEvent } from '../../../../../shared/api/events';
+import type { RoundListItem } from '@shared/api/consultation';
+import type { ProjectEvent } from '@shared/api/events';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import type { ApiQuery } from '../../../hooks/useApiQuery';
 import { consultationApi } from '../api/consultationApi';

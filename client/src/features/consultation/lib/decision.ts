@@ -1,6 +1,6 @@
 /** The handling of one comment: 采纳 / 部分采纳 / 不采纳, or still open. */
-import { updateItemBody } from '../../../../../shared/validation/consultation';
-import type { Decision } from '../../../../../shared/domain/consultation';
+import { updateItemBody } from '@shared/validation/consultation';
+import type { Decision } from '@shared/domain/consultation';
 
 /** A decision or `open` (未处理): the values of the decision filter and the decide form. */
 export type DecisionKey = Decision | 'open';

@@ -1,7 +1,7 @@
 /** The units of the drafting group a round can be sent to, derived from the members. */
-import type { MemberView } from '../../../../../shared/api/types';
-import type { MemberRelation } from '../../../../../shared/domain/roles';
-import type { RecipientBody } from '../../../../../shared/validation/consultation';
+import type { MemberView } from '@shared/api/types';
+import type { MemberRelation } from '@shared/domain/roles';
+import type { RecipientBody } from '@shared/validation/consultation';
 
 /** Members in these relations do not answer a consultation: the lead itself, bureaus and review experts. */
 const NOT_CONSULTED: readonly MemberRelation[] = ['lead-unit', 'supervising-bureau', 'review-expert'];

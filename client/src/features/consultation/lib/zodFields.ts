@@ -12,7 +12,11 @@ export interface FieldProblem {
 }
 
 /** The problems of `value` per top-level field; empty when the schema accepts it. */
-export function zodFieldProblems(schema: ZodType, value: unknown, messages: Readonly<Record<string, string>> = {}): FieldProblem[] {
+export function zodFieldProblems(
+  schema: ZodType,
+  value: unknown,
+  messages: Readonly<Record<string, string>> = {},
+): FieldProblem[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
   const byField = new Map<string, string[]>();
@@ -30,7 +34,11 @@ export function zodFieldProblems(schema: ZodType, value: unknown, messages: Read
  * Shows the problems on the form's fields. Returns the messages that matched no field of the form
  * (for a general message), or an empty list when every problem found its field.
  */
-export function showFieldProblems<T extends object>(form: FormInstance<T>, problems: FieldProblem[], fieldNames: readonly string[]): string[] {
+export function showFieldProblems<T extends object>(
+  form: FormInstance<T>,
+  problems: FieldProblem[],
+  fieldNames: readonly string[],
+): string[] {
   const onFields = problems.filter((p) => fieldNames.includes(p.name));
   if (onFields.length > 0) form.setFields(onFields.map((p) => ({ name: p.name as never, errors: p.errors })));
   return problems.filter((p) => !fieldNames.includes(p.name)).flatMap((p) => p.errors);

@@ -36,7 +36,12 @@ export function ConnectionStatus({ snapshot }: { snapshot: SyncSnapshot }) {
   }, [unsynced, connection]);
 
   const label = t(`document.connection.${connection}`);
-  const hint = connection === 'offline' ? t('document.connection.offlineHint') : unsynced ? t('document.connection.unsynced') : t('document.connection.synced');
+  const hint =
+    connection === 'offline'
+      ? t('document.connection.offlineHint')
+      : unsynced
+        ? t('document.connection.unsynced')
+        : t('document.connection.synced');
 
   return (
     <Tooltip title={hint}>

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Alert, App, Button, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { CloseCode } from '../../../../../shared/collab/closeCodes';
+import { CloseCode } from '@shared/collab/closeCodes';
 import { useAuth, useCurrentUser } from '../../auth/hooks/useAuth';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError, isStatus } from '../../../lib/errors';
@@ -51,7 +51,12 @@ export function DocumentPage() {
     if (isStatus(meta.error, 404)) return <DocumentForbidden notFound />;
     return (
       <div className="page">
-        <Alert type="error" showIcon title={describeError(meta.error, t)} action={<Button onClick={meta.reload}>{t('app.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={describeError(meta.error, t)}
+          action={<Button onClick={meta.reload}>{t('app.retry')}</Button>}
+        />
       </div>
     );
   }

@@ -3,8 +3,8 @@ import { Breadcrumb, Typography } from 'antd';
 import { EditorContent } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DocumentResponse } from '../../../../../shared/api/types';
-import type { PresenceUser } from '../../../../../shared/domain/user';
+import type { DocumentResponse } from '@shared/api/types';
+import type { PresenceUser } from '@shared/domain/user';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { colorForUser } from '../../../lib/presenceColor';
 import { StageTag } from '../../projects/components/StageTag';
@@ -85,7 +85,11 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
         <main className="workspace__main">
           <div className="comment-toolbar-row">
             <EditorToolbar editor={editor} disabled={!canEdit} external={external} kind={document.kind} />
-            <CommentStartButton editor={editor} controller={comments.controller} canComment={project.access.canComment} />
+            <CommentStartButton
+              editor={editor}
+              controller={comments.controller}
+              canComment={project.access.canComment}
+            />
           </div>
           <div className="workspace__scroll">
             <article className="standard-page" data-testid="editor" data-editable={canEdit ? 'true' : 'false'}>

@@ -14,7 +14,7 @@ import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
-import type { DocumentKind } from '../../../../../shared/domain/project';
+import type { DocumentKind } from '@shared/domain/project';
 import { StructureToolbar } from '../../structure/components/StructureToolbar';
 import type { ExternalNumbering } from '../../structure/hooks/useExternalNumbering';
 

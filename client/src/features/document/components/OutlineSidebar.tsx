@@ -2,7 +2,7 @@ import { memo, useCallback } from 'react';
 import { Empty, Typography } from 'antd';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { ANNEX_TYPE_LABELS } from '../../../../../shared/editor/structure/names';
+import { ANNEX_TYPE_LABELS } from '@shared/editor/structure/names';
 import { useCurrentSectionPos } from '../../structure/hooks/useCurrentSectionPos';
 import { useOutlineEntries } from '../../structure/hooks/useOutlineEntries';
 import type { OutlineEntry } from '../../structure/lib/outlineEntries';

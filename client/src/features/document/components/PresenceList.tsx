@@ -13,9 +13,16 @@ interface PresenceListProps {
 
 export function PresenceList({ awareness, selfId, selfReadOnly }: PresenceListProps) {
   const { t } = useTranslation();
-  const entries = usePresence(awareness, selfId).map((entry) => (entry.isSelf && selfReadOnly ? { ...entry, readOnly: true } : entry));
+  const entries = usePresence(awareness, selfId).map((entry) =>
+    entry.isSelf && selfReadOnly ? { ...entry, readOnly: true } : entry,
+  );
   return (
-    <div className="presence-list" aria-label={t('document.presence')} data-testid="presence-list" data-count={entries.length}>
+    <div
+      className="presence-list"
+      aria-label={t('document.presence')}
+      data-testid="presence-list"
+      data-count={entries.length}
+    >
       {entries.map((entry) => (
         <Tooltip
           key={entry.id}
@@ -29,7 +36,12 @@ export function PresenceList({ awareness, selfId, selfReadOnly }: PresenceListPr
         >
           <span className="presence-user" data-testid="presence-user" data-user-id={entry.id} data-self={entry.isSelf}>
             {/* The initial is drawn by CSS so that the entry's text is exactly the name (and 我). */}
-            <span className="presence-user__avatar" style={{ backgroundColor: entry.color }} data-initial={Array.from(entry.name)[0] ?? '?'} aria-hidden />
+            <span
+              className="presence-user__avatar"
+              style={{ backgroundColor: entry.color }}
+              data-initial={Array.from(entry.name)[0] ?? '?'}
+              aria-hidden
+            />
             <span className="presence-user__text">
               <span className="presence-user__name" style={{ color: entry.color }}>
                 {entry.name}

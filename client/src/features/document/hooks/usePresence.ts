@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import type { PresenceUser } from '../../../../../shared/domain/user';
+import type { PresenceUser } from '@shared/domain/user';
 
 export interface PresenceEntry extends PresenceUser {
   isSelf: boolean;
@@ -39,7 +39,9 @@ function collect(awareness: Awareness, selfId: string): PresenceEntry[] {
     }
     byUser.set(user.id, { ...user, isSelf, connections: 1 });
   }
-  return [...byUser.values()].sort((a, b) => (a.isSelf === b.isSelf ? a.name.localeCompare(b.name, 'zh-CN') : a.isSelf ? -1 : 1));
+  return [...byUser.values()].sort((a, b) =>
+    a.isSelf === b.isSelf ? a.name.localeCompare(b.name, 'zh-CN') : a.isSelf ? -1 : 1,
+  );
 }
 
 /** Everyone present in the document (awareness states), one entry per person, yourself first. */

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode } from '../../../../../shared/collab/closeCodes';
+import { CloseCode } from '@shared/collab/closeCodes';
 import { collabServerUrl } from './collabUrl';
 import { SyncTracker } from './SyncTracker';
 
@@ -35,7 +35,10 @@ export class CollaborationSession {
   ) {
     // Keyed by user as well, so that two people sharing a browser never see each other's offline copy.
     this.persistence = new IndexeddbPersistence(`zm-doc:${documentId}:${userId}`, this.doc);
-    this.provider = new WebsocketProvider(collabServerUrl(), documentId, this.doc, { connect: false, disableBc: false });
+    this.provider = new WebsocketProvider(collabServerUrl(), documentId, this.doc, {
+      connect: false,
+      disableBc: false,
+    });
     this.sync = new SyncTracker(
       this.doc,
       this.provider,

@@ -1,4 +1,4 @@
-import { COLLAB_PATH } from '../../../../../shared/collab/closeCodes';
+import { COLLAB_PATH } from '@shared/collab/closeCodes';
 
 /** The collaboration endpoint on the page's own host: ws: for http pages, wss: for https pages. */
 export function collabServerUrl(location: Location = window.location): string {

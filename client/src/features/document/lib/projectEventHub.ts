@@ -5,11 +5,17 @@
  * the last; the browser's EventSource reconnects by itself, and subscribers hear `reconnected`
  * (events may have been missed: refetch).
  */
-import type { ProjectEvent } from '../../../../../shared/api/events';
+import type { ProjectEvent } from '@shared/api/events';
 
 export type ProjectEventListener = (event: ProjectEvent | { type: 'reconnected' }) => void;
 
-const EVENT_TYPES: ProjectEvent['type'][] = ['ready', 'comments-changed', 'members-changed', 'project-changed', 'consultation-changed'];
+const EVENT_TYPES: ProjectEvent['type'][] = [
+  'ready',
+  'comments-changed',
+  'members-changed',
+  'project-changed',
+  'consultation-changed',
+];
 
 interface Stream {
   source: EventSource;

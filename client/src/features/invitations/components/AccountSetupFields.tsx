@@ -1,6 +1,6 @@
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { acceptInvitationBody } from '../../../../../shared/validation/requests';
+import { acceptInvitationBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
 
 interface AccountSetupFieldsProps {
@@ -23,10 +23,18 @@ export function AccountSetupFields({ email, testIdPrefix, submitting }: AccountS
       <Form.Item name="name" label={t('invitation.name')} rules={[required]}>
         <Input maxLength={100} autoComplete="name" data-testid={`${testIdPrefix}-name`} />
       </Form.Item>
-      <Form.Item name="phone" label={t('invitation.phone')} rules={[zodRule(acceptInvitationBody.shape.phone, t('validation.phone'))]}>
+      <Form.Item
+        name="phone"
+        label={t('invitation.phone')}
+        rules={[zodRule(acceptInvitationBody.shape.phone, t('validation.phone'))]}
+      >
         <Input maxLength={30} autoComplete="tel" />
       </Form.Item>
-      <Form.Item name="password" label={t('invitation.password')} rules={[required, zodRule(acceptInvitationBody.shape.password, t('validation.password'))]}>
+      <Form.Item
+        name="password"
+        label={t('invitation.password')}
+        rules={[required, zodRule(acceptInvitationBody.shape.password, t('validation.password'))]}
+      >
         <Input.Password autoComplete="new-password" data-testid={`${testIdPrefix}-password`} />
       </Form.Item>
       <Form.Item
@@ -44,7 +52,14 @@ export function AccountSetupFields({ email, testIdPrefix, submitting }: AccountS
       >
         <Input.Password autoComplete="new-password" data-testid={`${testIdPrefix}-password-confirm`} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid={`${testIdPrefix}-submit`}>
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        size="large"
+        loading={submitting}
+        data-testid={`${testIdPrefix}-submit`}
+      >
         {t('invitation.submit')}
       </Button>
     </>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { OrganizationView } from '../../../../../shared/api/types';
-import type { OrganizationKind } from '../../../../../shared/domain/organization';
+import type { OrganizationView } from '@shared/api/types';
+import type { OrganizationKind } from '@shared/domain/organization';
 
 export interface OrganizationOption {
   value: string;
@@ -8,7 +8,10 @@ export interface OrganizationOption {
 }
 
 /** Select options for organizations, optionally restricted to some kinds, sorted by name. */
-export function useOrganizationOptions(list: OrganizationView[], kinds?: readonly OrganizationKind[]): OrganizationOption[] {
+export function useOrganizationOptions(
+  list: OrganizationView[],
+  kinds?: readonly OrganizationKind[],
+): OrganizationOption[] {
   return useMemo(
     () =>
       list

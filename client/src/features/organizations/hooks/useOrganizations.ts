@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { OrganizationView } from '../../../../../shared/api/types';
+import type { OrganizationView } from '@shared/api/types';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import type { ApiQuery } from '../../../hooks/useApiQuery';
 import { organizationsApi } from '../api/organizationsApi';

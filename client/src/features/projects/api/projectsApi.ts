@@ -6,13 +6,8 @@ import type {
   MemberView,
   ProjectDetailResponse,
   ProjectListItem,
-} from '../../../../../shared/api/types';
-import type {
-  CreateProjectBody,
-  InviteBody,
-  UpdateMemberBody,
-  UpdateProjectBody,
-} from '../../../../../shared/validation/requests';
+} from '@shared/api/types';
+import type { CreateProjectBody, InviteBody, UpdateMemberBody, UpdateProjectBody } from '@shared/validation/requests';
 
 const project = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
@@ -25,7 +20,8 @@ export const projectsApi = {
   updateMember: (id: string, userId: string, body: UpdateMemberBody) =>
     http.patch<MemberView>(`${project(id)}/members/${encodeURIComponent(userId)}`, body),
   removeMember: (id: string, userId: string) => http.delete(`${project(id)}/members/${encodeURIComponent(userId)}`),
-  invitations: (id: string, signal?: AbortSignal) => http.get<InvitationView[]>(`${project(id)}/invitations`, { signal }),
+  invitations: (id: string, signal?: AbortSignal) =>
+    http.get<InvitationView[]>(`${project(id)}/invitations`, { signal }),
   invite: (id: string, body: InviteBody) => http.post<InviteResponse>(`${project(id)}/invitations`, body),
   revokeInvitation: (id: string, invitationId: string) =>
     http.delete(`${project(id)}/invitations/${encodeURIComponent(invitationId)}`),

@@ -1,7 +1,7 @@
 import { Alert, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditView } from '../../../../../shared/api/types';
+import type { AuditView } from '@shared/api/types';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -37,7 +37,11 @@ export function AuditLogTable({ projectId }: { projectId: string }) {
   const columns: TableProps<AuditView>['columns'] = [
     { key: 'at', title: t('audit.at'), width: 160, render: (_, entry) => formatDateTime(entry.at) },
     { key: 'actor', title: t('audit.actor'), width: 140, dataIndex: 'actorName' },
-    { key: 'action', title: t('audit.action'), width: 200, render: (_, entry) =>
+    {
+      key: 'action',
+      title: t('audit.action'),
+      width: 200,
+      render: (_, entry) =>
         isKnownAction(entry.action) ? (
           <span title={entry.action}>{t(`audit.actions.${entry.action}`)}</span>
         ) : (

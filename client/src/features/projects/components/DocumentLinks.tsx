@@ -2,8 +2,8 @@ import { Space } from 'antd';
 import { FileTextOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DOCUMENT_KINDS } from '../../../../../shared/domain/project';
-import type { ProjectDocument } from '../../../../../shared/domain/project';
+import { DOCUMENT_KINDS } from '@shared/domain/project';
+import type { ProjectDocument } from '@shared/domain/project';
 
 /** The project's three documents (标准文本, 编制说明, 实施应用报告) as links into the workspace. */
 export function DocumentLinks({ documents, vertical = false }: { documents: ProjectDocument[]; vertical?: boolean }) {
@@ -12,7 +12,11 @@ export function DocumentLinks({ documents, vertical = false }: { documents: Proj
   return (
     <Space orientation={vertical ? 'vertical' : 'horizontal'} size={vertical ? 4 : 12} wrap>
       {ordered.map((document) => (
-        <Link key={document.id} to={`/documents/${encodeURIComponent(document.id)}`} data-testid={`document-link-${document.kind}`}>
+        <Link
+          key={document.id}
+          to={`/documents/${encodeURIComponent(document.id)}`}
+          data-testid={`document-link-${document.kind}`}
+        >
           <FileTextOutlined /> {t(`enums.documentKind.${document.kind}`)}
         </Link>
       ))}

@@ -1,6 +1,6 @@
 import { Card, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MemberView, OrganizationView } from '../../../../../shared/api/types';
+import type { MemberView, OrganizationView } from '@shared/api/types';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { projectsApi } from '../api/projectsApi';
 import { useReloadOnProjectEvents } from '../hooks/useReloadOnProjectEvents';
@@ -30,7 +30,9 @@ export function DraftingGroupPanel(props: DraftingGroupPanelProps) {
         currentUserId={currentUserId}
         onChanged={onMembersChanged}
       />
-      {canManage ? <ManagerPanels projectId={projectId} organizations={organizations} onMembersChanged={onMembersChanged} /> : null}
+      {canManage ? (
+        <ManagerPanels projectId={projectId} organizations={organizations} onMembersChanged={onMembersChanged} />
+      ) : null}
     </Flex>
   );
 }

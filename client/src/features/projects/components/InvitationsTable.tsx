@@ -1,7 +1,7 @@
 import { App, Button, Popconfirm, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InvitationView } from '../../../../../shared/api/types';
+import type { InvitationView } from '@shared/api/types';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { projectsApi } from '../api/projectsApi';

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { InviteResponse, OrganizationView } from '../../../../../shared/api/types';
-import { allowedRoles, fallbackRole } from '../../../../../shared/domain/memberRoles';
-import { MEMBER_RELATIONS } from '../../../../../shared/domain/roles';
-import type { MemberRelation, ProjectRole } from '../../../../../shared/domain/roles';
+import type { InviteResponse, OrganizationView } from '@shared/api/types';
+import { allowedRoles, fallbackRole } from '@shared/domain/memberRoles';
+import { MEMBER_RELATIONS } from '@shared/domain/roles';
+import type { MemberRelation, ProjectRole } from '@shared/domain/roles';
 import { formatDateTime } from '../../../lib/format';
 import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
 import { projectsApi } from '../api/projectsApi';
@@ -71,7 +71,8 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
         onValuesChange={(changed: Partial<InviteValues>, values) => {
           if (!('relation' in changed) && !('organizationId' in changed)) return;
           const kind = organizations.find((o) => o.id === values.organizationId)?.kind ?? null;
-          if (!allowedRoles(values.relation, kind).includes(values.role)) form.setFieldValue('role', fallbackRole(values.relation, kind));
+          if (!allowedRoles(values.relation, kind).includes(values.role))
+            form.setFieldValue('role', fallbackRole(values.relation, kind));
         }}
         onFinish={(values) => void submit(values)}
       >
@@ -89,22 +90,47 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
             </Form.Item>
           </Col>
           <Col xs={24} md={12} lg={4}>
-            <Form.Item name="role" label={t('invite.role')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select options={roles.map((v) => ({ value: v, label: t(`enums.role.${v}`) }))} data-testid="invite-role" />
+            <Form.Item
+              name="role"
+              label={t('invite.role')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <Select
+                options={roles.map((v) => ({ value: v, label: t(`enums.role.${v}`) }))}
+                data-testid="invite-role"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} lg={6}>
-            <Form.Item name="relation" label={t('invite.relation')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select options={MEMBER_RELATIONS.map((v) => ({ value: v, label: t(`enums.relation.${v}`) }))} data-testid="invite-relation" />
+            <Form.Item
+              name="relation"
+              label={t('invite.relation')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <Select
+                options={MEMBER_RELATIONS.map((v) => ({ value: v, label: t(`enums.relation.${v}`) }))}
+                data-testid="invite-relation"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} lg={8}>
             <Form.Item name="organizationId" label={t('invite.organization')} extra={t('invite.organizationHint')}>
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={organizationOptions} data-testid="invite-organization" />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={organizationOptions}
+                data-testid="invite-organization"
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Button type="primary" htmlType="submit" icon={<UserAddOutlined />} loading={submitting} data-testid="invite-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<UserAddOutlined />}
+          loading={submitting}
+          data-testid="invite-submit"
+        >
           {t('invite.submit')}
         </Button>
       </Form>

@@ -2,10 +2,10 @@ import { App, Button, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { MemberView, OrganizationView } from '../../../../../shared/api/types';
-import { allowedRoles, fallbackRole } from '../../../../../shared/domain/memberRoles';
-import { MEMBER_RELATIONS } from '../../../../../shared/domain/roles';
-import type { MemberRelation, ProjectRole } from '../../../../../shared/domain/roles';
+import type { MemberView, OrganizationView } from '@shared/api/types';
+import { allowedRoles, fallbackRole } from '@shared/domain/memberRoles';
+import { MEMBER_RELATIONS } from '@shared/domain/roles';
+import type { MemberRelation, ProjectRole } from '@shared/domain/roles';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { projectsApi } from '../api/projectsApi';
@@ -22,7 +22,14 @@ interface MembersTableProps {
 }
 
 /** The drafting group (起草组); managers change roles and relations and remove members in place. */
-export function MembersTable({ projectId, members, organizations, canManage, currentUserId, onChanged }: MembersTableProps) {
+export function MembersTable({
+  projectId,
+  members,
+  organizations,
+  canManage,
+  currentUserId,
+  onChanged,
+}: MembersTableProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const kindOf = (member: MemberView) => organizations.find((o) => o.id === member.organizationId)?.kind ?? null;
@@ -101,7 +108,10 @@ export function MembersTable({ projectId, members, organizations, canManage, cur
             value={member.role}
             style={{ width: '100%' }}
             aria-label={t('members.role')}
-            options={allowedRoles(member.relation, kindOf(member)).map((v) => ({ value: v, label: t(`enums.role.${v}`) }))}
+            options={allowedRoles(member.relation, kindOf(member)).map((v) => ({
+              value: v,
+              label: t(`enums.role.${v}`),
+            }))}
             onChange={(role) => void update(member, { role })}
           />
         ) : (

@@ -1,12 +1,18 @@
 import { Descriptions, Tag } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView, ProjectListItem } from '../../../../../shared/api/types';
+import type { OrganizationView, ProjectListItem } from '@shared/api/types';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { StageTag } from './StageTag';
 
 /** The development-plan fields of a project, read-only. */
-export function PlanDescriptions({ project, organizations }: { project: ProjectListItem; organizations: Map<string, OrganizationView> }) {
+export function PlanDescriptions({
+  project,
+  organizations,
+}: {
+  project: ProjectListItem;
+  organizations: Map<string, OrganizationView>;
+}) {
   const { t } = useTranslation();
   const items: DescriptionsProps['items'] = [
     { key: 'nameZh', label: t('projects.nameZh'), children: project.nameZh, span: 2 },

@@ -1,6 +1,6 @@
 import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView, ProjectListItem } from '../../../../../shared/api/types';
+import type { OrganizationView, ProjectListItem } from '@shared/api/types';
 import { projectsApi } from '../api/projectsApi';
 import { PLAN_FIELD_NAMES, fromProject, toUpdateBody } from '../lib/planForm';
 import type { PlanFormValues } from '../lib/planForm';

@@ -1,8 +1,8 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView } from '../../../../../shared/api/types';
-import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '../../../../../shared/domain/project';
-import { createProjectBody } from '../../../../../shared/validation/requests';
+import type { OrganizationView } from '@shared/api/types';
+import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '@shared/domain/project';
+import { createProjectBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
 import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
 
@@ -69,7 +69,11 @@ export function PlanFormFields({ mode, organizations, chooseLeadUnit }: PlanForm
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} sm={12}>
-          <Form.Item name="startDate" label={t('projects.startDate')} rules={[{ required: true, message: t('validation.date') }]}>
+          <Form.Item
+            name="startDate"
+            label={t('projects.startDate')}
+            rules={[{ required: true, message: t('validation.date') }]}
+          >
             <Input type="date" />
           </Form.Item>
         </Col>
@@ -99,7 +103,10 @@ export function PlanFormFields({ mode, organizations, chooseLeadUnit }: PlanForm
         name="publishingBody"
         label={t('projects.publishingBody')}
         extra={t('projects.publishingBodyHint')}
-        rules={[{ required: mode === 'edit', message: t('validation.required') }, zodRule(createProjectBody.shape.publishingBody, t('validation.nameLength'))]}
+        rules={[
+          { required: mode === 'edit', message: t('validation.required') },
+          zodRule(createProjectBody.shape.publishingBody, t('validation.nameLength')),
+        ]}
       >
         <Input maxLength={200} />
       </Form.Item>

@@ -1,9 +1,9 @@
 import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationView, ProjectListItem } from '../../../../../shared/api/types';
+import type { OrganizationView, ProjectListItem } from '@shared/api/types';
 import { useCurrentUser } from '../../auth/hooks/useAuth';
 import { todayIso } from '../../../lib/format';
-import { DEFAULT_PUBLISHING_BODY } from '../../../../../shared/validation/requests';
+import { DEFAULT_PUBLISHING_BODY } from '@shared/validation/requests';
 import { projectsApi } from '../api/projectsApi';
 import { PLAN_FIELD_NAMES, toCreateBody } from '../lib/planForm';
 import type { PlanFormValues } from '../lib/planForm';
@@ -47,7 +47,13 @@ export function ProjectCreateModal({ open, organizations, onClose, onCreated }: 
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ standardType: 'product', publicationCategory: 'T', startDate: todayIso(), supervisingBureauIds: [], publishingBody: DEFAULT_PUBLISHING_BODY }}
+        initialValues={{
+          standardType: 'product',
+          publicationCategory: 'T',
+          startDate: todayIso(),
+          supervisingBureauIds: [],
+          publishingBody: DEFAULT_PUBLISHING_BODY,
+        }}
         onFinish={(values) => void submit(values)}
       >
         <PlanFormFields mode="create" organizations={organizations} chooseLeadUnit={user.isAdmin} />

@@ -57,7 +57,12 @@ export function ProjectDetailPage() {
     }
     return (
       <div className="page">
-        <Alert type="error" showIcon title={describeError(detail.error, t)} action={<Button onClick={detail.reload}>{t('app.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={describeError(detail.error, t)}
+          action={<Button onClick={detail.reload}>{t('app.retry')}</Button>}
+        />
       </div>
     );
   }

@@ -27,7 +27,9 @@ export function ProjectListPage() {
     const needle = search.trim().toLowerCase();
     if (!needle) return all;
     return all.filter((p) =>
-      [p.nameZh, p.nameEn, p.planNumber, p.planBatch, p.leadOrganizationName].some((field) => field.toLowerCase().includes(needle)),
+      [p.nameZh, p.nameEn, p.planNumber, p.planBatch, p.leadOrganizationName].some((field) =>
+        field.toLowerCase().includes(needle),
+      ),
     );
   }, [projects.data, search]);
 
@@ -50,7 +52,12 @@ export function ProjectListPage() {
             style={{ width: 280 }}
           />
           {canCreateProject(user, organizations.byId) ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="project-create"
+            >
               {t('projects.create')}
             </Button>
           ) : null}

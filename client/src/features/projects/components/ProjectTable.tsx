@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ProjectListItem } from '../../../../../shared/api/types';
+import type { ProjectListItem } from '@shared/api/types';
 import { formatDate, isPast } from '../../../lib/format';
 import { DocumentLinks } from './DocumentLinks';
 import { RoleTag } from './RoleTag';

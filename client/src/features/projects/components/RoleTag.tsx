@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ProjectRole } from '../../../../../shared/domain/roles';
+import type { ProjectRole } from '@shared/domain/roles';
 
 const COLORS: Record<ProjectRole, string> = { lead: 'red', drafter: 'blue', reviewer: 'orange', observer: 'default' };
 

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ProjectStage } from '../../../../../shared/domain/project';
+import type { ProjectStage } from '@shared/domain/project';
 
 const COLORS: Record<ProjectStage, string> = {
   approval: 'default',

@@ -1,9 +1,13 @@
 import { useEffect } from 'react';
-import type { ProjectEvent } from '../../../../../shared/api/events';
+import type { ProjectEvent } from '@shared/api/events';
 import { subscribeProjectEvents } from '../../document/lib/projectEventHub';
 
 /** Refetches when the project's live events name a change of this kind (and after a reconnect, when events may have been missed). */
-export function useReloadOnProjectEvents(projectId: string, types: readonly ProjectEvent['type'][], reload: () => void): void {
+export function useReloadOnProjectEvents(
+  projectId: string,
+  types: readonly ProjectEvent['type'][],
+  reload: () => void,
+): void {
   const key = types.join(',');
   useEffect(() => {
     if (!projectId) return undefined;

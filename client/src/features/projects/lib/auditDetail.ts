@@ -1,6 +1,6 @@
 /** Readable audit details: plan edits as “field: old → new”, member entries without raw ids. */
 import type { TFunction } from 'i18next';
-import type { AuditView } from '../../../../../shared/api/types';
+import type { AuditView } from '@shared/api/types';
 
 /** Plan fields (as recorded by the server) and their labels. */
 const FIELD_LABELS: Record<string, string> = {
@@ -53,13 +53,24 @@ export function describeAuditDetail(t: TFunction, entry: AuditView): string {
       const from = detail[`${field}.from`];
       const to = detail[`${field}.to`];
       // Older entries recorded only the field names.
-      parts.push(from === undefined && to === undefined ? label : `${label}: ${shown(t, field, from ?? null)} → ${shown(t, field, to ?? null)}`);
+      parts.push(
+        from === undefined && to === undefined
+          ? label
+          : `${label}: ${shown(t, field, from ?? null)} → ${shown(t, field, to ?? null)}`,
+      );
     }
     return parts.join('; ');
   }
-  const change = (label: string, key: string, from: string | number | boolean | null | undefined, to: string | number | boolean | null | undefined) => {
+  const change = (
+    label: string,
+    key: string,
+    from: string | number | boolean | null | undefined,
+    to: string | number | boolean | null | undefined,
+  ) => {
     if (from === undefined || to === undefined) return false;
-    parts.push(from === to ? `${label}: ${shown(t, key, to)}` : `${label}: ${shown(t, key, from)} → ${shown(t, key, to)}`);
+    parts.push(
+      from === to ? `${label}: ${shown(t, key, to)}` : `${label}: ${shown(t, key, from)} → ${shown(t, key, to)}`,
+    );
     return true;
   };
   const roleShown = change(t('members.role'), 'role', detail.fromRole, detail.toRole);

@@ -1,6 +1,6 @@
-import type { ProjectAccess } from '../../../../../shared/api/types';
-import type { OrganizationView } from '../../../../../shared/api/types';
-import type { PublicUser } from '../../../../../shared/domain/user';
+import type { ProjectAccess } from '@shared/api/types';
+import type { OrganizationView } from '@shared/api/types';
+import type { PublicUser } from '@shared/domain/user';
 
 /** Administrators and users of an enterprise may start a project (an enterprise user's unit becomes the lead). */
 export function canCreateProject(user: PublicUser, organizations: Map<string, OrganizationView>): boolean {

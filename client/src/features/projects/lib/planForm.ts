@@ -1,8 +1,8 @@
 /** The plan form's values and their conversion to request bodies. */
-import { EDITABLE_PLAN_FIELDS } from '../../../../../shared/domain/project';
-import type { Project, ProjectStage, PublicationCategory, StandardType } from '../../../../../shared/domain/project';
-import { DEFAULT_PUBLISHING_BODY } from '../../../../../shared/validation/requests';
-import type { CreateProjectBody, UpdateProjectBody } from '../../../../../shared/validation/requests';
+import { EDITABLE_PLAN_FIELDS } from '@shared/domain/project';
+import type { Project, ProjectStage, PublicationCategory, StandardType } from '@shared/domain/project';
+import { DEFAULT_PUBLISHING_BODY } from '@shared/validation/requests';
+import type { CreateProjectBody, UpdateProjectBody } from '@shared/validation/requests';
 
 export interface PlanFormValues {
   nameZh: string;

@@ -19,7 +19,9 @@ export function AppShell() {
   const selected = location.pathname.startsWith('/admin') ? 'admin' : 'projects';
   const items = [
     { key: 'projects', icon: <AppstoreOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
-    ...(user.isAdmin ? [{ key: 'admin', icon: <SettingOutlined />, label: <Link to="/admin">{t('nav.admin')}</Link> }] : []),
+    ...(user.isAdmin
+      ? [{ key: 'admin', icon: <SettingOutlined />, label: <Link to="/admin">{t('nav.admin')}</Link> }]
+      : []),
   ];
 
   const handleSignOut = async () => {

@@ -16,7 +16,10 @@ interface CrossRefDialogProps {
 export function CrossRefDialog({ editor, external, onPick, onClose }: CrossRefDialogProps) {
   const numbering = useNumbering(editor);
   const sources = useMemo<TargetSource[]>(
-    () => [{ key: 'own', numbering }, ...(external ? [{ key: 'standard' as const, numbering: external.numbering }] : [])],
+    () => [
+      { key: 'own', numbering },
+      ...(external ? [{ key: 'standard' as const, numbering: external.numbering }] : []),
+    ],
     [numbering, external],
   );
   return <CrossRefPicker open sources={sources} onPick={onPick} onClose={onClose} />;

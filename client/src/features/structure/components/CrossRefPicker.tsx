@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Empty, Input, Modal, Segmented, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Numbering } from '../../../../../shared/editor/structure/numberingTypes';
+import type { Numbering } from '@shared/editor/structure/numberingTypes';
 import { TARGET_GROUPS, crossRefTargets, filterTargets } from '../lib/crossRefTargets';
 import type { CrossRefTarget, TargetGroup } from '../lib/crossRefTargets';
 
@@ -70,7 +70,10 @@ export function CrossRefPicker({ open, sources, onPick, onClose }: CrossRefPicke
           size="small"
           activeKey={group}
           onChange={(key) => setGroup(isGroupKey(key) ? key : 'all')}
-          items={(['all', ...TARGET_GROUPS] as const).map((key) => ({ key, label: t(`structure.crossRef.groups.${key}`) }))}
+          items={(['all', ...TARGET_GROUPS] as const).map((key) => ({
+            key,
+            label: t(`structure.crossRef.groups.${key}`),
+          }))}
         />
         {visible.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('structure.crossRef.empty')} />

@@ -2,7 +2,7 @@ import { App } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { sectionDeletionAt } from '../../../../../shared/editor/structure/index';
+import { sectionDeletionAt } from '@shared/editor/structure/index';
 import { findNodeById } from '../lib/findNode';
 import { StructureButton } from './StructureButton';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Empty, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { NumberedTableView, TableCellView } from '../../../../../shared/editor/structure/tableCells';
+import type { NumberedTableView, TableCellView } from '@shared/editor/structure/tableCells';
 
 interface IndicatorPickerProps {
   open: boolean;
@@ -49,7 +49,14 @@ export function IndicatorPicker({ open, tables, onPick, onClose }: IndicatorPick
   const table = tables.find((candidate) => candidate.tableId === chosen) ?? tables[0];
 
   return (
-    <Modal open={open} title={t('structure.indicator.title')} footer={null} width={820} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('structure.indicator.title')}
+      footer={null}
+      width={820}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {table ? (
         <div data-testid="indicator-picker">
           <Select
@@ -57,7 +64,10 @@ export function IndicatorPicker({ open, tables, onPick, onClose }: IndicatorPick
             aria-label={t('structure.indicator.table')}
             value={table.tableId}
             onChange={setChosen}
-            options={tables.map((candidate) => ({ value: candidate.tableId, label: `${candidate.label}　${candidate.caption}` }))}
+            options={tables.map((candidate) => ({
+              value: candidate.tableId,
+              label: `${candidate.label}　${candidate.caption}`,
+            }))}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             {t('structure.indicator.pick')}

@@ -2,8 +2,8 @@ import { Button, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { CHAPTER_ROLES } from '../../../../../shared/editor/structure/names';
-import type { AnnexType, ChapterRole } from '../../../../../shared/editor/structure/names';
+import { CHAPTER_ROLES } from '@shared/editor/structure/names';
+import type { AnnexType, ChapterRole } from '@shared/editor/structure/names';
 
 export type InsertAction =
   | { type: 'chapter'; role: ChapterRole }
@@ -31,7 +31,8 @@ function parseKey(key: string): InsertAction | null {
     return role ? { type: 'chapter', role } : null;
   }
   if (type === 'annex') return { type: 'annex', normative: value === 'informative' ? 'informative' : 'normative' };
-  if (type === 'term' || type === 'reference' || type === 'table' || type === 'figure' || type === 'note') return { type };
+  if (type === 'term' || type === 'reference' || type === 'table' || type === 'figure' || type === 'note')
+    return { type };
   return null;
 }
 
@@ -59,7 +60,11 @@ export function InsertMenu({ disabled, available, onAction }: InsertMenuProps) {
     },
     { type: 'divider' },
     { key: 'term', label: label(t('structure.insert.term'), 'insert-term'), disabled: !available.term },
-    { key: 'reference', label: label(t('structure.insert.reference'), 'insert-reference'), disabled: !available.reference },
+    {
+      key: 'reference',
+      label: label(t('structure.insert.reference'), 'insert-reference'),
+      disabled: !available.reference,
+    },
     { type: 'divider' },
     { key: 'table', label: label(t('structure.insert.table'), 'insert-table-block'), disabled: !available.table },
     { key: 'figure', label: label(t('structure.insert.figure'), 'insert-figure'), disabled: !available.figure },
@@ -77,7 +82,12 @@ export function InsertMenu({ disabled, available, onAction }: InsertMenuProps) {
         },
       }}
     >
-      <Button type="text" icon={<PlusOutlined />} onMouseDown={(event) => event.preventDefault()} data-testid="structure-menu">
+      <Button
+        type="text"
+        icon={<PlusOutlined />}
+        onMouseDown={(event) => event.preventDefault()}
+        data-testid="structure-menu"
+      >
         {t('structure.insert.menu')} <DownOutlined />
       </Button>
     </Dropdown>

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isListStyle } from '../../../../../shared/editor/structure/names';
-import type { ListStyle } from '../../../../../shared/editor/structure/names';
+import { isListStyle } from '@shared/editor/structure/names';
+import type { ListStyle } from '@shared/editor/structure/names';
 
 const STYLES: readonly ListStyle[] = ['dash', 'letter', 'number'];
 const MARKERS: Record<ListStyle, string> = { dash: '——', letter: 'a)', number: '1)' };

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ANNEX_TYPES, CHAPTER_ROLES } from '../../../../../shared/editor/structure/names';
-import type { AnnexType, ChapterRole } from '../../../../../shared/editor/structure/names';
+import { ANNEX_TYPES, CHAPTER_ROLES } from '@shared/editor/structure/names';
+import type { AnnexType, ChapterRole } from '@shared/editor/structure/names';
 
 interface SectionKindSelectProps {
   /** The role of the chapter around the caret (null: not in a chapter). */
@@ -20,7 +20,14 @@ interface SectionKindSelectProps {
  * the Zhejiang Made structure, what the required-chapter rule looks for) or whether an annex is
  * 规范性 or 资料性. Shown only where it applies.
  */
-export function SectionKindSelect({ chapterRole, annexType, showRoles, disabled, onRole, onAnnexType }: SectionKindSelectProps) {
+export function SectionKindSelect({
+  chapterRole,
+  annexType,
+  showRoles,
+  disabled,
+  onRole,
+  onAnnexType,
+}: SectionKindSelectProps) {
   const { t } = useTranslation();
   if (annexType !== null) {
     return (
@@ -35,7 +42,11 @@ export function SectionKindSelect({ chapterRole, annexType, showRoles, disabled,
         data-testid="annex-type"
         options={ANNEX_TYPES.map((type) => ({
           value: type,
-          label: <span data-testid={`annex-type-${type}`}>{t(`structure.insert.${type === 'normative' ? 'annexNormative' : 'annexInformative'}`)}</span>,
+          label: (
+            <span data-testid={`annex-type-${type}`}>
+              {t(`structure.insert.${type === 'normative' ? 'annexNormative' : 'annexInformative'}`)}
+            </span>
+          ),
         }))}
       />
     );

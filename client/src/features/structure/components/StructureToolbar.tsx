@@ -12,8 +12,8 @@ import {
 } from '@ant-design/icons';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import type { AnnexType, ChapterRole, ListStyle } from '../../../../../shared/editor/structure/names';
-import type { DocumentKind } from '../../../../../shared/domain/project';
+import type { AnnexType, ChapterRole, ListStyle } from '@shared/editor/structure/names';
+import type { DocumentKind } from '@shared/domain/project';
 import type { ExternalNumbering } from '../hooks/useExternalNumbering';
 import { useStructureCommandState } from '../hooks/useStructureCommandState';
 import { CrossRefDialog } from './CrossRefDialog';
@@ -112,7 +112,12 @@ export function StructureToolbar({ editor, disabled, external, kind }: Structure
   };
 
   return (
-    <div className="structure-toolbar" role="group" aria-label={t('structure.toolbar.label')} data-testid="structure-toolbar">
+    <div
+      className="structure-toolbar"
+      role="group"
+      aria-label={t('structure.toolbar.label')}
+      data-testid="structure-toolbar"
+    >
       <StructureButton
         title={t('structure.toolbar.clauseHint')}
         icon={<PlusSquareOutlined />}

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
-import type { DraftingCredits } from '../../../../../shared/domain/draftingCredits';
+import type { DraftingCredits } from '@shared/domain/draftingCredits';
 
 export interface StructureContextValue {
   projectId: string;

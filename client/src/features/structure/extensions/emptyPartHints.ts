@@ -7,7 +7,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { NODE } from '../../../../../shared/editor/structure/names';
+import { NODE } from '@shared/editor/structure/names';
 
 /** The hint of an empty part, by its node type and its parent's. */
 export type HintKey =
@@ -61,7 +61,10 @@ function build(doc: PMNode, hint: (key: HintKey) => string): DecorationSet {
     if (!node.isTextblock) return true;
     if (node.content.size === 0) {
       const key = hintKey(node, parent);
-      if (key) decorations.push(Decoration.widget(pos + 1, hintWidget(hint(key)), { side: 1, key: `hint:${key}`, ignoreSelection: true }));
+      if (key)
+        decorations.push(
+          Decoration.widget(pos + 1, hintWidget(hint(key)), { side: 1, key: `hint:${key}`, ignoreSelection: true }),
+        );
     }
     return false;
   });

@@ -14,9 +14,9 @@ import type { Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { NODE } from '../../../../../shared/editor/structure/names';
-import { getNumbering } from '../../../../../shared/editor/structure/structureNumbering';
-import type { IndicatorValue } from '../../../../../shared/editor/structure/tableCells';
+import { NODE } from '@shared/editor/structure/names';
+import { getNumbering } from '@shared/editor/structure/structureNumbering';
+import type { IndicatorValue } from '@shared/editor/structure/tableCells';
 
 /** What the editor knows of the standard text. */
 export interface ExternalLabels {
@@ -63,7 +63,11 @@ function build(doc: PMNode, external: ExternalLabels, ownIds: Readonly<Record<st
   return DecorationSet.create(doc, decorations);
 }
 
-function sameRecord<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>, same: (x: T, y: T) => boolean): boolean {
+function sameRecord<T>(
+  a: Readonly<Record<string, T>>,
+  b: Readonly<Record<string, T>>,
+  same: (x: T, y: T) => boolean,
+): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => key in b && same(a[key] as T, b[key] as T));
 }
@@ -91,7 +95,10 @@ export const ExternalCrossRefLabels = Extension.create({
               return { external, decorations: build(newState.doc, external, getNumbering(newState).byId) };
             }
             if (!tr.docChanged || value.external === null) return value;
-            return { external: value.external, decorations: build(newState.doc, value.external, getNumbering(newState).byId) };
+            return {
+              external: value.external,
+              decorations: build(newState.doc, value.external, getNumbering(newState).byId),
+            };
           },
         },
         props: {

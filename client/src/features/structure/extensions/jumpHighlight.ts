@@ -32,7 +32,9 @@ export const JumpHighlight = Extension.create({
               const node = tr.doc.nodeAt(meta.pos);
               if (!node) return DecorationSet.empty;
               const cls = node.isInline ? 'gb-flash gb-flash--inline' : 'gb-flash';
-              return DecorationSet.create(tr.doc, [Decoration.node(meta.pos, meta.pos + node.nodeSize, { class: cls })]);
+              return DecorationSet.create(tr.doc, [
+                Decoration.node(meta.pos, meta.pos + node.nodeSize, { class: cls }),
+              ]);
             }
             return set.map(tr.mapping, tr.doc);
           },
@@ -52,12 +54,15 @@ export function flashNode(editor: Editor, pos: number): void {
   if (editor.isDestroyed) return;
   const previous = timers.get(editor);
   if (previous) clearTimeout(previous);
-  editor.view.dispatch(editor.state.tr.setMeta(jumpHighlightKey, { pos } satisfies FlashMeta).setMeta('addToHistory', false));
+  editor.view.dispatch(
+    editor.state.tr.setMeta(jumpHighlightKey, { pos } satisfies FlashMeta).setMeta('addToHistory', false),
+  );
   timers.set(
     editor,
     setTimeout(() => {
       timers.delete(editor);
-      if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(jumpHighlightKey, { pos: null } satisfies FlashMeta));
+      if (!editor.isDestroyed)
+        editor.view.dispatch(editor.state.tr.setMeta(jumpHighlightKey, { pos: null } satisfies FlashMeta));
     }, FLASH_MS),
   );
 }

@@ -7,7 +7,7 @@ import { Node } from '@tiptap/core';
 import type { AnyExtension } from '@tiptap/core';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import type { NodeViewRenderer } from '@tiptap/core';
-import { NODE } from '../../../../../shared/editor/structure/names';
+import { NODE } from '@shared/editor/structure/names';
 import { StandardCoverView } from '../nodeViews/cover/StandardCoverView';
 import { TableOfContentsView } from '../nodeViews/TableOfContentsView';
 import { DraftingCreditsView } from '../nodeViews/DraftingCreditsView';

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import type { ProjectDocument } from '../../../../../shared/domain/project';
-import { indicatorValues } from '../../../../../shared/editor/structure/tableCells';
+import type { ProjectDocument } from '@shared/domain/project';
+import { indicatorValues } from '@shared/editor/structure/tableCells';
 import { setExternalLabels } from '../extensions/externalCrossRefLabels';
 import type { ExternalLabels } from '../extensions/externalCrossRefLabels';
 import { useExternalNumbering } from './useExternalNumbering';
@@ -13,7 +13,11 @@ import type { ExternalNumbering } from './useExternalNumbering';
  * its indicator links showing the current values (drafting explanation, application report); returns
  * that numbering and those tables for the pickers.
  */
-export function useCrossDocumentLabels(editor: Editor, document: ProjectDocument, documents: readonly ProjectDocument[]): ExternalNumbering | null {
+export function useCrossDocumentLabels(
+  editor: Editor,
+  document: ProjectDocument,
+  documents: readonly ProjectDocument[],
+): ExternalNumbering | null {
   const { t } = useTranslation();
   const external = useExternalNumbering(document, documents);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
-import { NODE } from '../../../../../shared/editor/structure/names';
+import { NODE } from '@shared/editor/structure/names';
 
 const SECTIONS = new Set<string>([NODE.chapter, NODE.clause, NODE.annex, NODE.foreword, NODE.bibliography]);
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { draftingCredits } from '../../../../../shared/domain/draftingCredits';
-import type { DraftingCredits } from '../../../../../shared/domain/draftingCredits';
+import { draftingCredits } from '@shared/domain/draftingCredits';
+import type { DraftingCredits } from '@shared/domain/draftingCredits';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { projectsApi } from '../../projects/api/projectsApi';
 import { subscribeProjectEvents } from '../../document/lib/projectEventHub';

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import type { ProjectDocument } from '../../../../../shared/domain/project';
-import type { Numbering } from '../../../../../shared/editor/structure/numberingTypes';
-import { numberedTables } from '../../../../../shared/editor/structure/tableCells';
-import type { NumberedTableView } from '../../../../../shared/editor/structure/tableCells';
+import type { ProjectDocument } from '@shared/domain/project';
+import type { Numbering } from '@shared/editor/structure/numberingTypes';
+import { numberedTables } from '@shared/editor/structure/tableCells';
+import type { NumberedTableView } from '@shared/editor/structure/tableCells';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { documentsApi } from '../../document/api/documentsApi';
 
@@ -23,7 +23,10 @@ export interface ExternalNumbering {
  * column pointing at requirement clauses and values) show. Refreshed periodically and when the window regains focus.
  * Null for the standard text itself, and until loaded.
  */
-export function useExternalNumbering(document: ProjectDocument, documents: readonly ProjectDocument[]): ExternalNumbering | null {
+export function useExternalNumbering(
+  document: ProjectDocument,
+  documents: readonly ProjectDocument[],
+): ExternalNumbering | null {
   const standardId = document.kind === 'standard' ? null : (documents.find((d) => d.kind === 'standard')?.id ?? null);
   const query = useApiQuery(
     (signal) => (standardId ? documentsApi.content(standardId, signal) : Promise.resolve(null)),
@@ -48,7 +51,11 @@ export function useExternalNumbering(document: ProjectDocument, documents: reado
   return useMemo(
     () =>
       data && standardId
-        ? { documentId: data.documentId, numbering: data.numbering, tables: numberedTables(data.content, data.numbering) }
+        ? {
+            documentId: data.documentId,
+            numbering: data.numbering,
+            tables: numberedTables(data.content, data.numbering),
+          }
         : null,
     [data, standardId],
   );

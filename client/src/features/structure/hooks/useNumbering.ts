@@ -1,6 +1,6 @@
 import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
-import type { Numbering } from '../../../../../shared/editor/structure/numberingTypes';
+import type { Numbering } from '@shared/editor/structure/numberingTypes';
 
 /**
  * The editor's live numbering (`editor.storage.structureNumbering.numbering`): a new object only

@@ -1,7 +1,7 @@
 import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
-import { NODE, isAnnexType, isChapterRole, isListStyle } from '../../../../../shared/editor/structure/names';
-import type { AnnexType, ChapterRole, ListStyle } from '../../../../../shared/editor/structure/names';
+import { NODE, isAnnexType, isChapterRole, isListStyle } from '@shared/editor/structure/names';
+import type { AnnexType, ChapterRole, ListStyle } from '@shared/editor/structure/names';
 
 export interface StructureCommandState {
   clause: boolean;

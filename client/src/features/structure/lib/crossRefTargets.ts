@@ -1,5 +1,5 @@
 /** What a cross-reference can point at, from a numbering: the picker's list. */
-import type { NumberedItem, Numbering } from '../../../../../shared/editor/structure/numberingTypes';
+import type { NumberedItem, Numbering } from '@shared/editor/structure/numberingTypes';
 
 export const TARGET_GROUPS = ['section', 'table', 'figure', 'annex', 'term', 'reference'] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
@@ -47,12 +47,21 @@ function rank(target: CrossRefTarget, needle: string): number {
  * Targets of `group` (or all) whose label or title contains the query (case-insensitive); label
  * matches first, otherwise in document order.
  */
-export function filterTargets(targets: readonly CrossRefTarget[], query: string, group: TargetGroup | 'all'): CrossRefTarget[] {
+export function filterTargets(
+  targets: readonly CrossRefTarget[],
+  query: string,
+  group: TargetGroup | 'all',
+): CrossRefTarget[] {
   const needle = query.trim().toLowerCase();
   const matching = targets.filter(
     (target) =>
       (group === 'all' || target.group === group) &&
       (!needle || target.label.toLowerCase().includes(needle) || target.title.toLowerCase().includes(needle)),
   );
-  return needle ? matching.map((target, index) => ({ target, index, rank: rank(target, needle) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((m) => m.target) : matching;
+  return needle
+    ? matching
+        .map((target, index) => ({ target, index, rank: rank(target, needle) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map((m) => m.target)
+    : matching;
 }

@@ -5,9 +5,9 @@
  * and the generated contents (目次).
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { NODE } from '../../../../../shared/editor/structure/names';
-import type { AnnexType } from '../../../../../shared/editor/structure/names';
-import type { Numbering } from '../../../../../shared/editor/structure/numberingTypes';
+import { NODE } from '@shared/editor/structure/names';
+import type { AnnexType } from '@shared/editor/structure/names';
+import type { Numbering } from '@shared/editor/structure/numberingTypes';
 
 export type OutlineKind = 'chapter' | 'clause' | 'annex' | 'foreword' | 'bibliography' | 'heading';
 
@@ -64,7 +64,16 @@ function headingEntries(doc: PMNode): OutlineEntry[] {
   doc.descendants((node, pos) => {
     if (node.type.name === 'heading') {
       const level = typeof node.attrs.level === 'number' ? node.attrs.level : 1;
-      entries.push({ key: `h:${pos}`, kind: 'heading', label: '', title: node.textContent, depth: level, pos, id: '', inAnnex: false });
+      entries.push({
+        key: `h:${pos}`,
+        kind: 'heading',
+        label: '',
+        title: node.textContent,
+        depth: level,
+        pos,
+        id: '',
+        inAnnex: false,
+      });
       return false;
     }
     return !node.isTextblock && node.type.name !== 'table';
@@ -105,7 +114,9 @@ export function outlineEntries(doc: PMNode, numbering: Numbering): OutlineEntry[
       inAnnex: spot.inAnnex,
     });
   }
-  const numbered = entries.some((entry) => entry.kind === 'chapter' || entry.kind === 'clause' || entry.kind === 'annex');
+  const numbered = entries.some(
+    (entry) => entry.kind === 'chapter' || entry.kind === 'clause' || entry.kind === 'annex',
+  );
   return numbered ? entries : headingEntries(doc);
 }
 

@@ -5,7 +5,7 @@
 import type { Editor } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { NODE } from '../../../../../shared/editor/structure/names';
+import { NODE } from '@shared/editor/structure/names';
 import { flashNode } from '../extensions/jumpHighlight';
 
 export interface RevealOptions {

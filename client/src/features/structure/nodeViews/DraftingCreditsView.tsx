@@ -2,8 +2,8 @@ import { NodeViewWrapper } from '@tiptap/react';
 import type { NodeViewProps } from '@tiptap/react';
 import { Alert, Button, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { draftingCreditLines } from '../../../../../shared/domain/draftingCredits';
-import type { DraftingCredits } from '../../../../../shared/domain/draftingCredits';
+import { draftingCreditLines } from '@shared/domain/draftingCredits';
+import type { DraftingCredits } from '@shared/domain/draftingCredits';
 import { describeError } from '../../../lib/errors';
 import { useStructureContext } from '../context/StructureContext';
 import { useDraftingCredits } from '../hooks/useDraftingCredits';
@@ -54,7 +54,11 @@ export function DraftingCreditsView(_props: NodeViewProps) {
           {t('structure.generatedFromGroup')}
         </Tag>
       </Tooltip>
-      {context?.frozenCredits ? <Lines credits={context.frozenCredits} /> : context ? <CreditLines projectId={context.projectId} /> : null}
+      {context?.frozenCredits ? (
+        <Lines credits={context.frozenCredits} />
+      ) : context ? (
+        <CreditLines projectId={context.projectId} />
+      ) : null}
     </NodeViewWrapper>
   );
 }

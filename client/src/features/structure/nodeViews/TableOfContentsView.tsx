@@ -3,7 +3,7 @@ import { NodeViewWrapper } from '@tiptap/react';
 import type { NodeViewProps } from '@tiptap/react';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ANNEX_TYPE_LABELS } from '../../../../../shared/editor/structure/names';
+import { ANNEX_TYPE_LABELS } from '@shared/editor/structure/names';
 import { useNumbering } from '../hooks/useNumbering';
 import { contentsEntries, outlineEntries } from '../lib/outlineEntries';
 import type { OutlineEntry } from '../lib/outlineEntries';
@@ -38,7 +38,10 @@ export function TableOfContentsView({ editor }: NodeViewProps) {
       ) : (
         <ol className="gb-toc__list">
           {entries.map((entry) => (
-            <li key={entry.key} className={`gb-toc__item gb-toc__item--${entry.kind} gb-toc__item--depth-${Math.min(entry.depth, 3)}`}>
+            <li
+              key={entry.key}
+              className={`gb-toc__item gb-toc__item--${entry.kind} gb-toc__item--depth-${Math.min(entry.depth, 3)}`}
+            >
               <button
                 type="button"
                 className="gb-toc__link"

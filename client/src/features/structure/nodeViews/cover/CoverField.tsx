@@ -1,5 +1,5 @@
 import { Input } from 'antd';
-import type { CoverField as CoverFieldName } from '../../../../../../shared/editor/structure/names';
+import type { CoverField as CoverFieldName } from '@shared/editor/structure/names';
 import { useDraftValue } from '../../hooks/useDraftValue';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,7 +16,16 @@ interface CoverFieldProps {
 }
 
 /** One field of the cover: an input for drafters, the printed value for readers. */
-export function CoverField({ name, label, value, editable, onCommit, placeholder, kind = 'text', className }: CoverFieldProps) {
+export function CoverField({
+  name,
+  label,
+  value,
+  editable,
+  onCommit,
+  placeholder,
+  kind = 'text',
+  className,
+}: CoverFieldProps) {
   const draft = useDraftValue(value, onCommit);
   const testId = `cover-field-${name}`;
   const classes = `gb-cover__field gb-cover__field--${name}${className ? ` ${className}` : ''}`;

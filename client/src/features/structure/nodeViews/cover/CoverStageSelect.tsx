@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { STANDARD_STAGES } from '../../../../../../shared/editor/structure/names';
+import { STANDARD_STAGES } from '@shared/editor/structure/names';
 
 interface CoverStageSelectProps {
   value: string;
@@ -27,7 +27,10 @@ export function CoverStageSelect({ value, editable, onChange }: CoverStageSelect
       placeholder={t('structure.cover.stage')}
       onChange={onChange}
       popupMatchSelectWidth={false}
-      options={STANDARD_STAGES.map((stage) => ({ value: stage, label: `${stage}（${t(`structure.cover.stages.${stage}`)}）` }))}
+      options={STANDARD_STAGES.map((stage) => ({
+        value: stage,
+        label: `${stage}（${t(`structure.cover.stages.${stage}`)}）`,
+      }))}
     />
   );
 }

@@ -2,7 +2,7 @@ import { NodeViewWrapper } from '@tiptap/react';
 import type { NodeViewProps } from '@tiptap/react';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CoverField as CoverFieldName } from '../../../../../../shared/editor/structure/names';
+import type { CoverField as CoverFieldName } from '@shared/editor/structure/names';
 import { useEditable } from '../../hooks/useEditable';
 import { CoverField } from './CoverField';
 import { CoverStageSelect } from './CoverStageSelect';
@@ -19,7 +19,10 @@ export function StandardCoverView(props: NodeViewProps) {
   const editable = useEditable(props.editor);
   const number = attr(props, 'standardNumber');
   const stage = attr(props, 'stage');
-  const field = (name: CoverFieldName, extra: { placeholder?: string; kind?: 'text' | 'date'; className?: string } = {}) => (
+  const field = (
+    name: CoverFieldName,
+    extra: { placeholder?: string; kind?: 'text' | 'date'; className?: string } = {},
+  ) => (
     <CoverField
       name={name}
       label={t(`structure.cover.fields.${name}`)}
@@ -59,7 +62,11 @@ export function StandardCoverView(props: NodeViewProps) {
         {field('titleZh', { className: 'gb-cover__title-zh' })}
         {field('titleEn', { className: 'gb-cover__title-en' })}
         <div className="gb-cover__stage-line">
-          <CoverStageSelect value={stage} editable={editable} onChange={(value) => props.updateAttributes({ stage: value })} />
+          <CoverStageSelect
+            value={stage}
+            editable={editable}
+            onChange={(value) => props.updateAttributes({ stage: value })}
+          />
         </div>
         {PATENT_NOTICE_STAGES.includes(stage) ? (
           <div className="gb-cover__patent" data-testid="cover-patent-notice">

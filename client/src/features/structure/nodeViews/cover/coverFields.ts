@@ -1,5 +1,5 @@
 /** The cover form's fields and the kind of standard its number announces. */
-import type { CoverField } from '../../../../../../shared/editor/structure/names';
+import type { CoverField } from '@shared/editor/structure/names';
 
 export type TextCoverField = Exclude<CoverField, 'stage'>;
 

@@ -52,7 +52,12 @@ export function FigureBlockView(props: NodeViewProps) {
   }
 
   return (
-    <NodeViewWrapper as="figure" className="gb-figure-block" data-type="figureBlock" data-id={props.node.attrs.id ?? undefined}>
+    <NodeViewWrapper
+      as="figure"
+      className="gb-figure-block"
+      data-type="figureBlock"
+      data-id={props.node.attrs.id ?? undefined}
+    >
       <div className="gb-figure-media" contentEditable={false} data-node-view-owned="">
         {media}
       </div>
