@@ -16,7 +16,11 @@ import { LowdbMetadataStore } from './storage/lowdb/LowdbMetadataStore.js';
 import { FileDocumentStore } from './storage/files/FileDocumentStore.js';
 import { SessionService } from './auth/SessionService.js';
 import { DomainEventBus } from './events.js';
+import { AccessService } from './access/AccessService.js';
+import { AccountService } from './services/AccountService.js';
 import { AuditLog } from './services/AuditLog.js';
+import { DocumentService } from './services/DocumentService.js';
+import { OrganizationService } from './services/OrganizationService.js';
 import { ProjectService } from './services/ProjectService.js';
 import { MembershipService } from './services/MembershipService.js';
 import { CollabServer } from './collab/CollabServer.js';
@@ -93,6 +97,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let collab: CollabServer | null = null;
   const snapshots = new FileSnapshotStore(join(options.dataDir, 'snapshots'));
   const hub = new ProjectEventHub();
+  const accounts = new AccountService(metadata, sessions, events, hub, log);
   const services: AppServices = {
     log,
     metadata,
@@ -101,10 +106,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     events,
     hub,
     audit,
-    projects: new ProjectService(metadata, documents, audit, events),
-    membership: new MembershipService(metadata, audit, events, hub),
+    access: new AccessService(metadata),
+    accounts,
+    organizations: new OrganizationService(metadata, events, hub, log),
+    projects: new ProjectService(metadata, documents, audit, events, hub),
+    documentService: new DocumentService(metadata, () => services.collab()),
+    membership: new MembershipService(metadata, audit, events, hub, accounts),
     snapshots,
-    consultation: createConsultation({ metadata, snapshots, collab: () => services.collab(), audit, events, hub, log }),
+    consultation: createConsultation({
+      metadata,
+      snapshots,
+      collab: () => services.collab(),
+      audit,
+      accounts,
+      events,
+      hub,
+      log,
+    }),
     comments: createComments({ metadata, collab: () => services.collab(), audit, events, hub, log }),
     collab: () => {
       if (!collab) throw new Error('collaboration server not started');

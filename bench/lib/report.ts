@@ -17,9 +17,9 @@ export interface Table {
 }
 
 export function markdownTable(headers: string[], rows: Cell[][]): string {
-  const escape = (c: Cell): string => String(c).replace(/\|/g, '\\|');
-  const lines = [`| ${headers.map(escape).join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
-  for (const row of rows) lines.push(`| ${row.map(escape).join(' | ')} |`);
+  const cellText = (c: Cell): string => String(c).replace(/\|/g, '\\|');
+  const lines = [`| ${headers.map(cellText).join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
+  for (const row of rows) lines.push(`| ${row.map(cellText).join(' | ')} |`);
   return lines.join('\n');
 }
 

@@ -345,7 +345,7 @@ export async function replayConcurrent(
     }
     // Every agent's mirror must receive every agent's last transaction, then hold the full document.
     const lastOf = new Map<number, number>();
-    trace.txns.forEach((txn, t) => lastOf.set(txn.agent, t));
+    for (const [t, txn] of trace.txns.entries()) lastOf.set(txn.agent, t);
     const complete = (a: Agent): boolean =>
       [...lastOf.values()].every((t) => txnUpdate[t] !== undefined && delivered(a, t));
     const deadline = performance.now() + 30_000;

@@ -8,22 +8,17 @@ import { AuthProvider } from './features/auth/components/AuthProvider';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { RequireAuth } from './features/auth/components/RequireAuth';
 import { FullPageSpin } from './features/auth/components/FullPageSpin';
-import { InvitationAcceptPage } from './features/invitations/components/InvitationAcceptPage';
-import { ProjectDetailPage } from './features/projects/components/ProjectDetailPage';
-import { ProjectListPage } from './features/projects/components/ProjectListPage';
+import { InvitationAcceptPage } from './pages/invitation/InvitationAcceptPage';
+import { draftingGroupInvitation } from './pages/invitation/draftingGroupInvitation';
+import { roundInvitation } from './pages/invitation/roundInvitation';
+import { ProjectDetailPage } from './pages/ProjectDetailPage';
+import { ProjectListPage } from './pages/ProjectListPage';
 import { AppShell } from './features/shell/components/AppShell';
 import { NotFoundPage } from './features/shell/components/NotFoundPage';
 import { theme } from './theme';
 
 // The editor (TipTap, Yjs) and the administration screens load on demand.
-const DocumentPage = lazy(() =>
-  import('./features/document/components/DocumentPage').then((m) => ({ default: m.DocumentPage })),
-);
-const RoundInvitationAcceptPage = lazy(() =>
-  import('./features/consultation/components/RoundInvitationAcceptPage').then((m) => ({
-    default: m.RoundInvitationAcceptPage,
-  })),
-);
+const DocumentPage = lazy(() => import('./pages/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const RoundPage = lazy(() =>
   import('./features/consultation/components/RoundPage').then((m) => ({ default: m.RoundPage })),
 );
@@ -38,15 +33,8 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              <Route path="/invite/:token" element={<InvitationAcceptPage />} />
-              <Route
-                path="/round-invite/:token"
-                element={
-                  <Suspense fallback={<FullPageSpin />}>
-                    <RoundInvitationAcceptPage />
-                  </Suspense>
-                }
-              />
+              <Route path="/invite/:token" element={<InvitationAcceptPage source={draftingGroupInvitation} />} />
+              <Route path="/round-invite/:token" element={<InvitationAcceptPage source={roundInvitation} />} />
               <Route
                 element={
                   <RequireAuth>

@@ -1,6 +1,8 @@
 /**
- * Who may do what in a project. The single place where rights are decided, used by the REST API
- * and by the collaboration socket alike.
+ * Who may do what: in a project (role, bureau staff, administrators) and outside one (administration,
+ * creating projects). The rights every other rule builds on, used by the REST API and by the
+ * collaboration socket alike; the consultation and comment rights (consultationAccess.ts,
+ * commentAccess.ts) are derived from the `ProjectAccess` decided here.
  */
 import type { ProjectAccess } from '@shared/api/types.js';
 import type { Project } from '@shared/domain/project.js';
@@ -8,6 +10,13 @@ import { isBureau } from '@shared/domain/memberRoles.js';
 import { ROLE_CAPABILITIES } from '@shared/domain/roles.js';
 import type { ProjectRole } from '@shared/domain/roles.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
+
+/** A user acting in a project, with their rights there. */
+export interface ProjectGrant {
+  user: UserRecord;
+  project: Project;
+  access: ProjectAccess;
+}
 
 const NO_ACCESS: ProjectAccess = {
   role: null,
@@ -60,4 +69,39 @@ export function projectOfDocument(store: MetadataStore, documentId: string): Pro
     .collection('projects')
     .findMany()
     .find((p) => p.documents.some((d) => d.id === documentId));
+}
+
+/** Administrators manage organizations and users (and every project, without editing its text). */
+export function administers(user: UserRecord): boolean {
+  return user.isAdmin;
+}
+
+/** Unified social credit codes of organizations are shown to administrators only. */
+export function seesCreditCodes(user: UserRecord): boolean {
+  return administers(user);
+}
+
+/** A lead drafting unit (a user of an enterprise) or an administrator may create projects. */
+export function mayCreateProjects(store: MetadataStore, user: UserRecord): boolean {
+  return administers(user) || store.collection('organizations').get(user.organizationId)?.kind === 'enterprise';
+}
+
+/** Only administrators create a project whose lead drafting unit is another organization than their own. */
+export function mayCreateProjectFor(user: UserRecord, leadOrganizationId: string): boolean {
+  return administers(user) || leadOrganizationId === user.organizationId;
+}
+
+/** The creator of a project leads its drafting group, unless an administrator created it for another organization. */
+export function creatorLeadsProject(user: UserRecord, leadOrganizationId: string): boolean {
+  return !administers(user) || leadOrganizationId === user.organizationId;
+}
+
+/** The audit log is for those who manage the project and for reviewers. */
+export function mayReadAudit(access: ProjectAccess): boolean {
+  return access.canManage || access.role === 'reviewer';
+}
+
+/** Consultation items are handled by members who write the text (lead, drafters). */
+export function mayHandleItems(role: ProjectRole): boolean {
+  return ROLE_CAPABILITIES[role].edit;
 }

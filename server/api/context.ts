@@ -3,7 +3,11 @@ import type { Logger } from '../logger.js';
 import type { DocumentStore, MetadataStore, UserRecord } from '../storage/types.js';
 import type { SessionService } from '../auth/SessionService.js';
 import type { DomainEventBus } from '../events.js';
+import type { AccessService } from '../access/AccessService.js';
+import type { AccountService } from '../services/AccountService.js';
 import type { AuditLog } from '../services/AuditLog.js';
+import type { DocumentService } from '../services/DocumentService.js';
+import type { OrganizationService } from '../services/OrganizationService.js';
 import type { MembershipService } from '../services/MembershipService.js';
 import type { ProjectService } from '../services/ProjectService.js';
 import type { CollabServer } from '../collab/CollabServer.js';
@@ -21,7 +25,14 @@ export interface AppServices {
   /** Live events to browsers (SSE). */
   hub: ProjectEventHub;
   audit: AuditLog;
+  /** The grant behind each request: what the caller may see and do (server/access). */
+  access: AccessService;
+  /** Sign-in, sessions handed out, users and the accounts invitations create. */
+  accounts: AccountService;
+  organizations: OrganizationService;
   projects: ProjectService;
+  /** The project documents as the API reads them (content, checker findings). */
+  documentService: DocumentService;
   membership: MembershipService;
   /** Frozen document versions (the 征求意见稿 of each consultation round). */
   snapshots: SnapshotStore;

@@ -1,11 +1,11 @@
-/** The REST API: session middleware, error mapping and the route modules under /api. */
+/** The REST API: session middleware, the mapping of domain errors to HTTP, and the route modules under /api. */
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError } from '@shared/api/types.js';
 import { SESSION_COOKIE } from '../auth/SessionService.js';
-import { ApiProblem } from '../services/ApiProblem.js';
+import { Invalid } from '../domain/errors.js';
 import type { ApiEnv, AppServices } from './context.js';
+import { domainErrorResponse } from './errorResponse.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { consultationFileRoutes } from './routes/consultationFiles.js';
@@ -28,7 +28,7 @@ export function createApi(services: AppServices): Hono<ApiEnv> {
 
   api.use('*', async (c, next) => {
     const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_BODY_BYTES) throw new ApiProblem(400, 'request body too large');
+    if (length > MAX_BODY_BYTES) throw new Invalid('request body too large');
     const header = c.req.header('authorization');
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const token = bearer ?? getCookie(c, SESSION_COOKIE) ?? null;
@@ -55,10 +55,8 @@ export function createApi(services: AppServices): Hono<ApiEnv> {
 
   api.notFound((c) => c.json<ApiError>({ error: 'no such endpoint' }, 404));
   api.onError((error, c) => {
-    if (error instanceof ApiProblem) {
-      const body: ApiError = { error: error.message, ...(error.issues ? { issues: error.issues } : {}) };
-      return c.json(body, error.status as ContentfulStatusCode);
-    }
+    const answer = domainErrorResponse(c, error);
+    if (answer) return answer;
     services.log.error({ err: error, path: c.req.path }, 'request failed');
     return c.json<ApiError>({ error: 'internal server error' }, 500);
   });

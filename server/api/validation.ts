@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { ApiProblem } from '../services/ApiProblem.js';
+import { Invalid } from '../domain/errors.js';
 
 /** Parses and validates a JSON request body; any problem is a 400 with field-level issues. */
 export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
@@ -8,13 +8,12 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   try {
     raw = await c.req.json();
   } catch {
-    throw new ApiProblem(400, 'the request body must be JSON');
+    throw new Invalid('the request body must be JSON');
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new ApiProblem(
-      400,
+    throw new Invalid(
       `invalid request: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
       issues,
     );

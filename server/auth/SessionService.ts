@@ -51,7 +51,7 @@ export class SessionService {
     const session = this.store.collection('sessions').findOne({ tokenHash: hashToken(token) });
     if (!session || Date.parse(session.expiresAt) < Date.now()) return null;
     const user = this.store.collection('users').get(session.userId);
-    return user && user.active ? user : null;
+    return user?.active ? user : null;
   }
 
   async revoke(token: string): Promise<void> {

@@ -7,6 +7,8 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import type { Logger } from '../logger.js';
 import type { StoredUpdate } from '../storage/types.js';
+import { DebouncedTask } from '../lib/DebouncedTask.js';
+import type { DebounceTiming } from '../lib/DebouncedTask.js';
 import type { HookPipeline } from './HookPipeline.js';
 import type { CollabConnection } from './CollabConnection.js';
 import { awarenessMessage, updateMessage } from './messages.js';
@@ -19,9 +21,8 @@ export class ServerOrigin {
 /** Origin of the stored state applied while loading (not a change). */
 export const LOAD_ORIGIN = Symbol('load');
 
-export interface StorePolicy {
-  debounceMs: number;
-  maxWaitMs: number;
+export interface StorePolicy extends DebounceTiming {
+  /** Wait before storing again after a failed store. */
   retryMs: number;
 }
 
@@ -36,8 +37,8 @@ export class CollabDocument {
   readonly awareness: Awareness;
   readonly connections = new Set<CollabConnection>();
   private pending: StoredUpdate[] = [];
-  private firstPendingAt: number | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  /** The debounced store of the pending updates. */
+  private readonly storeTimer: DebouncedTask;
   private storing: Promise<void> | null = null;
   private outbox: { update: Uint8Array; origin: CollabConnection | null }[] = [];
   private flushScheduled = false;
@@ -50,6 +51,7 @@ export class CollabDocument {
     private readonly policy: StorePolicy,
     private readonly log: Logger,
   ) {
+    this.storeTimer = new DebouncedTask(policy, () => void this.store());
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onUpdate);
@@ -77,7 +79,7 @@ export class CollabDocument {
       userId,
       context: connection ? connection.context : null,
     });
-    this.scheduleStore();
+    this.storeTimer.schedule();
   };
 
   /**
@@ -114,40 +116,25 @@ export class CollabDocument {
     return this.pending.length > 0 || this.storing !== null;
   }
 
-  private scheduleStore(): void {
-    const now = Date.now();
-    this.firstPendingAt ??= now;
-    const delay = Math.max(0, Math.min(this.policy.debounceMs, this.firstPendingAt + this.policy.maxWaitMs - now));
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.store();
-    }, delay);
-  }
-
-  /** Stores the pending updates now; resolves when they (and any store in flight) are on disk. */
+  /**
+   * Stores the pending updates now; resolves when they (and any store in flight) are on disk. Never
+   * rejects: a failed store is logged, its updates are pending again and retried after `retryMs`.
+   */
   async store(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    while (this.storing) await this.storing;
+    this.storeTimer.cancel();
+    while (this.storing !== null) await this.storing;
     if (this.pending.length === 0) return;
     const changes = this.pending;
     this.pending = [];
-    this.firstPendingAt = null;
+    // Every pending update is in this store: a store scheduled while waiting for the previous one
+    // would have nothing to do.
+    this.storeTimer.cancel();
     this.storing = this.hooks
       .run('onStoreDocument', { documentId: this.id, document: this.doc, changes })
       .catch((error: unknown) => {
         this.log.error({ err: error, documentId: this.id }, 'storing the document failed; will retry');
         this.pending = [...changes, ...this.pending];
-        this.firstPendingAt ??= Date.now();
-        if (!this.timer) {
-          this.timer = setTimeout(() => {
-            this.timer = null;
-            void this.store();
-          }, this.policy.retryMs);
-        }
+        this.storeTimer.scheduleOnce(this.policy.retryMs);
       })
       .finally(() => {
         this.storing = null;
@@ -162,7 +149,7 @@ export class CollabDocument {
   }
 
   destroy(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.storeTimer.cancel();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.doc.off('update', this.onUpdate);
     this.awareness.destroy();

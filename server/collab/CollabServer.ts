@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { COLLAB_PATH, CloseCode } from '@shared/collab/closeCodes.js';
 import type { Logger } from '../logger.js';
 import { HookPipeline } from './HookPipeline.js';
@@ -198,8 +198,9 @@ export class CollabServer {
   private async load(documentId: string): Promise<CollabDocument> {
     for (;;) {
       const existing = this.documents.get(documentId);
-      if (existing && !existing.unloading) return existing;
-      if (existing?.unloading) {
+      if (existing) {
+        // A document being unloaded is loaded afresh once its unloading is done.
+        if (existing.unloading === null) return existing;
         await existing.unloading;
         continue;
       }
@@ -248,7 +249,7 @@ export class CollabServer {
 
   /** Unloads a document with no connections, after its last store. */
   private async unloadIfIdle(document: CollabDocument): Promise<void> {
-    if (document.connections.size > 0 || document.unloading || this.closing) return;
+    if (document.connections.size > 0 || document.unloading !== null || this.closing) return;
     if (this.documents.get(document.id) !== document) return;
     try {
       await document.flush();
@@ -256,7 +257,8 @@ export class CollabServer {
       this.log.error({ err: error, documentId: document.id }, 'could not store before unloading; keeping it in memory');
       return;
     }
-    if (document.connections.size > 0 || document.unloading || this.documents.get(document.id) !== document) return;
+    if (document.connections.size > 0 || document.unloading !== null || this.documents.get(document.id) !== document)
+      return;
     document.unloading = (async () => {
       try {
         await this.hooks.run('afterUnloadDocument', { documentId: document.id });
@@ -316,7 +318,7 @@ export class CollabServer {
    */
   setServerPresence(documentId: string, state: Record<string, unknown> | null): void {
     const document = this.documents.get(documentId);
-    if (document && !document.unloading) document.awareness.setLocalState(state);
+    if (document && document.unloading === null) document.awareness.setLocalState(state);
   }
 
   /** Announces a drafting check to every extension (`onDocumentChecked`, fire-and-forget; errors are logged). */

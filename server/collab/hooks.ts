@@ -11,8 +11,8 @@
  *     storage before the first sync message is answered) → afterLoadDocument
  *   → onConnect (per connection, after load)
  *   → onChange (every accepted update, with the user who sent it)
- *   → onStoreDocument (debounced: at most `storeDebounceMs` after the last change and
- *     `storeMaxWaitMs` after the first unstored one; always on shutdown and before unloading)
+ *   → onStoreDocument (debounced: `store.debounceMs` after the last change, at most
+ *     `store.maxWaitMs` after the first unstored one; always on shutdown and before unloading)
  *   → onDisconnect (per connection)
  *   → afterUnloadDocument (no connections left and everything stored; the Y.Doc is destroyed)
  *   onDestroy (server shutdown, after all documents are stored)
@@ -111,8 +111,11 @@ export interface Extension {
   readonly name: string;
   readonly priority?: number;
   onConfigure?(payload: OnConfigurePayload): void | Promise<void>;
-  /** Return the connection's context to accept it, or throw `ConnectionRejected`. The first context returned wins. */
-  onAuthenticate?(payload: OnAuthenticatePayload): Promise<ConnectionContext | void>;
+  /**
+   * Return the connection's context to accept it, null to leave the decision to the next extension,
+   * or throw `ConnectionRejected`. The first context returned wins.
+   */
+  onAuthenticate?(payload: OnAuthenticatePayload): Promise<ConnectionContext | null>;
   onLoadDocument?(payload: DocumentPayload): Promise<void>;
   afterLoadDocument?(payload: DocumentPayload): Promise<void>;
   onConnect?(payload: ConnectionPayload): Promise<void>;

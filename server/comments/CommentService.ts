@@ -5,19 +5,25 @@
  * project's pages (`comments-changed`) and to the statistics (domain event).
  */
 import type { ThreadListResponse, ThreadView } from '@shared/api/comments.js';
-import type { Comment, CommentThread } from '@shared/domain/comments.js';
+import type { CommentThread } from '@shared/domain/comments.js';
 import type { CreateThreadBody, EditCommentBody, ReplyBody } from '@shared/validation/comments.js';
 import { newId } from '../auth/tokens.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import type { DomainEventBus } from '../events.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { AuditLog } from '../services/AuditLog.js';
-import { ApiProblem } from '../services/ApiProblem.js';
+import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import type { MetadataStore } from '../storage/types.js';
-import type { CommentGrant, DocumentGrant, ThreadGrant } from './access.js';
+import type { CommentGrant, DocumentGrant, ThreadGrant } from '../access/commentAccess.js';
 import { indexDocument } from './documentIndex.js';
 import type { FreshAnchor } from './documentIndex.js';
-import { canChange, canSettle, threadComments, threadViews } from './views.js';
+import { canChange, canSettle, mayComment } from '../access/commentAccess.js';
+import { threadComments, threadViews } from './views.js';
+
+const AUTHOR_ONLY = {
+  change: 'only the author may change a comment',
+  delete: 'only the author may delete a comment',
+} as const;
 
 export class CommentService {
   constructor(
@@ -42,15 +48,15 @@ export class CommentService {
     return {
       documentId: grant.documentId,
       threads: await this.views(grant, threads),
-      canComment: grant.access.canComment,
+      canComment: mayComment(grant),
     };
   }
 
   async view(grant: DocumentGrant, threadId: string): Promise<ThreadView> {
     const thread = this.store.collection('commentThreads').get(threadId);
-    if (!thread) throw new ApiProblem(404, 'thread not found');
+    if (!thread) throw new NotFound('thread not found');
     const [view] = await this.views(grant, [thread]);
-    if (!view) throw new ApiProblem(404, 'thread not found');
+    if (!view) throw new NotFound('thread not found');
     return view;
   }
 
@@ -77,8 +83,14 @@ export class CommentService {
     this.hub.publish(projectId, { type: 'comments-changed', documentId, threadId: null });
   }
 
-  private requireComment(grant: DocumentGrant): void {
-    if (!grant.access.canComment) throw new ApiProblem(403, 'only the lead, drafters and reviewers may comment');
+  /** Commenters only; the routes ask before reading the body, so an observer learns nothing from it either. */
+  assertMayComment(grant: DocumentGrant): void {
+    if (!mayComment(grant)) throw new Forbidden('only the lead, drafters and reviewers may comment');
+  }
+
+  /** The author only, while they may comment (asked before the body is read, like assertMayComment). */
+  assertMayChange(grant: CommentGrant, verb: 'change' | 'delete'): void {
+    if (!canChange(grant, grant.comment)) throw new Forbidden(AUTHOR_ONLY[verb]);
   }
 
   /** Mentions must name members of the drafting group; duplicates are dropped. */
@@ -89,7 +101,7 @@ export class CommentService {
       .map((userId, index) => ({ userId, index }))
       .filter(({ userId }) => !members.findOne({ projectId: grant.project.id, userId }))
       .map(({ index }) => ({ path: `mentions.${index}`, message: 'not a member of the project' }));
-    if (issues.length > 0) throw new ApiProblem(400, 'only members of the drafting group can be mentioned', issues);
+    if (issues.length > 0) throw new Invalid('only members of the drafting group can be mentioned', issues);
     return unique;
   }
 
@@ -101,7 +113,7 @@ export class CommentService {
   }
 
   async create(grant: DocumentGrant, body: CreateThreadBody): Promise<ThreadView> {
-    this.requireComment(grant);
+    this.assertMayComment(grant);
     const mentions = this.checkMentions(grant, body.mentions);
     const now = new Date().toISOString();
     const draft: CommentThread = {
@@ -148,7 +160,7 @@ export class CommentService {
   }
 
   async reply(grant: ThreadGrant, body: ReplyBody): Promise<ThreadView> {
-    this.requireComment(grant);
+    this.assertMayComment(grant);
     const mentions = this.checkMentions(grant, body.mentions);
     await this.store.collection('comments').insert({
       id: newId('cmt'),
@@ -165,7 +177,7 @@ export class CommentService {
   }
 
   async edit(grant: CommentGrant, body: EditCommentBody): Promise<ThreadView> {
-    if (!canChange(grant, grant.comment)) throw new ApiProblem(403, 'only the author may change a comment');
+    this.assertMayChange(grant, 'change');
     const mentions = body.mentions === undefined ? grant.comment.mentions : this.checkMentions(grant, body.mentions);
     await this.store
       .collection('comments')
@@ -180,7 +192,7 @@ export class CommentService {
    * whose first comment was deleted goes once its last reply is deleted.
    */
   async remove(grant: CommentGrant): Promise<void> {
-    if (!canChange(grant, grant.comment)) throw new ApiProblem(403, 'only the author may delete a comment');
+    this.assertMayChange(grant, 'delete');
     const comments = threadComments(this.store, grant.thread.id);
     const isFirst = comments[0]?.id === grant.comment.id;
     // Replies are removed outright, so "nothing else left" means: no other comment, or only a deleted first one.
@@ -205,7 +217,7 @@ export class CommentService {
   /** Resolves (or reopens) a thread: the project lead and the thread's author only. Idempotent. */
   async settle(grant: ThreadGrant, status: CommentThread['status']): Promise<ThreadView> {
     if (!canSettle(grant, grant.thread))
-      throw new ApiProblem(403, 'only the project lead and the author of the thread may resolve or reopen it');
+      throw new Forbidden('only the project lead and the author of the thread may resolve or reopen it');
     if (grant.thread.status !== status) {
       const resolved = status === 'resolved';
       await this.store.collection('commentThreads').update(grant.thread.id, {
@@ -225,12 +237,5 @@ export class CommentService {
       this.changed(grant, grant.thread.id);
     }
     return this.view(grant, grant.thread.id);
-  }
-
-  /** The comment and its thread, for the routes (404 when they belong to nothing the caller sees). */
-  findComment(commentId: string): { comment: Comment; thread: CommentThread } | null {
-    const comment = this.store.collection('comments').get(commentId);
-    const thread = comment ? this.store.collection('commentThreads').get(comment.threadId) : undefined;
-    return comment && thread ? { comment, thread } : null;
   }
 }

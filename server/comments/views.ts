@@ -1,24 +1,10 @@
 /** What the API shows of threads and comments: names and organizations, labels, and the caller's rights. */
 import type { CommentView, ThreadView } from '@shared/api/comments.js';
-import type { ProjectAccess } from '@shared/api/types.js';
 import type { Comment, CommentThread } from '@shared/domain/comments.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
+import type { Caller } from '../access/commentAccess.js';
+import { canChange, canSettle, mayComment } from '../access/commentAccess.js';
 import type { AnchorState, DocumentIndex } from './documentIndex.js';
-
-export interface Caller {
-  user: UserRecord;
-  access: ProjectAccess;
-}
-
-/** The project lead (or an administrator, who manages) and the thread's author while they may comment. */
-export function canSettle(caller: Caller, thread: CommentThread): boolean {
-  return caller.access.canManage || (caller.access.canComment && thread.authorId === caller.user.id);
-}
-
-/** Only the author changes or deletes a comment, while they may still comment. */
-export function canChange(caller: Caller, comment: Comment): boolean {
-  return caller.access.canComment && comment.authorId === caller.user.id && !comment.deletedAt;
-}
 
 function names(store: MetadataStore) {
   const users = new Map<string, UserRecord | undefined>();
@@ -97,7 +83,7 @@ export function threadViews(
       resolvedAt: thread.resolvedAt,
       comments: threadComments(store, thread.id).map(commentView),
       can: {
-        reply: caller.access.canComment,
+        reply: mayComment(caller),
         resolve: settle && thread.status === 'open',
         reopen: settle && thread.status === 'resolved',
       },

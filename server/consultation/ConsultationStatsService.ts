@@ -9,11 +9,12 @@ import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { MetadataStore } from '../storage/types.js';
+import { KeyedQueue } from '../lib/KeyedQueue.js';
 import { roundItems } from './views.js';
 
 export class ConsultationStatsService {
-  /** Per round, the refresh in progress: refreshes of one round run one after the other. */
-  private readonly chains = new Map<string, Promise<void>>();
+  /** Refreshes of one round run one after the other. */
+  private readonly refreshes = new KeyedQueue();
 
   constructor(
     private readonly store: MetadataStore,
@@ -23,21 +24,20 @@ export class ConsultationStatsService {
 
   attach(events: DomainEventBus): void {
     events.on('consultation-changed', ({ projectId, roundId }) => {
-      const previous = this.chains.get(roundId) ?? Promise.resolve();
-      const next = previous
-        .then(() => this.refresh(roundId))
-        .catch((error: unknown) => this.log.error({ err: error, roundId }, 'consultation statistics not stored'))
-        .then(() => this.hub.publish(projectId, { type: 'consultation-changed', roundId }));
-      this.chains.set(roundId, next);
-      void next.then(() => {
-        if (this.chains.get(roundId) === next) this.chains.delete(roundId);
+      void this.refreshes.run(roundId, async () => {
+        try {
+          await this.refresh(roundId);
+        } catch (error) {
+          this.log.error({ err: error, roundId }, 'consultation statistics not stored');
+        }
+        this.hub.publish(projectId, { type: 'consultation-changed', roundId });
       });
     });
   }
 
   /** Waits until every pending refresh is stored (tests, shutdown). */
   async idle(): Promise<void> {
-    await Promise.all([...this.chains.values()]);
+    await this.refreshes.idle();
   }
 
   compute(roundId: string): ConsultationStats | null {

@@ -7,10 +7,10 @@ import type { ImportRowProblem } from '@shared/api/consultation.js';
 import type { ConsultationItem, Recipient } from '@shared/domain/consultation.js';
 import { parseConsultationXlsx } from '../import/consultationXlsx.js';
 import type { ImportedRow } from '../import/consultationXlsx.js';
-import { ApiProblem } from '../services/ApiProblem.js';
+import { Conflict } from '../domain/errors.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import type { DomainEventBus } from '../events.js';
-import type { RoundGrant } from './access.js';
+import type { RoundGrant } from '../access/consultationAccess.js';
 import { resolveLabel } from './clauseRef.js';
 import { chinaToday } from './dates.js';
 import type { DraftIndex } from './draftIndex.js';
@@ -61,7 +61,7 @@ export class ImportService {
   }
 
   async importXlsx(grant: RoundGrant, data: Uint8Array, createRecipients: boolean): Promise<ImportOutcome> {
-    if (grant.round.closedAt) throw new ApiProblem(409, 'the round is closed');
+    if (grant.round.closedAt) throw new Conflict('the round is closed');
     const parsed = await parseConsultationXlsx(data);
     const problems = [...parsed.problems];
     const known = new Map(grant.round.recipients.map((r) => [r.unitName, r]));

@@ -8,11 +8,11 @@ import type { RoundInvitationInfo, RoundInviteResponse } from '@shared/api/consu
 import type { AcceptInvitationBody } from '@shared/validation/requests.js';
 import type { RoundInvitationBody } from '@shared/validation/consultation.js';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
-import { userFromInvitation } from '../auth/invitedUser.js';
+import type { AccountService } from '../services/AccountService.js';
 import type { AuditLog } from '../services/AuditLog.js';
-import { ApiProblem } from '../services/ApiProblem.js';
+import { Conflict, Expired, Invalid, NotFound } from '../domain/errors.js';
 import type { ConsultationInvitationRecord, MetadataStore, UserRecord } from '../storage/types.js';
-import type { RoundGrant } from './access.js';
+import type { RoundGrant } from '../access/consultationAccess.js';
 
 const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
 
@@ -20,6 +20,7 @@ export class InvitationService {
   constructor(
     private readonly store: MetadataStore,
     private readonly audit: AuditLog,
+    private readonly accounts: AccountService,
   ) {}
 
   async invite(
@@ -30,17 +31,17 @@ export class InvitationService {
     origin: string,
   ): Promise<RoundInviteResponse> {
     const recipient = grant.round.recipients.find((r) => r.id === recipientId);
-    if (!recipient) throw new ApiProblem(404, 'recipient not found');
+    if (!recipient) throw new NotFound('recipient not found');
     if (recipient.organizationId === null) {
-      throw new ApiProblem(400, 'link the unit to its organization in the system first', [
+      throw new Invalid('link the unit to its organization in the system first', [
         { path: 'organizationId', message: 'the unit has no organization' },
       ]);
     }
-    if (grant.round.closedAt) throw new ApiProblem(409, 'the round is closed');
+    if (grant.round.closedAt) throw new Conflict('the round is closed');
     const existing = this.store.collection('users').findOne({ email: body.email });
     if (existing) {
       if (existing.organizationId !== recipient.organizationId)
-        throw new ApiProblem(409, 'this e-mail belongs to a user of another organization');
+        throw new Conflict('this e-mail belongs to a user of another organization');
       return { kind: 'existing', email: existing.email, name: existing.name };
     }
     const invitations = this.store.collection('consultationInvitations');
@@ -77,9 +78,8 @@ export class InvitationService {
   /** The pending, unexpired invitation a link's token stands for. */
   find(token: string): ConsultationInvitationRecord {
     const invitation = this.store.collection('consultationInvitations').findOne({ tokenHash: hashToken(token) });
-    if (!invitation || invitation.acceptedAt !== null)
-      throw new ApiProblem(404, 'invitation not found or already used');
-    if (Date.parse(invitation.expiresAt) < Date.now()) throw new ApiProblem(410, 'this invitation has expired');
+    if (!invitation || invitation.acceptedAt !== null) throw new NotFound('invitation not found or already used');
+    if (Date.parse(invitation.expiresAt) < Date.now()) throw new Expired('this invitation has expired');
     return invitation;
   }
 
@@ -87,7 +87,7 @@ export class InvitationService {
     const invitation = this.find(token);
     const round = this.store.collection('consultationRounds').get(invitation.roundId);
     const project = round ? this.store.collection('projects').get(round.projectId) : undefined;
-    if (!round || !project) throw new ApiProblem(404, 'invitation not found or already used');
+    if (!round || !project) throw new NotFound('invitation not found or already used');
     return {
       email: invitation.email,
       organizationName: this.store.collection('organizations').get(invitation.organizationId)?.name ?? '',
@@ -104,8 +104,8 @@ export class InvitationService {
   ): Promise<{ user: UserRecord; roundId: string; projectId: string }> {
     const invitation = this.find(token);
     const round = this.store.collection('consultationRounds').get(invitation.roundId);
-    if (!round) throw new ApiProblem(404, 'invitation not found or already used');
-    const user = await userFromInvitation(this.store, invitation, body);
+    if (!round) throw new NotFound('invitation not found or already used');
+    const user = await this.accounts.fromInvitation(invitation, body);
     await this.store.batch((batch) => {
       batch.insert('users', [user]);
       batch.update('consultationInvitations', invitation.id, { acceptedAt: new Date().toISOString() });

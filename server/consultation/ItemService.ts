@@ -7,11 +7,22 @@ import type { ConsultationItem, Recipient } from '@shared/domain/consultation.js
 import type { CreateItemBody, UpdateItemBody } from '@shared/validation/consultation.js';
 import { newId } from '../auth/tokens.js';
 import type { DomainEventBus } from '../events.js';
+import type { RoundGrant } from '../access/consultationAccess.js';
+import {
+  authorOrLead,
+  canChangeContent,
+  canDecide,
+  mayAssign,
+  mayChangeAfterClosing,
+  maySupport,
+  recordingSource,
+  supportRefusal,
+  visibleRound,
+} from '../access/consultationAccess.js';
+import { mayHandleItems } from '../access/projectAccess.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import type { AuditLog } from '../services/AuditLog.js';
-import { ApiProblem } from '../services/ApiProblem.js';
 import type { MetadataStore } from '../storage/types.js';
-import type { RoundGrant } from './access.js';
-import { answersFor, canChangeContent, canDecide, supportRefusal, visibleRound } from './access.js';
 import { resolveClause } from './clauseRef.js';
 import { chinaToday } from './dates.js';
 import { withComments } from './replies.js';
@@ -47,17 +58,17 @@ export class ItemService {
 
   item(grant: RoundGrant, itemId: string): ConsultationItem {
     const item = this.store.collection('consultationItems').get(itemId);
-    if (!item || item.roundId !== grant.round.id) throw new ApiProblem(404, 'comment item not found');
+    if (!item || item.roundId !== grant.round.id) throw new NotFound('comment item not found');
     // A consulted unit outside the group sees its own unit's comments only.
     if (grant.unitOnly && !visibleRound(grant).recipients.some((r) => r.id === item.recipientId))
-      throw new ApiProblem(404, 'comment item not found');
+      throw new NotFound('comment item not found');
     return item;
   }
 
   private recipient(grant: RoundGrant, recipientId: string): Recipient {
     const recipient = grant.round.recipients.find((r) => r.id === recipientId);
     if (!recipient)
-      throw new ApiProblem(400, 'the submitting unit is not on the list of this round', [
+      throw new Invalid('the submitting unit is not on the list of this round', [
         { path: 'recipientId', message: 'unknown recipient' },
       ]);
     return recipient;
@@ -70,7 +81,7 @@ export class ItemService {
    */
   async insertAll(grant: RoundGrant, items: NewItem[], newRecipients: Recipient[] = []): Promise<ConsultationItem[]> {
     const round = this.store.collection('consultationRounds').get(grant.round.id);
-    if (!round) throw new ApiProblem(404, 'round not found');
+    if (!round) throw new NotFound('round not found');
     let seq = Math.max(
       0,
       ...this.store
@@ -80,7 +91,7 @@ export class ItemService {
     );
     const stored = items.map((i): ConsultationItem => ({ ...i, id: newId('itm'), seq: ++seq }));
     const clash = newRecipients.find((n) => round.recipients.some((r) => r.unitName === n.unitName));
-    if (clash) throw new ApiProblem(409, `${clash.unitName} was added to the list meanwhile; import again`);
+    if (clash) throw new Conflict(`${clash.unitName} was added to the list meanwhile; import again`);
     const answering = new Set(stored.map((i) => i.recipientId));
     const now = new Date().toISOString();
     const recipients = [...round.recipients, ...newRecipients].map((r) =>
@@ -95,14 +106,14 @@ export class ItemService {
 
   async create(grant: RoundGrant, body: CreateItemBody): Promise<ConsultationItem> {
     const recipient = this.recipient(grant, body.recipientId);
-    const online = answersFor(this.store, grant, recipient);
-    if (!online && !grant.access.canManage) {
-      throw new ApiProblem(
-        403,
+    const source = recordingSource(this.store, grant, recipient);
+    if (!source) {
+      throw new Forbidden(
         'only members of the consulted unit (online) or the lead (from a letter) may record its comments',
       );
     }
-    if (grant.round.closedAt) throw new ApiProblem(409, 'the round is closed');
+    const online = source === 'online';
+    if (grant.round.closedAt) throw new Conflict('the round is closed');
     const frozen = await this.texts.frozen(grant.round.snapshotId);
     const clause = resolveClause(frozen.index, body.clauseId, body.clauseLabel);
     const now = new Date().toISOString();
@@ -118,7 +129,7 @@ export class ItemService {
         recipientId: recipient.id,
         submitterName: online ? grant.user.name : (body.submitterName ?? ''),
         receivedDate: online ? chinaToday() : (body.receivedDate ?? chinaToday()),
-        source: online ? 'online' : 'letter',
+        source,
         supporters: [],
         assigneeId: null,
         decision: null,
@@ -142,8 +153,8 @@ export class ItemService {
   private checkAssignee(projectId: string, assigneeId: string | null): void {
     if (assigneeId === null) return;
     const member = this.store.collection('members').findOne({ projectId, userId: assigneeId });
-    if (!member || (member.role !== 'lead' && member.role !== 'drafter')) {
-      throw new ApiProblem(400, 'items are assigned to a lead or drafter of the drafting group', [
+    if (!member || !mayHandleItems(member.role)) {
+      throw new Invalid('items are assigned to a lead or drafter of the drafting group', [
         { path: 'assigneeId', message: 'not a drafter of this project' },
       ]);
     }
@@ -155,16 +166,15 @@ export class ItemService {
     const touchesDecision =
       body.decision !== undefined || body.reason !== undefined || body.implementedIn !== undefined;
     // Rights first (403), then state (409), then content (400): nothing is written unless all pass.
-    if (touchesContent && !grant.access.canManage && item.createdBy !== grant.user.id)
-      throw new ApiProblem(403, 'only the author or the lead may change a comment');
-    if (body.assigneeId !== undefined && !grant.access.canManage)
-      throw new ApiProblem(403, 'only the lead assigns comments');
+    if (touchesContent && !authorOrLead(grant, item))
+      throw new Forbidden('only the author or the lead may change a comment');
+    if (body.assigneeId !== undefined && !mayAssign(grant)) throw new Forbidden('only the lead assigns comments');
     if (touchesDecision && !canDecide(grant, item))
-      throw new ApiProblem(403, 'only the assigned drafter or the lead may handle this comment');
+      throw new Forbidden('only the assigned drafter or the lead may handle this comment');
     if (touchesContent && !canChangeContent(grant, item))
-      throw new ApiProblem(409, 'a decided comment cannot be changed; reopen it first (decision: null)');
-    if (touchesContent && !grant.access.canManage && grant.round.closedAt)
-      throw new ApiProblem(409, 'the round is closed');
+      throw new Conflict('a decided comment cannot be changed; reopen it first (decision: null)');
+    if (touchesContent && !mayChangeAfterClosing(grant) && grant.round.closedAt)
+      throw new Conflict('the round is closed');
     if (body.assigneeId !== undefined) this.checkAssignee(grant.project.id, body.assigneeId);
 
     const patch: Partial<ConsultationItem> = {};
@@ -193,9 +203,7 @@ export class ItemService {
       patch.reason = body.reason ?? (body.decision === null ? item.reason : '');
     } else if (body.reason !== undefined) {
       if (body.reason.length === 0 && item.decision !== null && item.decision !== 'accepted') {
-        throw new ApiProblem(400, 'a reason is required for 部分采纳 and 不采纳', [
-          { path: 'reason', message: 'required' },
-        ]);
+        throw new Invalid('a reason is required for 部分采纳 and 不采纳', [{ path: 'reason', message: 'required' }]);
       }
       patch.reason = body.reason;
     }
@@ -203,7 +211,7 @@ export class ItemService {
       if (body.implementedIn !== null) {
         const current = await this.texts.current(grant.round.documentId);
         if (current.labelOf(body.implementedIn.clauseId) === null) {
-          throw new ApiProblem(400, 'implementedIn.clauseId is not a numbered node of the current text', [
+          throw new Invalid('implementedIn.clauseId is not a numbered node of the current text', [
             { path: 'implementedIn.clauseId', message: 'not in the current text' },
           ]);
         }
@@ -213,7 +221,7 @@ export class ItemService {
     const updated = await this.store
       .collection('consultationItems')
       .update(item.id, { ...patch, updatedAt: new Date().toISOString() });
-    if (!updated) throw new ApiProblem(404, 'comment item not found');
+    if (!updated) throw new NotFound('comment item not found');
     const action =
       body.decision !== undefined
         ? 'consultation.item-decided'
@@ -231,9 +239,8 @@ export class ItemService {
 
   async remove(grant: RoundGrant, itemId: string): Promise<void> {
     const item = this.item(grant, itemId);
-    if (!grant.access.canManage && item.createdBy !== grant.user.id)
-      throw new ApiProblem(403, 'only the author or the lead may delete a comment');
-    if (item.decision !== null) throw new ApiProblem(409, 'a decided comment cannot be deleted; reopen it first');
+    if (!authorOrLead(grant, item)) throw new Forbidden('only the author or the lead may delete a comment');
+    if (item.decision !== null) throw new Conflict('a decided comment cannot be deleted; reopen it first');
     await this.store.collection('consultationItems').remove(item.id);
     await this.rounds.syncReply(grant.round.id, item.recipientId);
     await this.audit.record(grant.project.id, grant.user.id, 'consultation.item-deleted', {
@@ -250,12 +257,12 @@ export class ItemService {
       grant,
       grant.round.recipients.find((r) => r.id === item.recipientId),
     );
-    if (refusal) throw new ApiProblem(403, refusal);
+    if (refusal) throw new Forbidden(refusal);
     if (item.supporters.some((s) => s.userId === grant.user.id)) return item;
     const organizationName = this.store.collection('organizations').get(grant.user.organizationId)?.name ?? '';
     const supporters = [...item.supporters, { userId: grant.user.id, name: grant.user.name, organizationName }];
     const updated = await this.store.collection('consultationItems').update(item.id, { supporters });
-    if (!updated) throw new ApiProblem(404, 'comment item not found');
+    if (!updated) throw new NotFound('comment item not found');
     this.changed(grant);
     return updated;
   }
@@ -263,8 +270,7 @@ export class ItemService {
   async unsupport(grant: RoundGrant, itemId: string): Promise<void> {
     const item = this.item(grant, itemId);
     if (!item.supporters.some((s) => s.userId === grant.user.id)) {
-      if (!grant.access.canComment)
-        throw new ApiProblem(403, 'only members with the right to comment support comments');
+      if (!maySupport(grant)) throw new Forbidden('only members with the right to comment support comments');
       return;
     }
     await this.store

@@ -13,13 +13,15 @@ import type {
 } from '@shared/validation/consultation.js';
 import { newId } from '../auth/tokens.js';
 import type { DomainEventBus } from '../events.js';
+import type { RoundGrant } from '../access/consultationAccess.js';
+import { mayRecordReply } from '../access/consultationAccess.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import type { AuditLog } from '../services/AuditLog.js';
-import { ApiProblem } from '../services/ApiProblem.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 import type { DraftTexts } from './DraftTexts.js';
 import { withComments } from './replies.js';
 import { draftingCredits } from '@shared/domain/draftingCredits.js';
-import { memberView } from '../services/views.js';
+import { memberViews } from '../services/views.js';
 
 export class RoundService {
   constructor(
@@ -41,7 +43,7 @@ export class RoundService {
 
   private checkOrganization(organizationId: string | null | undefined): void {
     if (organizationId && !this.store.collection('organizations').get(organizationId)) {
-      throw new ApiProblem(400, `no such organization: ${organizationId}`, [
+      throw new Invalid(`no such organization: ${organizationId}`, [
         { path: 'organizationId', message: 'unknown organization' },
       ]);
     }
@@ -49,7 +51,7 @@ export class RoundService {
 
   private checkUniqueName(recipients: readonly Recipient[], unitName: string, exceptId: string | null = null): void {
     if (recipients.some((r) => r.unitName === unitName && r.id !== exceptId)) {
-      throw new ApiProblem(409, `${unitName} is already on the list of this round`);
+      throw new Conflict(`${unitName} is already on the list of this round`);
     }
   }
 
@@ -71,8 +73,8 @@ export class RoundService {
   async open(project: Project, body: OpenRoundBody, actor: UserRecord): Promise<ConsultationRound> {
     const documentId = body.documentId ?? project.documents.find((d) => d.kind === 'standard')?.id;
     const document = project.documents.find((d) => d.id === documentId);
-    if (!document || document.kind !== 'standard') {
-      throw new ApiProblem(400, 'a round is opened on the project’s standard text', [
+    if (document?.kind !== 'standard') {
+      throw new Invalid('a round is opened on the project’s standard text', [
         { path: 'documentId', message: 'not the standard text of this project' },
       ]);
     }
@@ -81,11 +83,8 @@ export class RoundService {
       this.checkUniqueName(recipients, r.unitName);
       recipients.push(this.newRecipient(project.id, r));
     }
-    const members = this.store
-      .collection('members')
-      .findMany({ projectId: project.id })
-      .map((m) => memberView(this.store, m));
-    const snapshot = await this.texts.freeze(project.id, document.id, actor.id, draftingCredits(members));
+    const credits = draftingCredits(memberViews(this.store, project.id));
+    const snapshot = await this.texts.freeze(project.id, document.id, actor.id, credits);
     const rounds = this.store.collection('consultationRounds');
     const number = Math.max(0, ...rounds.findMany({ projectId: project.id }).map((r) => r.number)) + 1;
     const round: ConsultationRound = {
@@ -122,7 +121,7 @@ export class RoundService {
       ...(body.handler !== undefined ? { handler: body.handler } : {}),
       closedAt,
     });
-    if (!updated) throw new ApiProblem(404, 'round not found');
+    if (!updated) throw new NotFound('round not found');
     const action =
       closedAt !== round.closedAt
         ? closedAt
@@ -142,10 +141,10 @@ export class RoundService {
   ): Promise<ConsultationRound> {
     const fresh = this.store.collection('consultationRounds').get(round.id);
     const recipient = fresh?.recipients.find((r) => r.id === recipientId);
-    if (!fresh || !recipient) throw new ApiProblem(404, 'recipient not found');
+    if (!fresh || !recipient) throw new NotFound('recipient not found');
     const recipients = fresh.recipients.map((r) => (r.id === recipientId ? change(r, fresh.recipients) : r));
     const updated = await this.store.collection('consultationRounds').update(round.id, { recipients });
-    if (!updated) throw new ApiProblem(404, 'round not found');
+    if (!updated) throw new NotFound('round not found');
     this.changed(updated);
     return updated;
   }
@@ -153,12 +152,12 @@ export class RoundService {
   async addRecipient(round: ConsultationRound, body: RecipientBody, actor: UserRecord): Promise<ConsultationRound> {
     const recipient = this.newRecipient(round.projectId, body);
     const fresh = this.store.collection('consultationRounds').get(round.id);
-    if (!fresh) throw new ApiProblem(404, 'round not found');
+    if (!fresh) throw new NotFound('round not found');
     this.checkUniqueName(fresh.recipients, recipient.unitName);
     const updated = await this.store
       .collection('consultationRounds')
       .update(round.id, { recipients: [...fresh.recipients, recipient] });
-    if (!updated) throw new ApiProblem(404, 'round not found');
+    if (!updated) throw new NotFound('round not found');
     await this.audit.record(round.projectId, actor.id, 'consultation.recipient-added', {
       roundId: round.id,
       unit: recipient.unitName,
@@ -180,8 +179,8 @@ export class RoundService {
     this.checkOrganization(body.organizationId);
     if (body.reply !== undefined) {
       if (this.hasItems(round.id, recipientId))
-        throw new ApiProblem(409, 'this unit has sent comments; its reply is "with comments"');
-      if (round.closedAt) throw new ApiProblem(409, 'the round is closed');
+        throw new Conflict('this unit has sent comments; its reply is "with comments"');
+      if (round.closedAt) throw new Conflict('the round is closed');
     }
     const updated = await this.changeRecipient(round, recipientId, (r, all) => {
       if (body.unitName !== undefined) this.checkUniqueName(all, body.unitName, r.id);
@@ -207,15 +206,14 @@ export class RoundService {
   }
 
   async removeRecipient(round: ConsultationRound, recipientId: string, actor: UserRecord): Promise<void> {
-    if (this.hasItems(round.id, recipientId))
-      throw new ApiProblem(409, 'this unit has sent comments; delete them first');
+    if (this.hasItems(round.id, recipientId)) throw new Conflict('this unit has sent comments; delete them first');
     const fresh = this.store.collection('consultationRounds').get(round.id);
     const recipient = fresh?.recipients.find((r) => r.id === recipientId);
-    if (!fresh || !recipient) throw new ApiProblem(404, 'recipient not found');
+    if (!fresh || !recipient) throw new NotFound('recipient not found');
     const updated = await this.store
       .collection('consultationRounds')
       .update(round.id, { recipients: fresh.recipients.filter((r) => r.id !== recipientId) });
-    if (!updated) throw new ApiProblem(404, 'round not found');
+    if (!updated) throw new NotFound('round not found');
     await this.audit.record(round.projectId, actor.id, 'consultation.recipient-removed', {
       roundId: round.id,
       unit: recipient.unitName,
@@ -223,11 +221,17 @@ export class RoundService {
     this.changed(updated);
   }
 
-  /** 回函无意见: the unit replied without comments. */
-  async replyNoComments(round: ConsultationRound, recipientId: string, actor: UserRecord): Promise<ConsultationRound> {
-    if (round.closedAt) throw new ApiProblem(409, 'the round is closed');
+  /** 回函无意见: the unit replied without comments (recorded by the unit itself or by the lead). */
+  async replyNoComments(grant: RoundGrant, recipientId: string): Promise<ConsultationRound> {
+    const { round, user: actor } = grant;
+    const recipient = round.recipients.find((r) => r.id === recipientId);
+    if (!recipient) throw new NotFound('recipient not found');
+    if (!mayRecordReply(this.store, grant, recipient)) {
+      throw new Forbidden('only members of the consulted unit or the lead may record its reply');
+    }
+    if (round.closedAt) throw new Conflict('the round is closed');
     if (this.hasItems(round.id, recipientId))
-      throw new ApiProblem(409, 'this unit has sent comments; its reply is "with comments"');
+      throw new Conflict('this unit has sent comments; its reply is "with comments"');
     const updated = await this.changeRecipient(round, recipientId, (r) =>
       r.reply === 'no-comments' ? r : { ...r, reply: 'no-comments', repliedAt: new Date().toISOString() },
     );

@@ -1,6 +1,6 @@
 /** Resolving what a comment is about: a clause id of the frozen draft and/or a typed clause number. */
 import type { CommentElement } from '@shared/domain/consultation.js';
-import { ApiProblem } from '../services/ApiProblem.js';
+import { Invalid } from '../domain/errors.js';
 import type { DraftIndex } from './draftIndex.js';
 
 export interface ClauseRef {
@@ -31,7 +31,7 @@ export function resolveClause(
   if (clauseId) {
     const label = index.labelOf(clauseId);
     if (label === null) {
-      throw new ApiProblem(400, 'clauseId is not a numbered node of the frozen draft', [
+      throw new Invalid('clauseId is not a numbered node of the frozen draft', [
         { path: 'clauseId', message: 'not in the 征求意见稿 of this round' },
       ]);
     }
@@ -41,7 +41,7 @@ export function resolveClause(
     return { clauseId, clauseLabel: extends_ ? typed : label, impliedElement: index.elementOf(clauseId) };
   }
   if (!clauseLabel?.trim()) {
-    throw new ApiProblem(400, 'a clause (clauseId) or a clause number (clauseLabel) is required', [
+    throw new Invalid('a clause (clauseId) or a clause number (clauseLabel) is required', [
       { path: 'clauseLabel', message: 'required' },
     ]);
   }

@@ -3,10 +3,13 @@ import type { CollabServer } from '../collab/CollabServer.js';
 import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
+import type { AccountService } from '../services/AccountService.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import type { MetadataStore, SnapshotStore } from '../storage/types.js';
 import { ConsultationStatsService } from './ConsultationStatsService.js';
+import { ConsultationViews } from './ConsultationViews.js';
 import { DraftTexts } from './DraftTexts.js';
+import { ExportService } from './ExportService.js';
 import { ImportService } from './ImportService.js';
 import { InvitationService } from './InvitationService.js';
 import { ItemService } from './ItemService.js';
@@ -19,6 +22,10 @@ export interface Consultation {
   imports: ImportService;
   invitations: InvitationService;
   stats: ConsultationStatsService;
+  /** What the API answers: round and item views, the frozen draft, pending rounds. */
+  views: ConsultationViews;
+  /** The table as .xlsx / .docx files. */
+  exports: ExportService;
 }
 
 export interface ConsultationDeps {
@@ -26,6 +33,7 @@ export interface ConsultationDeps {
   snapshots: SnapshotStore;
   collab: () => CollabServer;
   audit: AuditLog;
+  accounts: AccountService;
   events: DomainEventBus;
   hub: ProjectEventHub;
   log: Logger;
@@ -36,8 +44,10 @@ export function createConsultation(deps: ConsultationDeps): Consultation {
   const rounds = new RoundService(deps.metadata, texts, deps.audit, deps.events);
   const items = new ItemService(deps.metadata, texts, rounds, deps.audit, deps.events);
   const imports = new ImportService(texts, rounds, items, deps.audit, deps.events);
-  const invitations = new InvitationService(deps.metadata, deps.audit);
+  const invitations = new InvitationService(deps.metadata, deps.audit, deps.accounts);
   const stats = new ConsultationStatsService(deps.metadata, deps.hub, deps.log);
   stats.attach(deps.events);
-  return { texts, rounds, items, imports, invitations, stats };
+  const views = new ConsultationViews(deps.metadata, texts);
+  const exports = new ExportService(deps.metadata);
+  return { texts, rounds, items, imports, invitations, stats, views, exports };
 }

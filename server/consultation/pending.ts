@@ -2,7 +2,7 @@
 import type { PendingConsultation } from '@shared/api/consultation.js';
 import { accessFor } from '../access/projectAccess.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
-import { answersFor } from './access.js';
+import { answersFor } from '../access/consultationAccess.js';
 
 export function pendingConsultations(store: MetadataStore, user: UserRecord): PendingConsultation[] {
   const result: PendingConsultation[] = [];

@@ -4,8 +4,8 @@ import type { ConsultationItem, ConsultationRound } from '@shared/domain/consult
 import type { Project } from '@shared/domain/project.js';
 import { summarizeRound } from '@shared/consultation/summary.js';
 import type { MetadataStore } from '../storage/types.js';
-import type { RoundGrant } from './access.js';
-import { itemAccess, roundAccess, visibleRound } from './access.js';
+import type { RoundGrant } from '../access/consultationAccess.js';
+import { itemAccess, roundAccess, visibleRound } from '../access/consultationAccess.js';
 import type { DraftIndex } from './draftIndex.js';
 
 export function roundItems(store: MetadataStore, roundId: string): ConsultationItem[] {

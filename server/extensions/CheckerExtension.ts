@@ -15,6 +15,8 @@ import { yDocToJSON } from '@shared/editor/yjsContent.js';
 import { projectOfDocument } from '../access/projectAccess.js';
 import type { Logger } from '../logger.js';
 import type { MetadataStore } from '../storage/types.js';
+import { KeyedDebouncedTasks } from '../lib/DebouncedTask.js';
+import type { DebounceTiming } from '../lib/DebouncedTask.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import type {
   DocumentCheckedPayload,
@@ -25,15 +27,7 @@ import type {
 } from '../collab/hooks.js';
 import { CONTENT_FIELD } from '@shared/editor/extensions.js';
 
-export interface CheckerPolicy {
-  debounceMs: number;
-  maxWaitMs: number;
-}
-
-interface Pending {
-  timer: NodeJS.Timeout;
-  firstAt: number;
-}
+export type CheckerPolicy = DebounceTiming;
 
 /**
  * Records a check's counts in `documentChecks` (written only when they changed) and announces the
@@ -59,13 +53,16 @@ export class CheckerExtension implements Extension {
   readonly name = 'checker';
   readonly priority = 200;
   private server: CollabServer | null = null;
-  private readonly pending = new Map<string, Pending>();
+  /** Per document, the check waiting for edits to pause. */
+  private readonly afterEdits: KeyedDebouncedTasks;
 
   constructor(
     private readonly metadata: MetadataStore,
     private readonly log: Logger,
-    private readonly policy: CheckerPolicy = { debounceMs: 800, maxWaitMs: 3000 },
-  ) {}
+    policy: CheckerPolicy = { debounceMs: 800, maxWaitMs: 3000 },
+  ) {
+    this.afterEdits = new KeyedDebouncedTasks(policy);
+  }
 
   onConfigure({ server }: OnConfigurePayload): void {
     this.server = server;
@@ -75,31 +72,17 @@ export class CheckerExtension implements Extension {
     // Runs after the load completes, so the document is registered when the presence is set.
     setImmediate(() => void this.check(documentId, document));
     // Only changes of the editor content are checked (not other shared types of the document).
-    document.getXmlFragment(CONTENT_FIELD).observeDeep(() => this.schedule(documentId, document));
-  }
-
-  private schedule(documentId: string, document: Y.Doc): void {
-    const now = Date.now();
-    const existing = this.pending.get(documentId);
-    const firstAt = existing?.firstAt ?? now;
-    if (existing) clearTimeout(existing.timer);
-    const delay = Math.max(0, Math.min(this.policy.debounceMs, firstAt + this.policy.maxWaitMs - now));
-    const timer = setTimeout(() => {
-      this.pending.delete(documentId);
-      void this.check(documentId, document);
-    }, delay);
-    this.pending.set(documentId, { timer, firstAt });
+    document
+      .getXmlFragment(CONTENT_FIELD)
+      .observeDeep(() => this.afterEdits.schedule(documentId, () => void this.check(documentId, document)));
   }
 
   async afterUnloadDocument({ documentId }: UnloadPayload): Promise<void> {
-    const pending = this.pending.get(documentId);
-    if (pending) clearTimeout(pending.timer);
-    this.pending.delete(documentId);
+    this.afterEdits.cancel(documentId);
   }
 
   async onDestroy(): Promise<void> {
-    for (const { timer } of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.afterEdits.cancelAll();
   }
 
   /** Runs the checker on a document's current content (also used by the REST API). */
@@ -107,6 +90,7 @@ export class CheckerExtension implements Extension {
     return runChecker(yDocToJSON(document), kind);
   }
 
+  /** Runs a check in the background; it never rejects (failures are logged). */
   private async check(documentId: string, document: Y.Doc): Promise<void> {
     const project = projectOfDocument(this.metadata, documentId);
     const kind = project?.documents.find((d) => d.id === documentId)?.kind;
@@ -124,6 +108,10 @@ export class CheckerExtension implements Extension {
     if (!server) return;
     server.setServerPresence(documentId, { ...state });
     const counts = { errors: result.counts.errors, warnings: result.counts.warnings };
-    await publishDocumentCheck(this.metadata, server, { documentId, projectId: project.id, counts, checkedAt });
+    try {
+      await publishDocumentCheck(this.metadata, server, { documentId, projectId: project.id, counts, checkedAt });
+    } catch (error) {
+      this.log.error({ err: error, documentId }, 'drafting check counts not stored');
+    }
   }
 }

@@ -21,22 +21,17 @@ import type { FreshAnchor } from '../comments/documentIndex.js';
 import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { MetadataStore } from '../storage/types.js';
+import { KeyedDebouncedTasks } from '../lib/DebouncedTask.js';
+import type { DebounceTiming } from '../lib/DebouncedTask.js';
+import { KeyedQueue } from '../lib/KeyedQueue.js';
 
-export interface CommentStatsPolicy {
-  debounceMs: number;
-  maxWaitMs: number;
-}
+export type CommentStatsPolicy = DebounceTiming;
 
 export interface CommentStatsListeners {
   /** A document's stored statistics changed (the project's pages refetch them). */
   stored(projectId: string, documentId: string): void;
   /** Threads whose text was found again after an edit recreated it: their new anchors, to be stored. */
   reanchored(documentId: string, anchors: Map<string, FreshAnchor>): Promise<void>;
-}
-
-interface Pending {
-  timer: NodeJS.Timeout;
-  firstAt: number;
 }
 
 type Row<K extends string> = CommentCounts & Record<K, string | null>;
@@ -50,18 +45,21 @@ export class CommentStatsExtension implements Extension {
   readonly priority = 200;
   private server: CollabServer | null = null;
   private destroyed = false;
-  private readonly pending = new Map<string, Pending>();
+  /** Per document, the refresh waiting for edits to pause. */
+  private readonly afterEdits: KeyedDebouncedTasks;
   /** Fresh anchors found by the last computation, stored by the refresh that follows it. */
   private readonly pendingAnchors = new Map<string, Map<string, FreshAnchor>>();
-  /** Per document, the refresh in progress: refreshes of one document run one after the other. */
-  private readonly chains = new Map<string, Promise<void>>();
+  /** Refreshes of one document run one after the other. */
+  private readonly refreshes = new KeyedQueue();
 
   constructor(
     private readonly metadata: MetadataStore,
     private readonly log: Logger,
     private readonly listeners: CommentStatsListeners,
-    private readonly policy: CommentStatsPolicy = { debounceMs: 1000, maxWaitMs: 5000 },
-  ) {}
+    policy: CommentStatsPolicy = { debounceMs: 1000, maxWaitMs: 5000 },
+  ) {
+    this.afterEdits = new KeyedDebouncedTasks(policy);
+  }
 
   attach(events: DomainEventBus): void {
     events.on('comments-changed', ({ documentId }) => this.enqueue(documentId));
@@ -74,54 +72,40 @@ export class CommentStatsExtension implements Extension {
   onChange({ documentId }: OnChangePayload): void {
     // Cheap for documents nobody commented on: no thread, nothing to follow.
     if (!this.metadata.collection('commentThreads').findOne({ documentId })) return;
-    const now = Date.now();
-    const existing = this.pending.get(documentId);
-    const firstAt = existing?.firstAt ?? now;
-    if (existing) clearTimeout(existing.timer);
-    const delay = Math.max(0, Math.min(this.policy.debounceMs, firstAt + this.policy.maxWaitMs - now));
-    const timer = setTimeout(() => {
-      this.pending.delete(documentId);
+    this.afterEdits.schedule(documentId, () => {
       if (this.server?.isLoaded(documentId)) this.enqueue(documentId);
-    }, delay);
-    this.pending.set(documentId, { timer, firstAt });
+    });
   }
 
   /** The last one left: count now, from the document's final state, instead of loading it again later. */
   async onDisconnect({ documentId, document, remainingConnections }: OnDisconnectPayload): Promise<void> {
-    const pending = this.pending.get(documentId);
-    if (!pending || remainingConnections > 0) return;
-    clearTimeout(pending.timer);
-    this.pending.delete(documentId);
+    if (remainingConnections > 0 || !this.afterEdits.cancel(documentId)) return;
     this.enqueue(documentId, this.compute(documentId, document));
   }
 
   async afterUnloadDocument({ documentId }: UnloadPayload): Promise<void> {
-    const pending = this.pending.get(documentId);
-    if (pending) clearTimeout(pending.timer);
-    this.pending.delete(documentId);
+    this.afterEdits.cancel(documentId);
   }
 
   async onDestroy(): Promise<void> {
     this.destroyed = true;
-    for (const { timer } of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.afterEdits.cancelAll();
     await this.idle();
   }
 
   /** Waits until every pending refresh is stored (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
+    await this.refreshes.idle();
   }
 
   /** Queues a refresh; `computed` is a result already taken from the document (otherwise it is read). */
   private enqueue(documentId: string, computed?: CommentStats | null): void {
-    const previous = this.chains.get(documentId) ?? Promise.resolve();
-    const next = previous
-      .then(() => this.refresh(documentId, computed))
-      .catch((error: unknown) => this.log.error({ err: error, documentId }, 'comment statistics not stored'));
-    this.chains.set(documentId, next);
-    void next.then(() => {
-      if (this.chains.get(documentId) === next) this.chains.delete(documentId);
+    void this.refreshes.run(documentId, async () => {
+      try {
+        await this.refresh(documentId, computed);
+      } catch (error) {
+        this.log.error({ err: error, documentId }, 'comment statistics not stored');
+      }
     });
   }
 

@@ -25,7 +25,7 @@ export function endStreamsOnAccessLoss(
     hub.endStreams((streamProjectId, owner) => {
       if (owner.userId !== userId || (projectId !== null && streamProjectId !== projectId)) return false;
       const project = metadata.collection('projects').get(streamProjectId);
-      return !user || !user.active || !project || !accessFor(metadata, user, project).canView;
+      return !user?.active || !project || !accessFor(metadata, user, project).canView;
     });
   });
 }

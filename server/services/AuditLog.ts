@@ -1,6 +1,10 @@
+import type { AuditView } from '@shared/api/types.js';
 import type { AuditEntry } from '@shared/domain/project.js';
-import type { MetadataStore } from '../storage/types.js';
+import type { ProjectGrant } from '../access/projectAccess.js';
+import { mayReadAudit } from '../access/projectAccess.js';
 import { newId } from '../auth/tokens.js';
+import { Forbidden } from '../domain/errors.js';
+import type { MetadataStore } from '../storage/types.js';
 
 /** The project's audit log: who changed the project or its drafting group, what, when. */
 export class AuditLog {
@@ -12,10 +16,21 @@ export class AuditLog {
       .insert({ id: newId('aud'), projectId, actorId, action, detail, at: new Date().toISOString() });
   }
 
-  list(projectId: string): AuditEntry[] {
+  private list(projectId: string): AuditEntry[] {
     return this.store
       .collection('audit')
       .findMany({ projectId })
       .sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  /** The log as its readers see it, newest first, with the names of who acted and on whom. */
+  read({ project, access }: ProjectGrant): AuditView[] {
+    if (!mayReadAudit(access)) throw new Forbidden('the audit log is for the lead, reviewers and administrators');
+    const userName = (id: string): string | undefined => this.store.collection('users').get(id)?.name;
+    return this.list(project.id).map((e) => ({
+      ...e,
+      actorName: userName(e.actorId) ?? e.actorId,
+      subjectName: typeof e.detail.userId === 'string' ? (userName(e.detail.userId) ?? null) : null,
+    }));
   }
 }

@@ -1,17 +1,17 @@
 /** The drafting group: invitations, role changes, removals — each audited, each re-authorizing live sockets. */
-import type { InviteResponse } from '@shared/api/types.js';
+import type { InvitationInfo, InvitationView, InviteResponse, MemberView } from '@shared/api/types.js';
 import type { Project } from '@shared/domain/project.js';
 import type { AcceptInvitationBody, InviteBody, UpdateMemberBody } from '@shared/validation/requests.js';
 import type { InvitationRecord, MemberRecord, MetadataStore, UserRecord } from '../storage/types.js';
 import { hashToken, newId, newToken } from '../auth/tokens.js';
-import { userFromInvitation } from '../auth/invitedUser.js';
 import type { DomainEventBus } from '../events.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import { memberFitProblem } from '@shared/domain/memberRoles.js';
 import type { MemberRelation, ProjectRole } from '@shared/domain/roles.js';
+import { Conflict, Expired, Invalid, NotFound } from '../domain/errors.js';
+import type { AccountService } from './AccountService.js';
 import type { AuditLog } from './AuditLog.js';
-import { ApiProblem } from './ApiProblem.js';
-import { invitationView, memberView } from './views.js';
+import { invitationView, memberView, memberViews } from './views.js';
 
 const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
 
@@ -21,32 +21,38 @@ export class MembershipService {
     private readonly audit: AuditLog,
     private readonly events: DomainEventBus,
     private readonly hub: ProjectEventHub,
+    private readonly accounts: AccountService,
   ) {}
+
+  /** The drafting group as the API shows it. */
+  members(projectId: string): MemberView[] {
+    return memberViews(this.store, projectId);
+  }
 
   /** Rejects a relation/role that the workflow rule does not allow for this member (400). */
   private assertFits(project: Project, organizationId: string, relation: MemberRelation, role: ProjectRole): void {
     const organizationKind = this.store.collection('organizations').get(organizationId)?.kind ?? null;
     const problem = memberFitProblem({ relation, role, organizationId, organizationKind }, project);
-    if (problem) throw new ApiProblem(400, problem.message, [problem]);
+    if (problem) throw new Invalid(problem.message, [problem]);
   }
 
   private member(projectId: string, userId: string): MemberRecord {
     const member = this.store.collection('members').findOne({ projectId, userId });
-    if (!member) throw new ApiProblem(404, 'member not found');
+    if (!member) throw new NotFound('member not found');
     return member;
   }
 
   private assertKeepsALead(projectId: string, leaving: MemberRecord): void {
     if (leaving.role !== 'lead') return;
     const leads = this.store.collection('members').findMany({ projectId, role: 'lead' });
-    if (leads.length <= 1) throw new ApiProblem(409, 'a project must keep at least one lead member');
+    if (leads.length <= 1) throw new Conflict('a project must keep at least one lead member');
   }
 
   async invite(project: Project, body: InviteBody, actor: UserRecord, baseUrl: string): Promise<InviteResponse> {
     const existing = this.store.collection('users').findOne({ email: body.email });
     if (existing) {
       if (this.store.collection('members').findOne({ projectId: project.id, userId: existing.id })) {
-        throw new ApiProblem(409, 'this user is already a member of the drafting group');
+        throw new Conflict('this user is already a member of the drafting group');
       }
       this.assertFits(project, existing.organizationId, body.relation, body.role);
       const member: MemberRecord = {
@@ -69,7 +75,7 @@ export class MembershipService {
       return { kind: 'added', member: memberView(this.store, member) };
     }
     if (!body.organizationId || !this.store.collection('organizations').get(body.organizationId)) {
-      throw new ApiProblem(400, 'an organization is required to invite a new user', [
+      throw new Invalid('an organization is required to invite a new user', [
         { path: 'organizationId', message: 'required for a new user' },
       ]);
     }
@@ -103,17 +109,27 @@ export class MembershipService {
   }
 
   /** The pending, unexpired invitation a link's token stands for. */
-  findInvitation(token: string): InvitationRecord {
+  private findInvitation(token: string): InvitationRecord {
     const invitation = this.store.collection('invitations').findOne({ tokenHash: hashToken(token) });
-    if (!invitation || invitation.acceptedAt !== null)
-      throw new ApiProblem(404, 'invitation not found or already used');
-    if (Date.parse(invitation.expiresAt) < Date.now()) throw new ApiProblem(410, 'this invitation has expired');
+    if (!invitation || invitation.acceptedAt !== null) throw new NotFound('invitation not found or already used');
+    if (Date.parse(invitation.expiresAt) < Date.now()) throw new Expired('this invitation has expired');
     return invitation;
+  }
+
+  /** What the invitation link's page shows before the account is set up. */
+  invitationInfo(token: string): InvitationInfo {
+    const invitation = this.findInvitation(token);
+    return {
+      email: invitation.email,
+      projectName: this.store.collection('projects').get(invitation.projectId)?.nameZh ?? '',
+      organizationName: this.store.collection('organizations').get(invitation.organizationId)?.name ?? '',
+      role: invitation.role,
+    };
   }
 
   async accept(token: string, body: AcceptInvitationBody): Promise<UserRecord> {
     const invitation = this.findInvitation(token);
-    const user = await userFromInvitation(this.store, invitation, body);
+    const user = await this.accounts.fromInvitation(invitation, body);
     await this.store.collection('users').insert(user);
     await this.store.collection('members').insert({
       id: newId('mem'),
@@ -139,12 +155,12 @@ export class MembershipService {
   async revokeInvitation(project: Project, invitationId: string, actor: UserRecord): Promise<void> {
     const invitation = this.store.collection('invitations').get(invitationId);
     if (!invitation || invitation.projectId !== project.id || invitation.acceptedAt !== null)
-      throw new ApiProblem(404, 'invitation not found');
+      throw new NotFound('invitation not found');
     await this.store.collection('invitations').remove(invitationId);
     await this.audit.record(project.id, actor.id, 'invitation.revoked', { email: invitation.email });
   }
 
-  async update(project: Project, userId: string, body: UpdateMemberBody, actor: UserRecord): Promise<MemberRecord> {
+  async update(project: Project, userId: string, body: UpdateMemberBody, actor: UserRecord): Promise<MemberView> {
     const member = this.member(project.id, userId);
     const role = body.role ?? member.role;
     const relation = body.relation ?? member.relation;
@@ -154,7 +170,7 @@ export class MembershipService {
       ...(body.role ? { role: body.role } : {}),
       ...(body.relation ? { relation: body.relation } : {}),
     });
-    if (!updated) throw new ApiProblem(404, 'member not found');
+    if (!updated) throw new NotFound('member not found');
     await this.audit.record(project.id, actor.id, 'member.updated', {
       userId,
       fromRole: member.role,
@@ -164,7 +180,7 @@ export class MembershipService {
     });
     if (updated.role !== member.role) this.events.emit('access-changed', { userId, projectId: project.id });
     else if (updated.relation !== member.relation) this.hub.publish(project.id, { type: 'members-changed' });
-    return updated;
+    return memberView(this.store, updated);
   }
 
   async remove(project: Project, userId: string, actor: UserRecord): Promise<void> {
@@ -175,10 +191,11 @@ export class MembershipService {
     this.events.emit('access-changed', { userId, projectId: project.id });
   }
 
-  pendingInvitations(projectId: string): InvitationRecord[] {
+  pendingInvitations(projectId: string): InvitationView[] {
     return this.store
       .collection('invitations')
       .findMany({ projectId, acceptedAt: null })
-      .filter((i) => Date.parse(i.expiresAt) >= Date.now());
+      .filter((i) => Date.parse(i.expiresAt) >= Date.now())
+      .map((i) => invitationView(this.store, i));
   }
 }

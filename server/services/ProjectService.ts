@@ -1,6 +1,7 @@
-/** Standard projects (研制项目): creation with their three documents, plan-field edits. */
+/** Standard projects (研制项目): what a user sees of them, creation with their three documents, plan-field edits. */
 import * as Y from 'yjs';
 import { DOCUMENT_KINDS, EDITABLE_PLAN_FIELDS } from '@shared/domain/project.js';
+import type { ProjectDetailResponse, ProjectListItem } from '@shared/api/types.js';
 import type { AuditEntry, DocumentKind, Project, ProjectDocument } from '@shared/domain/project.js';
 import type { CreateProjectBody, UpdateProjectBody } from '@shared/validation/requests.js';
 import { writeJSONToYDoc } from '@shared/editor/yjsContent.js';
@@ -9,10 +10,14 @@ import type { DocumentStore, MetadataStore, UserRecord } from '../storage/types.
 import { defaultDueDate, dueNotBeforeStart } from '@shared/domain/planDates.js';
 import { newId } from '../auth/tokens.js';
 import { snapshotAccess, usersWithChangedAccess } from '../access/accessChanges.js';
+import type { ProjectGrant } from '../access/projectAccess.js';
+import { accessFor, creatorLeadsProject, mayCreateProjectFor, mayCreateProjects } from '../access/projectAccess.js';
+import { Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import type { DomainEventBus } from '../events.js';
+import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import { DOCUMENT_TITLES, documentTemplate } from '../documents/templates/index.js';
 import type { AuditLog } from './AuditLog.js';
-import { ApiProblem } from './ApiProblem.js';
+import { memberViews, projectListItem } from './views.js';
 
 export interface CreateProjectOptions {
   /** Content per document kind instead of the new-project templates (the demo seed). */
@@ -26,19 +31,46 @@ export class ProjectService {
     private readonly documents: DocumentStore,
     private readonly audit: AuditLog,
     private readonly events: DomainEventBus,
+    private readonly hub: ProjectEventHub,
   ) {}
+
+  /** The projects the user may see, newest first, each with the user's rights. */
+  list(user: UserRecord): ProjectListItem[] {
+    const items: ProjectListItem[] = [];
+    for (const project of this.store.collection('projects').findMany()) {
+      const access = accessFor(this.store, user, project);
+      if (access.canView) items.push(projectListItem(this.store, project, access));
+    }
+    return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** A project as the API lists it, with the user's rights. */
+  item(user: UserRecord, project: Project): ProjectListItem {
+    return projectListItem(this.store, project, accessFor(this.store, user, project));
+  }
+
+  detail({ project, access }: ProjectGrant): ProjectDetailResponse {
+    return { project: projectListItem(this.store, project, access), members: memberViews(this.store, project.id) };
+  }
+
+  /** Checked before the request body is read: who may create projects at all. */
+  assertMayCreate(user: UserRecord): void {
+    if (!mayCreateProjects(this.store, user)) {
+      throw new Forbidden('only a lead drafting unit (an enterprise) or an administrator may create a project');
+    }
+  }
 
   async create(body: CreateProjectBody, actor: UserRecord, options: CreateProjectOptions = {}): Promise<Project> {
     const organizations = this.store.collection('organizations');
     const leadOrganizationId = body.leadOrganizationId ?? actor.organizationId;
     const lead = organizations.get(leadOrganizationId);
-    if (!lead || lead.kind !== 'enterprise') throw new ApiProblem(400, 'the lead drafting unit must be an enterprise');
-    if (!actor.isAdmin && leadOrganizationId !== actor.organizationId) {
-      throw new ApiProblem(403, 'only administrators may create a project for another organization');
+    if (lead?.kind !== 'enterprise') throw new Invalid('the lead drafting unit must be an enterprise');
+    if (!mayCreateProjectFor(actor, leadOrganizationId)) {
+      throw new Forbidden('only administrators may create a project for another organization');
     }
     for (const id of body.supervisingBureauIds) {
       if (organizations.get(id)?.kind !== 'market-supervision-bureau')
-        throw new ApiProblem(400, `not a market supervision bureau: ${id}`);
+        throw new Invalid(`not a market supervision bureau: ${id}`);
     }
     const now = new Date().toISOString();
     const project: Project = {
@@ -82,7 +114,7 @@ export class ProjectService {
       doc.destroy();
     }
     await this.store.collection('projects').insert(project);
-    if (!actor.isAdmin || leadOrganizationId === actor.organizationId) {
+    if (creatorLeadsProject(actor, leadOrganizationId)) {
       await this.store.collection('members').insert({
         id: newId('mem'),
         projectId: project.id,
@@ -100,13 +132,13 @@ export class ProjectService {
   async update(project: Project, body: UpdateProjectBody, actor: UserRecord): Promise<Project> {
     for (const id of body.supervisingBureauIds ?? []) {
       if (this.store.collection('organizations').get(id)?.kind !== 'market-supervision-bureau') {
-        throw new ApiProblem(400, `not a market supervision bureau: ${id}`);
+        throw new Invalid(`not a market supervision bureau: ${id}`);
       }
     }
     const startDate = body.startDate ?? project.startDate;
     const dueDate = body.dueDate ?? project.dueDate;
     if (!dueNotBeforeStart(startDate, dueDate)) {
-      throw new ApiProblem(400, `the due date (${dueDate}) cannot be before the start date (${startDate})`, [
+      throw new Invalid(`the due date (${dueDate}) cannot be before the start date (${startDate})`, [
         { path: body.dueDate ? 'dueDate' : 'startDate', message: 'the due date cannot be before the start date' },
       ]);
     }
@@ -114,12 +146,13 @@ export class ProjectService {
     const updated = await this.store
       .collection('projects')
       .update(project.id, { ...stripUndefined(body), updatedAt: new Date().toISOString() });
-    if (!updated) throw new ApiProblem(404, 'project not found');
+    if (!updated) throw new NotFound('project not found');
     await this.audit.record(project.id, actor.id, 'project.updated', planChanges(this.store, project, updated));
     // Bureaus added or removed change who may see the project: re-authorize their sockets and streams.
     for (const userId of usersWithChangedAccess(before, snapshotAccess(this.store, updated))) {
       this.events.emit('access-changed', { userId, projectId: project.id });
     }
+    this.hub.publish(project.id, { type: 'project-changed' });
     return updated;
   }
 }

@@ -35,6 +35,14 @@ export function memberView(store: MetadataStore, member: MemberRecord): MemberVi
   };
 }
 
+/** The drafting group of a project, as the API shows it. */
+export function memberViews(store: MetadataStore, projectId: string): MemberView[] {
+  return store
+    .collection('members')
+    .findMany({ projectId })
+    .map((m) => memberView(store, m));
+}
+
 export function invitationView(store: MetadataStore, invitation: InvitationRecord): InvitationView {
   return {
     id: invitation.id,

@@ -1,5 +1,6 @@
 /** Live events of a project, pushed to browsers over Server-Sent Events (GET /api/projects/:id/events). */
 export type ProjectEvent =
+  /** Sent first on every (re)connection of a stream. */
   | { type: 'ready' }
   | { type: 'members-changed' }
   | { type: 'project-changed' }
@@ -7,3 +8,31 @@ export type ProjectEvent =
   /** The stored comment statistics of a document changed (GET /api/projects/:id/comment-stats). */
   | { type: 'comment-stats-changed'; documentId: string }
   | { type: 'consultation-changed'; roundId: string };
+
+/**
+ * Every type of `ProjectEvent`, each once: the SSE event names a browser listens to. Adding a type to
+ * the union and not here (or the reverse) does not compile (see `ProjectEventType`).
+ */
+export const PROJECT_EVENT_TYPES = [
+  'ready',
+  'members-changed',
+  'project-changed',
+  'comments-changed',
+  'comment-stats-changed',
+  'consultation-changed',
+] as const;
+
+/**
+ * The types listed in `List`, provided they are exactly those of `Union`: a type missing from the
+ * list is named in the compiler's error (`missing`), a type the union lacks fails the first bound.
+ */
+type ListedTypes<
+  Union extends string,
+  List extends readonly Union[] &
+    ([Union] extends [List[number]] ? unknown : { missing: Exclude<Union, List[number]> }),
+> = List[number];
+
+export type ProjectEventType = ListedTypes<ProjectEvent['type'], typeof PROJECT_EVENT_TYPES>;
+
+/** The event of the given type. */
+export type ProjectEventOf<T extends ProjectEventType> = Extract<ProjectEvent, { type: T }>;

@@ -7,7 +7,7 @@
 import type { DocumentKind } from '../domain/project.js';
 import { NODE, isChapterRole, type ChapterRole } from '../editor/structure/names.js';
 import type { ProseMirrorJSON } from '../editor/yjsContent.js';
-import { computeNumbering, type NumberedItem, type Numbering } from './numberingSource.js';
+import { computeNumbering, type NumberedItem, type Numbering } from '../editor/structure/numbering.js';
 import type { LocalizedText, Location, MessageParams, RuleHit } from './types.js';
 
 /** The part of the document a node is in. */
@@ -85,7 +85,7 @@ export interface CheckContext {
   describe(node: IndexedNode): LocalizedText;
 }
 
-const INLINE_TYPES = new Set(['text', NODE.crossRef, 'hardBreak', 'image', 'mention']);
+const INLINE_TYPES = new Set<string>([NODE.text, NODE.crossRef, NODE.hardBreak, 'image', 'mention']);
 const TEXTBLOCK_TYPES = new Set<string>([
   NODE.paragraph,
   NODE.sectionTitle,
@@ -252,8 +252,8 @@ class DocumentIndex implements CheckContext {
     const cached = this.texts.get(node);
     if (cached !== undefined) return cached;
     let text: string;
-    if (node.type === 'text') text = node.node.text ?? '';
-    else if (node.type === 'hardBreak') text = '\n';
+    if (node.type === NODE.text) text = node.node.text ?? '';
+    else if (node.type === NODE.hardBreak) text = '\n';
     else if (node.type === NODE.crossRef) text = this.crossRefText(node);
     else {
       const blockContainer = node.children.some((c) => !INLINE_TYPES.has(c.type));

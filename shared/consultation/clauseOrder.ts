@@ -22,17 +22,20 @@ function numbers(dotted: string): number[] {
 
 export function clauseSortKey(label: string): SortKey {
   const text = label.trim();
-  let m: RegExpMatchArray | null;
-  if ((m = text.match(/^(\d+(?:\.\d+)*)/))) return { rank: 2, numbers: numbers(m[1]!), text };
-  if ((m = text.match(/^(表|图)\s*(?:([A-Z])\.)?(\d+)/))) {
-    const kind = m[1] === '表' ? 0 : 1;
-    const n = Number(m[3]);
+  const clause = text.match(/^(\d+(?:\.\d+)*)/);
+  if (clause) return { rank: 2, numbers: numbers(clause[1]!), text };
+  const float = text.match(/^(表|图)\s*(?:([A-Z])\.)?(\d+)/);
+  if (float) {
+    const kind = float[1] === '表' ? 0 : 1;
+    const n = Number(float[3]);
     // 表A.1 comes with annex A, after its clauses; 表1 after the body's clauses.
-    if (m[2]) return { rank: 4, numbers: [...numbers(m[2]), ANNEX_FLOATS, kind, n], text };
+    if (float[2]) return { rank: 4, numbers: [...numbers(float[2]), ANNEX_FLOATS, kind, n], text };
     return { rank: 3, numbers: [kind, n], text };
   }
-  if ((m = text.match(/^附录\s*([A-Z])/))) return { rank: 4, numbers: numbers(m[1]!), text };
-  if ((m = text.match(/^([A-Z](?:\.\d+)+)/))) return { rank: 4, numbers: numbers(m[1]!), text };
+  const annex = text.match(/^附录\s*([A-Z])/);
+  if (annex) return { rank: 4, numbers: numbers(annex[1]!), text };
+  const annexClause = text.match(/^([A-Z](?:\.\d+)+)/);
+  if (annexClause) return { rank: 4, numbers: numbers(annexClause[1]!), text };
   if (text.startsWith('参考文献')) return { rank: 5, numbers: [], text };
   const general = GENERAL_WORDS.findIndex((w) => text.startsWith(w));
   if (general >= 0) return { rank: 0, numbers: [general], text };

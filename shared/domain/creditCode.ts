@@ -3,6 +3,7 @@
  * 0-9 A-H J-N P-R T-U W-Y (no I, O, Z, S, V); the 18th is a check character computed with the
  * weights 3^(i) mod 31 over the first 17.
  */
+export const CREDIT_CODE_LENGTH = 18;
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
@@ -20,7 +21,7 @@ export function creditCodeCheckChar(first17: string): string | null {
 }
 
 export function isValidCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  if (code.length !== CREDIT_CODE_LENGTH || !/^[0-9A-HJ-NPQRTUWXY]+$/.test(code)) return false;
   return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }
 

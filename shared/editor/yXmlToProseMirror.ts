@@ -78,13 +78,17 @@ function fittingContent(type: NodeType, children: ProseMirrorNode[]): Fragment |
     const fill = match.fillBefore(Fragment.from(child));
     const afterFill = fill && match.matchFragment(fill)?.matchType(child.type);
     if (!fill || !afterFill) return;
-    fill.forEach((n) => kept.push(n));
+    fill.forEach((n) => {
+      kept.push(n);
+    });
     kept.push(child);
     match = afterFill;
   });
   const end = match.fillBefore(Fragment.empty, true);
   if (!end) return null;
-  end.forEach((n) => kept.push(n));
+  end.forEach((n) => {
+    kept.push(n);
+  });
   const fitted = Fragment.fromArray(kept);
   return type.validContent(fitted) ? fitted : null;
 }

@@ -1,5 +1,5 @@
 /** Conversions between a document's Yjs state and ProseMirror JSON, for server-side reading and seeding. */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { editorSchema } from './schema.js';
 import { CONTENT_FIELD } from './extensions.js';

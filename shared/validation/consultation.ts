@@ -1,23 +1,26 @@
 /** Request bodies of the consultation API (征求意见), validated on the server and reused by client forms. */
 import { z } from 'zod';
 import { COMMENT_ELEMENTS, COMMENT_TYPES, DECISIONS } from '../domain/consultation.js';
+import { email, personName, phone } from './fields.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-() ]{0,30}$/, 'invalid phone number');
 const shortText = (max: number) => z.string().trim().max(max);
 const id = z.string().min(1).max(100);
+const unitName = shortText(200).min(2, 'the unit name is required');
+const contact = shortText(100);
+const roundTitle = shortText(200).min(1);
+/** A comment, a proposed change, a decision's reason. */
+const longText = shortText(5000);
+const commentText = longText.min(1, 'the comment is required');
 
-export const handlerBody = z.object({ name: shortText(100).min(1, 'required'), phone: phone.default('') }).strict();
+export const handlerBody = z.object({ name: personName, phone: phone.default('') }).strict();
 
 export const recipientBody = z
   .object({
-    unitName: shortText(200).min(2, 'the unit name is required'),
-    contact: shortText(100).default(''),
+    unitName,
+    contact: contact.default(''),
     phone: phone.optional(),
-    email: z.string().trim().toLowerCase().email('invalid email address').max(254).optional(),
+    email: email.optional(),
     /** The unit's organization in the system, if it has one (its users may then answer online). */
     organizationId: id.nullable().default(null),
   })
@@ -26,10 +29,10 @@ export type RecipientBody = z.infer<typeof recipientBody>;
 
 export const updateRecipientBody = z
   .object({
-    unitName: shortText(200).min(2).optional(),
-    contact: shortText(100).optional(),
+    unitName: unitName.optional(),
+    contact: contact.optional(),
     phone: phone.optional(),
-    email: z.string().trim().toLowerCase().email('invalid email address').max(254).optional(),
+    email: email.optional(),
     organizationId: id.nullable().optional(),
     /** Record or undo a "no comments" reply (not allowed while the unit has comment items). */
     reply: z.enum(['none', 'no-comments']).optional(),
@@ -41,7 +44,7 @@ export type UpdateRecipientBody = z.infer<typeof updateRecipientBody>;
 export const openRoundBody = z
   .object({
     /** Defaults to "第N轮征求意见". */
-    title: shortText(200).min(1).optional(),
+    title: roundTitle.optional(),
     deadline: isoDate,
     /** The standard text to freeze; defaults to the project's standard document. */
     documentId: id.optional(),
@@ -54,7 +57,7 @@ export type OpenRoundBody = z.infer<typeof openRoundBody>;
 
 export const updateRoundBody = z
   .object({
-    title: shortText(200).min(1).optional(),
+    title: roundTitle.optional(),
     deadline: isoDate.optional(),
     handler: handlerBody.optional(),
     /** true closes the round (no new comments or replies), false reopens it. */
@@ -71,8 +74,8 @@ const itemContent = {
   clauseLabel: shortText(100).optional(),
   element: z.enum(COMMENT_ELEMENTS).optional(),
   commentType: z.enum(COMMENT_TYPES).optional(),
-  comment: shortText(5000).min(1, 'the comment is required').optional(),
-  proposedChange: shortText(5000).optional(),
+  comment: commentText.optional(),
+  proposedChange: longText.optional(),
   submitterName: shortText(100).optional(),
   receivedDate: isoDate.optional(),
 };
@@ -82,7 +85,7 @@ export const createItemBody = z
     ...itemContent,
     /** The submitting unit (a recipient of the round). */
     recipientId: id,
-    comment: shortText(5000).min(1, 'the comment is required'),
+    comment: commentText,
   })
   .strict()
   .refine((b) => (b.clauseId ?? null) !== null || (b.clauseLabel ?? '').length > 0, {
@@ -90,6 +93,9 @@ export const createItemBody = z
     path: ['clauseLabel'],
   });
 export type CreateItemBody = z.infer<typeof createItemBody>;
+
+/** The clause of the current text that implements an accepted change. */
+export const implementedInBody = z.object({ clauseId: id, note: shortText(500).default('') }).strict();
 
 const needsReason = (decision: string | null | undefined): boolean =>
   decision === 'partly-accepted' || decision === 'rejected';
@@ -102,13 +108,9 @@ export const updateItemBody = z
     /** The decision (assignee or lead); null reopens the item. */
     decision: z.enum(DECISIONS).nullable().optional(),
     /** 备注: required with partly-accepted and rejected. */
-    reason: shortText(5000).optional(),
+    reason: longText.optional(),
     /** Link to the clause of the current text that implements the change; null unlinks. */
-    implementedIn: z
-      .object({ clauseId: id, note: shortText(500).default('') })
-      .strict()
-      .nullable()
-      .optional(),
+    implementedIn: implementedInBody.nullable().optional(),
   })
   .strict()
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to change')
@@ -119,9 +121,7 @@ export const updateItemBody = z
 export type UpdateItemBody = z.infer<typeof updateItemBody>;
 
 /** POST /api/rounds/:id/recipients/:recipientId/invitations — an account for the unit's contact. */
-export const roundInvitationBody = z
-  .object({ email: z.string().trim().toLowerCase().email('invalid email address').max(254) })
-  .strict();
+export const roundInvitationBody = z.object({ email: email }).strict();
 export type RoundInvitationBody = z.infer<typeof roundInvitationBody>;
 
 /** Query of the exports: `?sort=clause` orders by clause number, the default by 序号. */

@@ -5,6 +5,7 @@ import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '../domai
 import { MEMBER_RELATIONS, PROJECT_ROLES } from '../domain/roles.js';
 import { isValidCreditCode } from '../domain/creditCode.js';
 import { dueNotBeforeStart, isCalendarDate } from '../domain/planDates.js';
+import { email, personName as name, phone } from './fields.js';
 
 /** The publisher of the province's recent development plans; each project can set its own. */
 export const DEFAULT_PUBLISHING_BODY = '浙江省质量协会';
@@ -14,13 +15,8 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'not a real calendar date');
 const DUE_BEFORE_START = { message: 'the due date cannot be before the start date', path: ['dueDate'] };
-const email = z.string().trim().toLowerCase().email('invalid email address').max(254);
-const password = z.string().min(10, 'password must have at least 10 characters').max(200);
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-() ]{0,30}$/, 'invalid phone number');
-const name = z.string().trim().min(1, 'required').max(100);
+const PASSWORD_MIN = 10;
+const password = z.string().min(PASSWORD_MIN, `password must have at least ${PASSWORD_MIN} characters`).max(200);
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) }).strict();
 export type LoginBody = z.infer<typeof loginBody>;
@@ -67,18 +63,25 @@ export const updateUserBody = z
   .strict();
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
+/** The plan fields' own checks; create adds defaults, update makes each optional. */
+const nameZh = z.string().trim().min(2).max(200);
+const nameEn = z.string().trim().max(300);
+const planCode = z.string().trim().max(100);
+const supervisingBureauIds = z.array(z.string().min(1)).max(10);
+const publishingBody = z.string().trim().min(2).max(200);
+
 const planFields = {
-  nameZh: z.string().trim().min(2).max(200),
-  nameEn: z.string().trim().max(300).default(''),
+  nameZh,
+  nameEn: nameEn.default(''),
   standardType: z.enum(STANDARD_TYPES),
   publicationCategory: z.enum(PUBLICATION_CATEGORIES),
-  planBatch: z.string().trim().max(100).default(''),
-  planNumber: z.string().trim().max(100).default(''),
-  supervisingBureauIds: z.array(z.string().min(1)).max(10).default([]),
+  planBatch: planCode.default(''),
+  planNumber: planCode.default(''),
+  supervisingBureauIds: supervisingBureauIds.default([]),
   startDate: isoDate,
   /** Defaults to six months after the start date. */
   dueDate: isoDate.optional(),
-  publishingBody: z.string().trim().min(2).max(200).default(DEFAULT_PUBLISHING_BODY),
+  publishingBody: publishingBody.default(DEFAULT_PUBLISHING_BODY),
 };
 
 export const createProjectBody = z
@@ -89,16 +92,16 @@ export type CreateProjectBody = z.infer<typeof createProjectBody>;
 
 export const updateProjectBody = z
   .object({
-    nameZh: planFields.nameZh.optional(),
-    nameEn: z.string().trim().max(300).optional(),
+    nameZh: nameZh.optional(),
+    nameEn: nameEn.optional(),
     standardType: planFields.standardType.optional(),
     publicationCategory: planFields.publicationCategory.optional(),
-    planBatch: z.string().trim().max(100).optional(),
-    planNumber: z.string().trim().max(100).optional(),
-    supervisingBureauIds: z.array(z.string().min(1)).max(10).optional(),
+    planBatch: planCode.optional(),
+    planNumber: planCode.optional(),
+    supervisingBureauIds: supervisingBureauIds.optional(),
     startDate: isoDate.optional(),
     dueDate: isoDate.optional(),
-    publishingBody: z.string().trim().min(2).max(200).optional(),
+    publishingBody: publishingBody.optional(),
     stage: z.enum(PROJECT_STAGES).optional(),
   })
   .strict()

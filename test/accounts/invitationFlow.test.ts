@@ -13,7 +13,7 @@ import type {
   ProjectListItem,
 } from '@shared/api/types.js';
 import { demoProject, login, request } from '../helpers/api.js';
-import { appendParagraph, connectSynced, content, waitFor } from '../helpers/collab.js';
+import { afterServerHandled, appendParagraph, connectSynced, content, waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -131,7 +131,7 @@ describe('bureau staff who are not members', () => {
     appendParagraph(reader.doc, '未入组的监管人员的修改');
     appendParagraph(watcher.doc, '牵头单位的新修改');
     await waitFor(() => content(reader.doc).includes('牵头单位的新修改'), 'reader receives live edits');
-    await new Promise((r) => setTimeout(r, 500));
+    await afterServerHandled(reader, watcher);
     expect(content(watcher.doc)).not.toContain('未入组的监管人员的修改');
   });
 });

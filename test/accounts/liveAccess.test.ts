@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProjectListItem } from '@shared/api/types.js';
 import { withCheckChar } from '@shared/domain/creditCode.js';
 import { demoProject, login, request } from '../helpers/api.js';
-import { connectSynced, rawSocket, waitFor } from '../helpers/collab.js';
+import { connectSynced, presenceProbe, rawRoundTrip, rawSocket, waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -86,7 +86,11 @@ describe('supervising bureaus', () => {
     });
     const seen = await call<{ project: ProjectListItem }>(server, staff.token, 'GET', `/api/projects/${project.id}`);
     expect(seen.project.access).toMatchObject({ role: 'reviewer', canEdit: false });
-    await new Promise((r) => setTimeout(r, 300));
+    // The staff member comes in; the lead's socket receives their presence, which the server sent
+    // after the change: had the change closed the lead's socket, it would have been before.
+    const staffClient = await connectSynced(server.url, standardId, staff.token);
+    clients.push(staffClient);
+    await presenceProbe(staffClient, leadClient);
     expect(leadCodes).toEqual([]);
   });
 });
@@ -119,7 +123,12 @@ describe('event streams and sessions', () => {
     expect((await request(server.url, 'POST', '/api/auth/logout', { token: signingOut })).status).toBe(204);
     expect((await socket.closed).code).toBe(4401);
     await events.ended;
-    await new Promise((r) => setTimeout(r, 300));
+    // Sign-out closes what it closes at once; the other session's socket and stream still carry
+    // messages sent after it (a sync answer, and a marker event published now).
+    await rawRoundTrip(otherSocket.ws);
+    const from = otherEvents.types.length;
+    server.services.hub.publish(project.id, { type: 'project-changed' });
+    await waitFor(() => otherEvents.types.slice(from).includes('project-changed'), 'the other stream is alive');
     expect(otherEvents.isEnded()).toBe(false);
     expect(otherSocket.ws.readyState).toBe(otherSocket.ws.OPEN);
     otherSocket.ws.close();

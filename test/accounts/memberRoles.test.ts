@@ -7,7 +7,7 @@ import { allowedRoles, fallbackRole, memberFitProblem } from '@shared/domain/mem
 import type { ProjectListItem } from '@shared/api/types.js';
 import { newId } from '../../server/auth/tokens.js';
 import { demoProject, login, request } from '../helpers/api.js';
-import { appendParagraph, connectSynced, content, waitFor } from '../helpers/collab.js';
+import { afterServerHandled, appendParagraph, connectSynced, content, waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -176,7 +176,7 @@ describe('enforced by the API', () => {
     appendParagraph(bureauClient.doc, '监管人员试图修改');
     appendParagraph(watcher.doc, '牵头人的修改');
     await waitFor(() => content(bureauClient.doc).includes('牵头人的修改'), 'bureau client gets live edits');
-    await new Promise((r) => setTimeout(r, 500));
+    await afterServerHandled(bureauClient, watcher);
     expect(content(watcher.doc)).not.toContain('监管人员试图修改');
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
-import { BODY_PARAGRAPH, launchBrowser, openStandard, signIn } from '../helpers/browser.js';
+import { BODY_PARAGRAPH, launchBrowser, offlineCopyWritten, openStandard, signIn } from '../helpers/browser.js';
 import { demoProject, login, request } from '../helpers/api.js';
 import type { DocumentContentResponse } from '@shared/api/types.js';
 import { plainText } from '@shared/editor/yjsContent.js';
@@ -100,7 +100,6 @@ describe('co-editing in the browser', () => {
     await server.close();
     const status = page.getByTestId('connection-status');
     await page.locator('[data-testid="connection-status"]:not([data-state="connected"])').waitFor();
-    const editor = page.locator('[data-testid="editor"] .ProseMirror');
     await page.locator(BODY_PARAGRAPH).first().click();
     await page.keyboard.press('End');
     await page.keyboard.type('离线时写的内容');
@@ -132,8 +131,9 @@ describe('co-editing in the browser', () => {
     await page.keyboard.press('End');
     await page.keyboard.type('关闭标签页前的离线内容');
     await page.locator('[data-testid="connection-status"][data-unsynced="true"]').waitFor();
-    // The browser's copy (IndexedDB) is written as the user types; give it a moment, then close the tab.
-    await page.waitForTimeout(1_000);
+    // The browser's copy (IndexedDB) is written as the user types; once the text is there, close the tab.
+    await page.locator('[data-testid="editor"] .ProseMirror').getByText('关闭标签页前的离线内容').waitFor();
+    await offlineCopyWritten(page, standardId);
     await page.close({ runBeforeUnload: false });
 
     server = await startTestServer({ dataDir: server.dataDir, port });

@@ -31,8 +31,11 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+/** A screenshot when SCREENSHOT_DIR is set, `settleMs` after the call (e.g. for a scroll to end). */
+async function shot(page: Page, name: string, fullPage = true, settleMs = 0): Promise<void> {
+  if (!SHOTS) return;
+  await page.waitForTimeout(settleMs);
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
 describe('a consulted unit outside the drafting group, in the browser', () => {
@@ -107,14 +110,12 @@ describe('a consulted unit outside the drafting group, in the browser', () => {
       )
       .first()
       .waitFor();
-    await lead.waitForTimeout(800);
-    await shot(lead, 'lead-draft-clause', false);
+    await shot(lead, 'lead-draft-clause', false, 800);
     await lead.getByTestId('round-tab-table').click();
     await row.getByTestId('item-clause-current').click();
     await lead.waitForURL(/\/documents\/[^?]+\?node=/);
     await lead.locator('[data-testid="editor"] .gb-flash').first().waitFor();
-    await lead.waitForTimeout(800);
-    await shot(lead, 'lead-current-clause', false);
+    await shot(lead, 'lead-current-clause', false, 800);
     await lead.goBack();
     await lead.getByTestId('round-page').waitFor();
 
@@ -122,7 +123,7 @@ describe('a consulted unit outside the drafting group, in the browser', () => {
     await outsider.getByTestId('round-tab-snapshot').click();
     await outsider.locator('.ProseMirror').first().waitFor();
     await outsider.goto(`${server.url}/projects/${projectId}`);
-    await outsider.waitForTimeout(500);
+    await outsider.getByText('项目不存在或您无权查看').waitFor();
     expect(await outsider.getByTestId('rounds-tab').count()).toBe(0);
 
     // The lead invites a new contact of the company; the link sets up an account that lands on the round.

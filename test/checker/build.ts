@@ -1,12 +1,32 @@
 /**
  * Tiny builders of ProseMirror JSON in the document model (docs/document-model.md) for the checker
- * tests, and assertions on rule ids. Ids are generated (`n0000001` …) unless given.
+ * tests, on top of the shared builders (`@shared/editor/builders`), and assertions on rule ids.
+ * Ids are generated (`n0000001` …) unless given. Unlike the shared builders, these leave list items
+ * and notes as written (the checker must see what a drafter may type).
  */
 import { expect } from 'vitest';
 import { runChecker } from '@shared/checker/runChecker.js';
 import type { Finding } from '@shared/checker/types.js';
 import type { DocumentKind } from '@shared/domain/project.js';
-import type { ChapterRole } from '@shared/editor/structure/names.js';
+import {
+  annex as annexNode,
+  bibliography as bibliographyNode,
+  chapter as chapterNode,
+  clause as clauseNode,
+  crossRef,
+  doc as docNode,
+  figureBlock,
+  foreword as forewordNode,
+  inlineNode,
+  paragraph,
+  referenceEntry,
+  table as bareTable,
+  termEntry,
+  titled,
+  type CellInput,
+  type CoverFields,
+} from '@shared/editor/builders/index.js';
+import { NODE, type AnnexType, type ChapterRole } from '@shared/editor/structure/names.js';
 import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 
 type Json = ProseMirrorJSON;
@@ -24,109 +44,70 @@ export function idOf(node: Json): string {
   return id;
 }
 
-function inline(parts: readonly Inline[]): Json[] {
-  return parts.filter((p) => p !== '').map((p) => (typeof p === 'string' ? { type: 'text', text: p } : p));
-}
-
-function withInline(type: string, parts: readonly Inline[], attrs?: Record<string, unknown>): Json {
-  const node: Json = { type };
-  if (attrs) node.attrs = attrs;
-  const content = inline(parts);
-  if (content.length > 0) node.content = content;
-  return node;
-}
-
-export const p = (...parts: Inline[]): Json => withInline('paragraph', parts);
-export const xref = (target: Json | string): Json => ({
-  type: 'crossRef',
-  attrs: { targetId: typeof target === 'string' ? target : idOf(target) },
-});
-export const note = (...parts: Inline[]): Json => withInline('note', parts);
-const title = (text: string): Json => withInline('sectionTitle', [text]);
+export const p = (...parts: Inline[]): Json => paragraph(parts);
+export const xref = (target: Json | string): Json => crossRef(typeof target === 'string' ? target : idOf(target));
+export const note = (...parts: Inline[]): Json => inlineNode(NODE.note, parts);
 
 export function chapter(role: ChapterRole, heading: string, ...children: Json[]): Json {
-  return { type: 'chapter', attrs: { id: nextId(), role }, content: [title(heading), ...children] };
+  return chapterNode(role, titled(heading, nextId()), ...children);
 }
 
 export function clause(heading: string, ...children: Json[]): Json {
-  return { type: 'clause', attrs: { id: nextId() }, content: [title(heading), ...children] };
+  return clauseNode(titled(heading, nextId()), ...children);
 }
 
-export function annex(normative: 'normative' | 'informative', heading: string, ...children: Json[]): Json {
-  return { type: 'annex', attrs: { id: nextId(), normative }, content: [title(heading), ...children] };
+export function annex(normative: AnnexType, heading: string, ...children: Json[]): Json {
+  return annexNode(normative, titled(heading, nextId()), ...children);
 }
 
 export function term(name: string, english: string, definition: string, ...notes: Json[]): Json {
+  const entry = termEntry(name, english, definition, [], nextId());
+  return { ...entry, content: [...(entry.content ?? []), ...notes] };
+}
+
+export const reference = (text: string): Json => referenceEntry(text, nextId());
+
+/** A numbered table of body cells only (no header row). */
+function tableOf(caption: string, rows: readonly (readonly CellInput[])[], notes: readonly Json[]): Json {
   return {
-    type: 'termEntry',
+    type: NODE.tableBlock,
     attrs: { id: nextId() },
-    content: [
-      withInline('termName', [name]),
-      withInline('termEnglish', [english]),
-      withInline('termDefinition', [definition]),
-      ...notes,
-    ],
+    content: [inlineNode(NODE.caption, caption), bareTable(rows, { headerRows: 0 }), ...notes],
   };
 }
 
-export const reference = (text: string): Json => withInline('referenceEntry', [text], { id: nextId() });
-
 export function table(caption: string, cells: readonly string[] = ['项目'], ...notes: Json[]): Json {
-  const row: Json = {
-    type: 'tableRow',
-    content: cells.map((c) => ({
-      type: 'tableCell',
-      attrs: { colspan: 1, rowspan: 1, colwidth: null },
-      content: [p(c)],
-    })),
-  };
-  return {
-    type: 'tableBlock',
-    attrs: { id: nextId() },
-    content: [withInline('caption', [caption]), { type: 'table', content: [row] }, ...notes],
-  };
+  return tableOf(caption, [cells], notes);
 }
 
 /** A numbered table whose cells hold inline content (text, cross-references): one array per row, one per cell. */
 export function tableWith(caption: string, rows: readonly (readonly (Inline | readonly Inline[])[])[]): Json {
-  const cell = (content: Inline | readonly Inline[]): Json => ({
-    type: 'tableCell',
-    attrs: { colspan: 1, rowspan: 1, colwidth: null },
-    content: [p(...(Array.isArray(content) ? content : [content]))],
-  });
-  return {
-    type: 'tableBlock',
-    attrs: { id: nextId() },
-    content: [
-      withInline('caption', [caption]),
-      { type: 'table', content: rows.map((r) => ({ type: 'tableRow', content: r.map(cell) })) },
-    ],
-  };
+  return tableOf(
+    caption,
+    rows.map((row) => row.map((content) => ({ content }))),
+    [],
+  );
 }
 
-export const figure = (caption: string): Json => ({
-  type: 'figureBlock',
-  attrs: { id: nextId(), src: '' },
-  content: [withInline('caption', [caption])],
-});
+export const figure = (caption: string): Json => figureBlock(caption, '', nextId());
 
 export type Item = string | { text: string; sublist: Json };
 
 function items(list: readonly Item[]): Json[] {
   return list.map((item) =>
     typeof item === 'string'
-      ? { type: 'listItem', content: [p(item)] }
-      : { type: 'listItem', content: [p(item.text), item.sublist] },
+      ? { type: NODE.listItem, content: [p(item)] }
+      : { type: NODE.listItem, content: [p(item.text), item.sublist] },
   );
 }
 
 export const dashList = (list: readonly Item[], listStyle: string = 'dash'): Json => ({
-  type: 'bulletList',
+  type: NODE.bulletList,
   attrs: { listStyle },
   content: items(list),
 });
 export const letterList = (list: readonly Item[], listStyle: string = 'letter'): Json => ({
-  type: 'orderedList',
+  type: NODE.orderedList,
   attrs: { listStyle },
   content: items(list),
 });
@@ -142,19 +123,16 @@ export const COMPLETE_COVER = {
   implementationDate: '2026-04-01',
   publisher: '浙江省质量协会',
   stage: '征求意见稿',
-} as const;
+} as const satisfies CoverFields;
 
+/** A cover: the complete one with `attrs` changed (any string, so the checker sees invalid values too). */
 export const cover = (attrs: Partial<Record<keyof typeof COMPLETE_COVER, string>> = {}): Json => ({
-  type: 'standardCover',
+  type: NODE.standardCover,
   attrs: { ...COMPLETE_COVER, ...attrs },
 });
-export const foreword = (...blocks: Json[]): Json => ({ type: 'foreword', content: blocks });
-export const bibliography = (...blocks: Json[]): Json => ({ type: 'bibliography', content: blocks });
-export const doc = (...content: Json[]): Json => ({ type: 'doc', content });
-
-export const REFERENCES_LEAD_IN =
-  '下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，仅该日期对应的版本适用于本文件；不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。';
-export const TERMS_LEAD_IN = '下列术语和定义适用于本文件。';
+export const foreword = (...blocks: Json[]): Json => forewordNode(...blocks);
+export const bibliography = (...blocks: Json[]): Json => bibliographyNode(...blocks);
+export const doc = (...content: Json[]): Json => docNode(...content);
 
 export function findings(json: Json, kind: DocumentKind = 'standard'): Finding[] {
   return runChecker(json, kind).findings;

@@ -1,7 +1,8 @@
 /** The text lexicons under the rules: verbal forms and standard designations. */
 import { describe, expect, it } from 'vitest';
 import { findModals, findProhibitions } from '@shared/checker/modals.js';
-import { compareDesignations, findMentions, parseDesignation } from '@shared/checker/standardCodes.js';
+import { findMentions } from '@shared/checker/standardCodes.js';
+import { compareDesignations, parseDesignation } from '@shared/editor/structure/designations.js';
 
 describe('findModals', () => {
   it.each([

@@ -1,8 +1,7 @@
 /** A small but complete Zhejiang Made standard that follows every rule of the checker. */
 import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
+import { NORMATIVE_REFERENCES_LEAD_IN, TERMS_LEAD_IN } from '@shared/editor/structure/fixedSentences.js';
 import {
-  REFERENCES_LEAD_IN,
-  TERMS_LEAD_IN,
   annex,
   bibliography,
   chapter,
@@ -54,7 +53,7 @@ export function miniStandard(): ProseMirrorJSON {
       p('本文件规定了保温杯的技术要求、试验方法、检验规则、标志、包装、运输和贮存及质量承诺。'),
       p('本文件适用于不锈钢保温杯。'),
     ),
-    chapter('normative-references', '规范性引用文件', p(REFERENCES_LEAD_IN), packaging, sampling),
+    chapter('normative-references', '规范性引用文件', p(NORMATIVE_REFERENCES_LEAD_IN), packaging, sampling),
     chapter('terms', '术语和定义', p(TERMS_LEAD_IN), cup),
     chapter(
       'basic-requirements',

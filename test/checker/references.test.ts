@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
+import { NORMATIVE_REFERENCES_LEAD_IN } from '@shared/editor/structure/fixedSentences.js';
 import {
-  REFERENCES_LEAD_IN,
   bibliography,
   chapter,
   clause,
@@ -21,7 +21,7 @@ import { miniStandard } from './miniStandard.js';
 function standardWith(entries: readonly ProseMirrorJSON[], ...body: ProseMirrorJSON[]): ProseMirrorJSON {
   return doc(
     chapter('scope', '范围', p('本文件规定了保温杯的要求。')),
-    chapter('normative-references', '规范性引用文件', p(REFERENCES_LEAD_IN), ...entries),
+    chapter('normative-references', '规范性引用文件', p(NORMATIVE_REFERENCES_LEAD_IN), ...entries),
     chapter('technical-requirements', '技术要求', ...body),
   );
 }
@@ -175,7 +175,7 @@ describe('references.lead-in-missing', () => {
         chapter(
           'normative-references',
           '规范性引用文件',
-          p(REFERENCES_LEAD_IN),
+          p(NORMATIVE_REFERENCES_LEAD_IN),
           p('本文件没有规范性引用文件。'),
           reference('GB/T 191　包装储运图示标志'),
         ),
@@ -192,7 +192,7 @@ describe('references.lead-in-missing', () => {
       chapter(
         'normative-references',
         '规范性引用文件',
-        p(REFERENCES_LEAD_IN),
+        p(NORMATIVE_REFERENCES_LEAD_IN),
         reference('GB/T 191　包装储运图示标志'),
         p('［没有规范性引用文件时，改为：“本文件没有规范性引用文件。”］'),
       ),

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { NORMATIVE_REFERENCES_LEAD_IN, TERMS_LEAD_IN } from '@shared/editor/structure/fixedSentences.js';
 import {
-  REFERENCES_LEAD_IN,
-  TERMS_LEAD_IN,
   annex,
   chapter,
   clause,
@@ -146,7 +145,7 @@ describe('structure.hanging-paragraph', () => {
         chapter(
           'normative-references',
           '规范性引用文件',
-          p(REFERENCES_LEAD_IN),
+          p(NORMATIVE_REFERENCES_LEAD_IN),
           reference('GB/T 191　包装储运图示标志'),
         ),
       ),

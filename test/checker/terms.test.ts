@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TERMS_LEAD_IN, chapter, doc, expectNoRule, expectRule, idOf, p, term, xref } from './build.js';
+import { TERMS_LEAD_IN } from '@shared/editor/structure/fixedSentences.js';
+import { chapter, doc, expectNoRule, expectRule, idOf, p, term, xref } from './build.js';
 import { miniStandard } from './miniStandard.js';
 
 describe('terms.unused', () => {

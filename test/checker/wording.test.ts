@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TERMS_LEAD_IN, chapter, clause, doc, expectNoRule, expectRule, foreword, note, p, term } from './build.js';
+import { TERMS_LEAD_IN } from '@shared/editor/structure/fixedSentences.js';
+import { chapter, clause, doc, expectNoRule, expectRule, foreword, note, p, term } from './build.js';
 import { miniStandard } from './miniStandard.js';
 
 const body = (...texts: string[]) => doc(chapter('technical-requirements', '技术要求', ...texts.map((t) => p(t))));

@@ -113,14 +113,6 @@ async function thread(id: string): Promise<ThreadView> {
   return found;
 }
 
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > 10_000) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   token = await login(server.url, 'lead@example.com');
@@ -152,7 +144,7 @@ describe('comment anchors in a section that moves', () => {
     // The scenario: the old anchor no longer resolves in the moved text.
     expect(resolvedQuote(client.doc, a.anchorStart, a.anchorEnd)).toBeNull();
 
-    await eventually(async () => (await thread(a.id)).anchorStart !== a.anchorStart, 'the thread is re-anchored');
+    await waitFor(async () => (await thread(a.id)).anchorStart !== a.anchorStart, 'the thread is re-anchored');
     const after = await thread(a.id);
     expect(after).toMatchObject({ status: 'open', orphaned: false, quote: moved.quote });
     expect(after.clauseLabel).not.toBe(labelBefore);
@@ -167,7 +159,7 @@ describe('comment anchors in a section that moves', () => {
     expect($text.quote).toBe(other.quote);
     peer.edit((state) => state.tr.delete($text.from, $text.to));
     await waitFor(() => resolvedQuote(client.doc, b.anchorStart, b.anchorEnd) === null, 'the text is deleted locally');
-    await eventually(async () => (await thread(b.id)).orphaned, 'the thread is orphaned');
+    await waitFor(async () => (await thread(b.id)).orphaned, 'the thread is orphaned');
     const orphan = await thread(b.id);
     expect(orphan).toMatchObject({ status: 'open', orphaned: true, quote: other.quote, anchorStart: b.anchorStart });
     expect((await thread(a.id)).orphaned).toBe(false);

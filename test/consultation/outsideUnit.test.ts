@@ -164,12 +164,10 @@ describe('a user of a consulted unit outside the drafting group', () => {
     // Not in the drafting group, hence not in the foreword's credits.
     const content = await ok<DocumentContentResponse>(server.url, 'GET', `/api/documents/${standardId}/content`, lead);
     expect(JSON.stringify(content.draftingCredits)).not.toContain(OUTSIDE_UNIT);
-    const members = server.services.metadata
-      .collection('members')
-      .findMany({
-        projectId,
-        userId: server.services.metadata.collection('users').findOne({ email: 'outsider@example.com' })!.id,
-      });
+    const members = server.services.metadata.collection('members').findMany({
+      projectId,
+      userId: server.services.metadata.collection('users').findOne({ email: 'outsider@example.com' })!.id,
+    });
     expect(members).toEqual([]);
   });
 

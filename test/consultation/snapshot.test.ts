@@ -12,7 +12,7 @@ import type { ItemView, RoundView, SnapshotView } from '@shared/api/consultation
 import { CONTENT_FIELD } from '@shared/editor/extensions.js';
 import { demoProject, login, request } from '../helpers/api.js';
 import type { DocumentContentResponse, MemberView } from '@shared/api/types.js';
-import { appendParagraph, connectSynced } from '../helpers/collab.js';
+import { appendParagraph, connectSynced, waitFor } from '../helpers/collab.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { ok } from './helpers.js';
@@ -78,14 +78,12 @@ describe('the frozen draft', () => {
       expect(live.draftingCredits.participatingUnits).not.toContain('浙江晶盾日用品有限公司');
       deleteFirstChapter(client.doc);
       appendParagraph(client.doc, '征求意见之后新增的段落');
-      let view: RoundView | null = null;
-      const deadline = Date.now() + 10_000;
-      while (Date.now() < deadline) {
-        view = await ok<RoundView>(server.url, 'GET', `/api/rounds/${roundId}`, lead);
-        if (view.items[0]?.currentClauseLabel === '4.2') break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(view!.items[0]).toMatchObject({ clauseLabel: '5.2', currentClauseLabel: '4.2' });
+      const currentRound = (): Promise<RoundView> => ok<RoundView>(server.url, 'GET', `/api/rounds/${roundId}`, lead);
+      await waitFor(
+        async () => (await currentRound()).items[0]?.currentClauseLabel === '4.2',
+        'the item follows its clause to 4.2',
+      );
+      expect((await currentRound()).items[0]).toMatchObject({ clauseLabel: '5.2', currentClauseLabel: '4.2' });
       const linked = await ok<ItemView>(server.url, 'PATCH', `/api/rounds/${roundId}/items/${item.id}`, lead, {
         decision: 'accepted',
         implementedIn: { clauseId: clause52.id, note: '已细化' },

@@ -1,41 +1,36 @@
-/** ProseMirror JSON builders for the document model, and a realistic small standard. */
+/**
+ * ProseMirror JSON builders for the document model, and a realistic small standard. Built on the
+ * shared builders (`@shared/editor/builders`), but with any id (short ones like `c1` too) and any
+ * role, so that the editor's own repairs can be tested.
+ */
+import { doc as docNode, inlineNode, paragraph, table } from '@shared/editor/builders/index.js';
 import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import { TERMS_LEAD_IN } from '@shared/editor/structure/fixedSentences.js';
+import { NODE, type AnnexType } from '@shared/editor/structure/names.js';
 
 type Inline = string | ProseMirrorJSON;
 
-function inline(content: readonly Inline[]): ProseMirrorJSON[] {
-  return content.filter((c) => c !== '').map((c) => (typeof c === 'string' ? { type: 'text', text: c } : c));
-}
-
-function textNode(type: string, content: readonly Inline[], attrs?: Record<string, unknown>): ProseMirrorJSON {
-  const node: ProseMirrorJSON = { type };
-  if (attrs) node.attrs = attrs;
-  const children = inline(content);
-  if (children.length > 0) node.content = children;
-  return node;
-}
-
-export const p = (...content: Inline[]): ProseMirrorJSON => textNode('paragraph', content);
-export const title = (...content: Inline[]): ProseMirrorJSON => textNode('sectionTitle', content);
-export const caption = (...content: Inline[]): ProseMirrorJSON => textNode('caption', content);
-export const note = (...content: Inline[]): ProseMirrorJSON => textNode('note', content);
-export const ref = (targetId: string): ProseMirrorJSON => ({ type: 'crossRef', attrs: { targetId } });
+export const p = (...content: Inline[]): ProseMirrorJSON => paragraph(content);
+export const title = (...content: Inline[]): ProseMirrorJSON => inlineNode(NODE.sectionTitle, content);
+export const caption = (...content: Inline[]): ProseMirrorJSON => inlineNode(NODE.caption, content);
+export const note = (...content: Inline[]): ProseMirrorJSON => inlineNode(NODE.note, content);
+export const ref = (targetId: string): ProseMirrorJSON => ({ type: NODE.crossRef, attrs: { targetId } });
 
 export function chapter(id: string, role: string, heading: string, ...content: ProseMirrorJSON[]): ProseMirrorJSON {
-  return { type: 'chapter', attrs: { id, role }, content: [title(heading), ...content] };
+  return { type: NODE.chapter, attrs: { id, role }, content: [title(heading), ...content] };
 }
 
 export function clause(id: string, heading: string, ...content: ProseMirrorJSON[]): ProseMirrorJSON {
-  return { type: 'clause', attrs: { id }, content: [title(heading), ...content] };
+  return { type: NODE.clause, attrs: { id }, content: [title(heading), ...content] };
 }
 
 export function annex(
   id: string,
-  normative: 'normative' | 'informative',
+  normative: AnnexType,
   heading: string,
   ...content: ProseMirrorJSON[]
 ): ProseMirrorJSON {
-  return { type: 'annex', attrs: { id, normative }, content: [title(heading), ...content] };
+  return { type: NODE.annex, attrs: { id, normative }, content: [title(heading), ...content] };
 }
 
 export function term(
@@ -46,54 +41,36 @@ export function term(
   ...notes: ProseMirrorJSON[]
 ): ProseMirrorJSON {
   return {
-    type: 'termEntry',
+    type: NODE.termEntry,
     attrs: { id },
     content: [
-      textNode('termName', [zh]),
-      textNode('termEnglish', [en]),
-      textNode('termDefinition', [definition]),
+      inlineNode(NODE.termName, zh),
+      inlineNode(NODE.termEnglish, en),
+      inlineNode(NODE.termDefinition, definition),
       ...notes,
     ],
   };
 }
 
 export function reference(id: string, text: string): ProseMirrorJSON {
-  return textNode('referenceEntry', [text], { id });
+  return inlineNode(NODE.referenceEntry, text, { id });
 }
 
-function cell(type: 'tableHeader' | 'tableCell', text: string): ProseMirrorJSON {
-  return { type, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [p(text)] };
-}
-
+/** A numbered table: the first row header cells, the others body cells. */
 export function tableBlock(
   id: string,
   heading: string,
   rows: readonly (readonly string[])[],
   ...notes: ProseMirrorJSON[]
 ): ProseMirrorJSON {
-  const [header = [], ...body] = rows;
-  return {
-    type: 'tableBlock',
-    attrs: { id },
-    content: [
-      caption(heading),
-      {
-        type: 'table',
-        content: [
-          { type: 'tableRow', content: header.map((t) => cell('tableHeader', t)) },
-          ...body.map((row) => ({ type: 'tableRow', content: row.map((t) => cell('tableCell', t)) })),
-        ],
-      },
-      ...notes,
-    ],
-  };
+  return { type: NODE.tableBlock, attrs: { id }, content: [caption(heading), table(rows), ...notes] };
 }
 
 export function figureBlock(id: string, heading: string, src = ''): ProseMirrorJSON {
-  return { type: 'figureBlock', attrs: { id, src }, content: [caption(heading)] };
+  return { type: NODE.figureBlock, attrs: { id, src }, content: [caption(heading)] };
 }
 
-export const doc = (...content: ProseMirrorJSON[]): ProseMirrorJSON => ({ type: 'doc', content });
+export const doc = (...content: ProseMirrorJSON[]): ProseMirrorJSON => docNode(...content);
 
 /** A small Zhejiang Made product standard using every structural feature. */
 export function smallStandard(): ProseMirrorJSON {
@@ -130,7 +107,7 @@ export function smallStandard(): ProseMirrorJSON {
       'chTerms001',
       'terms',
       '术语和定义',
-      p('下列术语和定义适用于本文件。'),
+      p(TERMS_LEAD_IN),
       term('termVacuum', '真空保温杯', 'vacuum cup', '具有真空夹层的杯。'),
       term('termLid0001', '杯盖', 'lid', '封闭杯口的部件。', note('杯盖包括内塞。')),
     ),

@@ -78,7 +78,7 @@ describe('Yjs round trip', () => {
     const used = new Set<string>();
     const collect = (node: ProseMirrorJSON): void => {
       used.add(node.type);
-      node.marks?.forEach((m) => used.add(m.type));
+      for (const m of node.marks ?? []) used.add(m.type);
       node.content?.forEach(collect);
     };
     collect(input);

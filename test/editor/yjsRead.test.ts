@@ -13,13 +13,13 @@ function texts(
   out: { text: string; marks: string[] }[] = [],
 ): { text: string; marks: string[] }[] {
   if (node.text !== undefined) out.push({ text: node.text, marks: (node.marks ?? []).map((m) => m.type) });
-  node.content?.forEach((c) => texts(c, out));
+  for (const c of node.content ?? []) texts(c, out);
   return out;
 }
 
 function types(node: ProseMirrorJSON, out = new Set<string>()): Set<string> {
   out.add(node.type);
-  node.content?.forEach((c) => types(c, out));
+  for (const c of node.content ?? []) types(c, out);
   return out;
 }
 

@@ -34,3 +34,30 @@ export async function openStandard(page: Page, baseUrl?: string, documentId?: st
 
 /** A paragraph of body text in the standard (inside a chapter, not the cover or the foreword). */
 export const BODY_PARAGRAPH = '[data-testid="editor"] .ProseMirror section[data-type="chapter"] p';
+
+/**
+ * Resolves once every change made so far to a document in the page is written to the browser's
+ * offline copy (y-indexeddb, database `zm-doc:<documentId>:<userId>`, store `updates`): a read-write
+ * transaction on that store starts only after every one created before it has finished.
+ */
+export async function offlineCopyWritten(page: Page, documentId: string): Promise<void> {
+  await page.evaluate(async (prefix) => {
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n?.startsWith(prefix));
+    if (!name) throw new Error(`no offline copy ${prefix}…`);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction('updates', 'readwrite');
+        transaction.objectStore('updates').count();
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, `zm-doc:${documentId}:`);
+}

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { computeNumbering } from '@shared/editor/structure/numbering.js';
 import { indicatorValues, numberedTables, tableGrid } from '@shared/editor/structure/tableCells.js';
 import type { ProseMirrorJSON } from '@shared/editor/json.js';
-import { walk } from '../../server/documents/templates/builders.js';
+import { walk } from '@shared/editor/builders/index.js';
 import { demoProjects } from '../../server/seed/demo/index.js';
 import { VACUUM_CUP_STANDARD_CELLS } from '../../server/seed/demo/standardContent.js';
 

@@ -6,7 +6,18 @@ import * as syncProtocol from 'y-protocols/sync';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { demoProject, login, request } from '../helpers/api.js';
-import { appendParagraph, connect, connectSynced, content, rawSocket, waitFor } from '../helpers/collab.js';
+import {
+  NOT_BROADCAST_GRACE_MS,
+  afterServerHandled,
+  appendParagraph,
+  connect,
+  connectSynced,
+  content,
+  rawRoundTrip,
+  rawSocket,
+  serverContent,
+  waitFor,
+} from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
 
 let server: TestServer;
@@ -57,8 +68,8 @@ describe('socket authentication', () => {
   });
 
   it('accepts the session cookie a browser sends', async () => {
-    const { ws, closed } = await rawSocket(wsUrl(documentId), { cookie: `zm_session=${leadToken}` });
-    const first = await new Promise<Buffer>((resolve) => ws.once('message', (data: Buffer) => resolve(data)));
+    const { ws, closed, firstMessage } = await rawSocket(wsUrl(documentId), { cookie: `zm_session=${leadToken}` });
+    const first = await firstMessage;
     expect(first[0]).toBe(0); // sync step 1 from the server
     ws.close();
     await closed;
@@ -77,9 +88,14 @@ describe('socket authentication', () => {
     const outsider = connect(server.url, documentId, await login(server.url, 'outsider@example.com'));
     clients.push(outsider);
     let closes = 0;
+    let terminal = false;
     outsider.provider.on('connection-close', () => closes++);
-    await waitFor(() => closes >= 1, 'closed');
-    await new Promise((r) => setTimeout(r, 1500));
+    outsider.provider.on('closed', () => {
+      terminal = true;
+    });
+    await waitFor(() => terminal, 'the provider gave up');
+    // Its first reconnect would be due 200 ms after the close (y-websocket's backoff): none may come.
+    await new Promise((r) => setTimeout(r, 300));
     expect(closes).toBe(1);
     expect(outsider.provider.shouldConnect).toBe(false);
   });
@@ -92,11 +108,15 @@ describe('read-only roles', () => {
     clients.push(watcher);
     const watched = content(watcher.doc);
     const reviewer = await login(server.url, 'bureau@example.com');
-    const { ws, closed } = await rawSocket(wsUrl(documentId, reviewer));
-    await new Promise((r) => ws.once('message', r));
+    const { ws, closed, firstMessage } = await rawSocket(wsUrl(documentId, reviewer));
+    await firstMessage;
     ws.send(forgedUpdateFrame('审阅者伪造的修改', syncProtocol.messageYjsUpdate));
     ws.send(forgedUpdateFrame('审阅者伪造的同步', syncProtocol.messageYjsSyncStep2));
-    await new Promise((r) => setTimeout(r, 2500));
+    // The server has handled both frames: not in its document, so never broadcast either (the grace
+    // covers the way of a broadcast to the watcher, should there be one).
+    await rawRoundTrip(ws);
+    expect(await serverContent(server, documentId)).toBe(watched);
+    await new Promise((r) => setTimeout(r, NOT_BROADCAST_GRACE_MS));
     expect(content(watcher.doc)).toBe(watched);
     ws.close();
     await closed;
@@ -122,7 +142,9 @@ describe('read-only roles', () => {
         ),
       'presence exchanged',
     );
-    await new Promise((r) => setTimeout(r, 500));
+    // The presence was sent after the edit, on the same socket: the server has handled the edit.
+    expect(await serverContent(server, documentId)).not.toContain('专家试图修改');
+    await new Promise((r) => setTimeout(r, NOT_BROADCAST_GRACE_MS));
     expect(content(lead.doc)).not.toContain('专家试图修改');
   });
 });
@@ -158,7 +180,8 @@ describe('access changes on live connections', () => {
     expect(changed.status).toBe(200);
     await waitFor(() => closes >= 1 && drafter.provider.synced && drafter.provider.wsconnected, 'reconnected');
     appendParagraph(drafter.doc, '观察者不能修改');
-    await new Promise((r) => setTimeout(r, 500));
+    await afterServerHandled(drafter, lead);
+    expect(await serverContent(server, documentId)).not.toContain('观察者不能修改');
     expect(content(lead.doc)).not.toContain('观察者不能修改');
   });
 });

@@ -5,7 +5,15 @@ import type { Extension } from '../../server/collab/hooks.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { demoProject, login } from '../helpers/api.js';
-import { appendParagraph, connect, connectSynced, content, rawSocket, waitFor } from '../helpers/collab.js';
+import {
+  appendParagraph,
+  connect,
+  connectSynced,
+  content,
+  rawSocket,
+  serverContent,
+  waitFor,
+} from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
 
 let server: TestServer;
@@ -49,7 +57,7 @@ describe('collaboration protocol', () => {
     const tenants = await Promise.all(Array.from({ length: 10 }, () => connectSynced(server.url, documentId, token)));
     tenants.forEach(track);
     for (let round = 0; round < 5; round++) {
-      tenants.forEach((c, i) => appendParagraph(c.doc, `client ${i} round ${round}`));
+      for (const [i, c] of tenants.entries()) appendParagraph(c.doc, `client ${i} round ${round}`);
       await new Promise((r) => setTimeout(r, 5));
     }
     await waitFor(() => {
@@ -73,7 +81,7 @@ describe('collaboration protocol', () => {
     const a = track(await connectSynced(server.url, documentId, token));
     appendParagraph(a.doc, '重启前写下的内容');
     const expected = content(a.doc);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(async () => (await serverContent(server, documentId)) === expected, 'the server has the edit');
     a.destroy();
     server = await server.restart();
     const b = track(await connectSynced(server.url, documentId, token));
@@ -83,10 +91,21 @@ describe('collaboration protocol', () => {
   it('stores every accepted update within two seconds, without a shutdown', async () => {
     const a = track(await connectSynced(server.url, documentId, token));
     appendParagraph(a.doc, '两秒内落盘');
-    await new Promise((r) => setTimeout(r, 2000));
-    // Read the files directly (as a crash would leave them), not through the running server.
-    const { FileDocumentStore } = await import('../../server/storage/files/FileDocumentStore.js');
+    // Read the files directly (as a crash would leave them), not through the running server: first
+    // only their bytes, until the edit is there (at most two seconds), then through a store.
+    const { readdir, readFile } = await import('node:fs/promises');
     const { join } = await import('node:path');
+    const directory = join(server.dataDir, 'documents', documentId);
+    const edit = Buffer.from('两秒内落盘');
+    const filesHoldEdit = async (): Promise<boolean> => {
+      for (const name of await readdir(directory)) {
+        const bytes = await readFile(join(directory, name)).catch(() => Buffer.alloc(0)); // renamed meanwhile
+        if (bytes.includes(edit)) return true;
+      }
+      return false;
+    };
+    await waitFor(filesHoldEdit, 'the edit is stored', 2000);
+    const { FileDocumentStore } = await import('../../server/storage/files/FileDocumentStore.js');
     const reader = new FileDocumentStore(join(server.dataDir, 'documents'));
     const stored = new Y.Doc();
     Y.applyUpdate(stored, (await reader.loadState(documentId))!);
@@ -145,7 +164,10 @@ describe('collaboration protocol', () => {
     const a = connect(server.url, documentId, token);
     await waitFor(() => a.provider.synced, 'synced');
     appendParagraph(a.doc, '离开前的修改');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(
+      async () => (await serverContent(server, documentId)).includes('离开前的修改'),
+      'the server has the edit',
+    );
     a.destroy();
     await waitFor(() => !server.collab.isLoaded(documentId), 'document unloaded');
     const b = track(await connectSynced(server.url, documentId, token));

@@ -17,7 +17,7 @@ import type { DocumentContentResponse } from '@shared/api/types.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { demoProject, login, request } from '../helpers/api.js';
-import { appendParagraph, connectSynced, content, rawSocket, waitFor } from '../helpers/collab.js';
+import { appendParagraph, connectSynced, content, rawSocket, serverContent, waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
 
 let server: TestServer | null = null;
@@ -52,11 +52,6 @@ function wsUrl(s: TestServer, path: string, token?: string): string {
 
 async function healthy(s: TestServer): Promise<boolean> {
   return (await request(s.url, 'GET', '/api/health')).status === 200;
-}
-
-/** The server's live content of a document (loaded for the read if needed). */
-function serverContent(s: TestServer, documentId: string): Promise<string> {
-  return s.collab.readDocument(documentId, (doc) => content(doc));
 }
 
 function updateFrame(update: Uint8Array): Uint8Array {
@@ -287,11 +282,17 @@ describe('heartbeat and frame size', () => {
   it('drops a connected socket that stops answering pings; a client that answers stays connected', async () => {
     const { server: s, token, documentId } = await start({ pingIntervalMs: 300 });
     const answering = track(await connectSynced(s.url, documentId, token));
+    const answeringSocket = answering.provider.ws;
+    if (!(answeringSocket instanceof WebSocket)) throw new Error('the provider uses the ws package');
+    let pings = 0;
+    answeringSocket.on('ping', () => pings++);
     const deaf = await deafSocket(wsUrl(s, documentId, token));
     await waitFor(() => s.collab.stats().connections === 2, 'both connected');
     expect(await deaf.closed).toBe(1006);
     await waitFor(() => s.collab.stats().connections === 1, 'the dead connection is gone');
-    await new Promise((r) => setTimeout(r, 500));
+    // Two more pings: when sending the second, the server had found the first one answered.
+    const seen = pings;
+    await waitFor(() => pings >= seen + 2, 'two more pings');
     expect(answering.provider.wsconnected).toBe(true);
     expect(s.collab.stats().connections).toBe(1);
   });

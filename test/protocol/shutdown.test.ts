@@ -68,14 +68,15 @@ describe('shutdown of the server process', () => {
       const writer = await connectSynced(first.url, standardId, token);
       clients.push(writer);
       const text = `${signal} 之前刚输入的文字`;
+      const watcher = await connectSynced(first.url, standardId, token);
+      clients.push(watcher);
       appendParagraph(writer.doc, text);
-      // ~50 ms: the edit has reached the server, the debounced store (500 ms) has not run yet.
-      await new Promise((r) => setTimeout(r, 50));
+      // The edit has reached the server (another client has it); the debounced store (500 ms) has not run yet.
+      await waitFor(() => content(watcher.doc).includes(text), 'the server has the edit', 5000);
       first.child.kill(signal);
       const exit = await first.exited;
       expect({ exit, output: first.output() }).toMatchObject({ exit: { code: 0, signal: null } });
-      writer.destroy();
-      clients.splice(0);
+      for (const c of clients.splice(0)) c.destroy();
 
       const second = await startServerProcess(dataDir);
       const reader = await connectSynced(second.url, standardId, await login(second.url, 'lead@example.com'));

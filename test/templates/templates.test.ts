@@ -11,14 +11,8 @@ import type { Finding } from '@shared/checker/types.js';
 import type { DocumentKind } from '@shared/domain/project.js';
 import { computeNumbering, crossRefLabel } from '@shared/editor/structure/numbering.js';
 import { writeJSONToYDoc, yDocToJSON, type ProseMirrorJSON } from '@shared/editor/yjsContent.js';
-import {
-  STABLE_ID_PATTERN,
-  collectCrossRefs,
-  collectIds,
-  inlineText,
-  isIdNodeType,
-  walk,
-} from '../../server/documents/templates/builders.js';
+import { collectCrossRefs, collectIds, inlineText, walk } from '@shared/editor/builders/index.js';
+import { ID_PATTERN, isStructuralType } from '@shared/editor/structure/ids.js';
 import { documentTemplate, type TemplateInput } from '../../server/documents/templates/index.js';
 import { demoProjects } from '../../server/seed/demo/index.js';
 import {
@@ -130,9 +124,9 @@ describe.each(cases)('$name', ({ kind, json, external }) => {
   it('gives every structural node a well-formed, unique id', () => {
     const seen = new Set<string>();
     walk(json, (n) => {
-      if (!isIdNodeType(n.type)) return;
+      if (!isStructuralType(n.type)) return;
       const id = n.attrs?.id;
-      expect(typeof id === 'string' && STABLE_ID_PATTERN.test(id), `${n.type} ${String(id)}`).toBe(true);
+      expect(typeof id === 'string' && ID_PATTERN.test(id), `${n.type} ${String(id)}`).toBe(true);
       expect(seen.has(String(id)), `duplicate id ${String(id)}`).toBe(false);
       seen.add(String(id));
     });

@@ -22,7 +22,7 @@ export function useFormSubmit<T extends object>(
     try {
       await action(values);
     } catch (error) {
-      if (!applyServerIssues(form, error, fieldNames)) message.error(describeError(error, t));
+      if (!applyServerIssues(form, error, fieldNames)) void message.error(describeError(error, t));
     } finally {
       setSubmitting(false);
     }

@@ -1,5 +1,9 @@
 /** English. */
+import { CHAPTER_ROLE_TITLES, CHAPTER_ROLE_TITLES_EN, type ChapterRole } from '@shared/editor/structure/names';
 import type { Translations } from './types';
+
+/** `范围 Scope`: a conventional chapter title with its English translation. */
+const bilingualTitle = (role: ChapterRole): string => `${CHAPTER_ROLE_TITLES[role]} ${CHAPTER_ROLE_TITLES_EN[role]}`;
 
 export const en: Translations = {
   app: {
@@ -44,10 +48,11 @@ export const en: Translations = {
   validation: {
     required: 'Required',
     email: 'Enter a valid email address',
-    password: 'The password needs at least 10 characters',
+    password: 'The password needs at least {{min}} characters',
     phone: 'Enter a valid phone number',
-    creditCode: 'Invalid unified social credit code (18 characters, the last one a check character, GB 32100-2015)',
-    nameLength: 'At least 2 characters',
+    creditCode:
+      'Invalid unified social credit code ({{length}} characters, the last one a check character, GB 32100-2015)',
+    nameLength: 'At least {{min}} characters',
     date: 'Choose a date',
     dueAfterStart: 'The due date must be after the start date',
     passwordsDiffer: 'The passwords differ',
@@ -368,17 +373,18 @@ export const en: Translations = {
       figure: 'Figure',
       note: 'Note',
     },
+    // The conventional chapter titles (the document model's), in Chinese and English.
     roles: {
-      scope: '范围 Scope',
-      'normative-references': '规范性引用文件 Normative references',
-      terms: '术语和定义 Terms and definitions',
-      classification: '产品分类 Product classification',
-      'basic-requirements': '基本要求 Basic requirements',
-      'technical-requirements': '技术要求 Technical requirements',
-      'test-methods': '试验方法 Test methods',
-      'inspection-rules': '检验规则 Inspection rules',
-      marking: '标志、包装、运输和贮存 Marking, packaging, transport and storage',
-      'quality-commitment': '质量承诺 Quality commitment',
+      scope: bilingualTitle('scope'),
+      'normative-references': bilingualTitle('normative-references'),
+      terms: bilingualTitle('terms'),
+      classification: bilingualTitle('classification'),
+      'basic-requirements': bilingualTitle('basic-requirements'),
+      'technical-requirements': bilingualTitle('technical-requirements'),
+      'test-methods': bilingualTitle('test-methods'),
+      'inspection-rules': bilingualTitle('inspection-rules'),
+      marking: bilingualTitle('marking'),
+      'quality-commitment': bilingualTitle('quality-commitment'),
       other: 'Other chapter',
     },
     list: {

@@ -1,4 +1,6 @@
 /** Chinese (the product's primary language). The structure is the source of truth for all languages. */
+import { CHAPTER_ROLE_TITLES } from '@shared/editor/structure/names';
+
 export const zhCN = {
   app: {
     name: '浙江制造标准协同起草平台',
@@ -42,10 +44,10 @@ export const zhCN = {
   validation: {
     required: '必填',
     email: '请输入有效的电子邮箱',
-    password: '密码至少 10 个字符',
+    password: '密码至少 {{min}} 个字符',
     phone: '请输入有效的电话号码',
-    creditCode: '统一社会信用代码无效（18 位，末位为校验码，GB 32100—2015）',
-    nameLength: '名称至少 2 个字符',
+    creditCode: '统一社会信用代码无效（{{length}} 位，末位为校验码，GB 32100—2015）',
+    nameLength: '名称至少 {{min}} 个字符',
     date: '请选择日期',
     dueAfterStart: '计划完成日期应晚于开始日期',
     passwordsDiffer: '两次输入的密码不一致',
@@ -361,19 +363,8 @@ export const zhCN = {
       figure: '图',
       note: '注',
     },
-    roles: {
-      scope: '范围',
-      'normative-references': '规范性引用文件',
-      terms: '术语和定义',
-      classification: '产品分类',
-      'basic-requirements': '基本要求',
-      'technical-requirements': '技术要求',
-      'test-methods': '试验方法',
-      'inspection-rules': '检验规则',
-      marking: '标志、包装、运输和贮存',
-      'quality-commitment': '质量承诺',
-      other: '其他章',
-    },
+    // The conventional chapter titles are the document model's; only `other` has a label of its own.
+    roles: { ...CHAPTER_ROLE_TITLES, other: '其他章' },
     list: {
       label: '列项样式',
       placeholder: '列项',

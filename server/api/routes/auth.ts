@@ -2,11 +2,9 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { LoginResponse, MeResponse } from '@shared/api/types.js';
+import type { MeResponse } from '@shared/api/types.js';
 import { loginBody } from '@shared/validation/requests.js';
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords.js';
-import { ApiProblem } from '../../services/ApiProblem.js';
-import { publicUser } from '../../services/views.js';
+import { RateLimited } from '../../domain/errors.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { requireUser } from '../guards.js';
 import { parseBody } from '../validation.js';
@@ -22,13 +20,14 @@ async function consumeAttempt(c: Context<ApiEnv>, limiter: RateLimiterMemory, ke
   } catch (error) {
     if (error instanceof RateLimiterRes) {
       c.header('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)));
-      throw new ApiProblem(429, 'too many sign-in attempts; try again later');
+      throw new RateLimited('too many sign-in attempts; try again later');
     }
     throw error;
   }
 }
 
 export function authRoutes(services: AppServices): Hono<ApiEnv> {
+  const { accounts } = services;
   const { points, durationSeconds } = services.loginLimit;
   // Per (IP, email): a guessed password for one account. Per IP: many emails tried from one address.
   const perAccount = new RateLimiterMemory({ points, duration: durationSeconds });
@@ -39,17 +38,13 @@ export function authRoutes(services: AppServices): Hono<ApiEnv> {
       const ip = getConnInfo(c).remote.address ?? 'unknown';
       await consumeAttempt(c, perIp, ip);
       await consumeAttempt(c, perAccount, `${ip}|${body.email}`);
-      const user = services.metadata.collection('users').findOne({ email: body.email });
-      const ok = await verifyPassword(body.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-      if (!user || !ok) throw new ApiProblem(401, 'wrong email or password');
-      if (!user.active) throw new ApiProblem(403, 'this account is disabled');
+      const user = await accounts.signIn(body.email, body.password);
       // Only failures count: a successful sign-in gives its attempts back.
       await perAccount.delete(`${ip}|${body.email}`);
       await perIp.reward(ip, 1);
-      const token = await services.sessions.create(user.id);
-      setSessionCookie(c, token);
+      const response = await accounts.startSession(user);
+      setSessionCookie(c, response.token);
       services.log.info({ userId: user.id }, 'signed in');
-      const response: LoginResponse = { token, user: publicUser(services.metadata, user) };
       return c.json(response);
     })
     .post('/auth/logout', async (c) => {
@@ -60,7 +55,7 @@ export function authRoutes(services: AppServices): Hono<ApiEnv> {
       return c.body(null, 204);
     })
     .get('/auth/me', (c) => {
-      const response: MeResponse = { user: publicUser(services.metadata, requireUser(c)) };
+      const response: MeResponse = { user: accounts.view(requireUser(c)) };
       return c.json(response);
     });
 }

@@ -2,28 +2,15 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ImportRejected, ImportResult } from '@shared/api/consultation.js';
 import { exportQuery } from '@shared/validation/consultation.js';
-import type { RoundGrant } from '../../consultation/access.js';
-import { itemView, roundItems } from '../../consultation/views.js';
-import { consultationDocx } from '../../export/consultationDocx.js';
-import type { ConsultationTable } from '../../export/consultationTable.js';
-import { buildConsultationTable, exportFileName } from '../../export/consultationTable.js';
-import { consultationXlsx } from '../../export/consultationXlsx.js';
-import { isoCommentsXlsx } from '../../export/isoCommentsXlsx.js';
-import { ApiProblem } from '../../services/ApiProblem.js';
+import type { RoundGrant } from '../../access/consultationAccess.js';
+import type { ExportFormat } from '../../consultation/ExportService.js';
+import { Invalid } from '../../domain/errors.js';
 import type { ApiEnv, AppServices } from '../context.js';
-import { groupRound, managedRound } from '../consultationGuards.js';
+import { requireUser } from '../guards.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function download(c: Context<ApiEnv>, data: Uint8Array, type: string, fileName: string): Response {
-  c.header('Content-Type', type);
-  c.header(
-    'Content-Disposition',
-    `attachment; filename="consultation.${fileName.split('.').pop() ?? 'bin'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
-  return c.body(data.slice().buffer, 200);
-}
+const CONTENT_TYPES: Record<ExportFormat, string> = { xlsx: XLSX, docx: DOCX, 'iso-xlsx': XLSX };
 
 /** The uploaded workbook: a multipart field `file`, or the raw request body. */
 async function uploadedFile(c: Context<ApiEnv>): Promise<Uint8Array> {
@@ -31,33 +18,32 @@ async function uploadedFile(c: Context<ApiEnv>): Promise<Uint8Array> {
   if (type.startsWith('multipart/form-data')) {
     const form = await c.req.parseBody();
     const file = form.file;
-    if (!(file instanceof File)) throw new ApiProblem(400, 'the multipart field "file" with the .xlsx is missing');
+    if (!(file instanceof File)) throw new Invalid('the multipart field "file" with the .xlsx is missing');
     return new Uint8Array(await file.arrayBuffer());
   }
   const data = new Uint8Array(await c.req.arrayBuffer());
-  if (data.length === 0) throw new ApiProblem(400, 'the request body must be the .xlsx file');
+  if (data.length === 0) throw new Invalid('the request body must be the .xlsx file');
   return data;
 }
 
 /** Import from and export to the 征求意见汇总处理表 (.xlsx, .docx) and the ISO/IEC template. */
 export function consultationFileRoutes(services: AppServices): Hono<ApiEnv> {
-  const { metadata, consultation } = services;
-  const table = (c: Context<ApiEnv>, grant: RoundGrant): ConsultationTable => {
+  const { access, consultation } = services;
+  const download = async (c: Context<ApiEnv>, grant: RoundGrant, format: ExportFormat): Promise<Response> => {
     const query = exportQuery.safeParse({ sort: c.req.query('sort') });
-    if (!query.success)
-      throw new ApiProblem(400, 'sort must be seq or clause', [{ path: 'sort', message: 'seq or clause' }]);
-    return buildConsultationTable(
-      metadata,
-      grant.project,
-      grant.round,
-      roundItems(metadata, grant.round.id),
-      query.data.sort,
+    if (!query.success) throw new Invalid('sort must be seq or clause', [{ path: 'sort', message: 'seq or clause' }]);
+    const { data, fileName } = await consultation.exports.file(grant, format, query.data.sort);
+    c.header('Content-Type', CONTENT_TYPES[format]);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="consultation.${fileName.split('.').pop() ?? 'bin'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     );
+    return c.body(data.slice().buffer, 200);
   };
 
   return new Hono<ApiEnv>()
     .post('/rounds/:id/import', async (c) => {
-      const grant = managedRound(services, c, c.req.param('id'));
+      const grant = access.managedRound(requireUser(c), c.req.param('id'));
       const data = await uploadedFile(c);
       const createRecipients = ['1', 'true'].includes(c.req.query('createRecipients') ?? '');
       const outcome = await consultation.imports.importXlsx(grant, data, createRecipients);
@@ -72,25 +58,16 @@ export function consultationFileRoutes(services: AppServices): Hono<ApiEnv> {
         };
         return c.json(rejected, 400);
       }
-      const round = metadata.collection('consultationRounds').get(grant.round.id) ?? grant.round;
-      const current = await consultation.texts.current(round.documentId);
       const result: ImportResult = {
         imported: outcome.items.length,
         createdRecipients: outcome.createdRecipients,
-        items: outcome.items.map((item) => itemView(metadata, { ...grant, round }, item, current)),
+        items: await consultation.views.items(grant, outcome.items),
       };
       return c.json(result);
     })
-    .get('/rounds/:id/export.xlsx', async (c) => {
-      const t = table(c, groupRound(services, c, c.req.param('id')));
-      return download(c, await consultationXlsx(t), XLSX, exportFileName(t, '', 'xlsx'));
-    })
-    .get('/rounds/:id/export.docx', async (c) => {
-      const t = table(c, groupRound(services, c, c.req.param('id')));
-      return download(c, await consultationDocx(t), DOCX, exportFileName(t, '', 'docx'));
-    })
-    .get('/rounds/:id/export-iso.xlsx', async (c) => {
-      const t = table(c, groupRound(services, c, c.req.param('id')));
-      return download(c, await isoCommentsXlsx(t), XLSX, exportFileName(t, '-ISO', 'xlsx'));
-    });
+    .get('/rounds/:id/export.xlsx', (c) => download(c, access.groupRound(requireUser(c), c.req.param('id')), 'xlsx'))
+    .get('/rounds/:id/export.docx', (c) => download(c, access.groupRound(requireUser(c), c.req.param('id')), 'docx'))
+    .get('/rounds/:id/export-iso.xlsx', (c) =>
+      download(c, access.groupRound(requireUser(c), c.req.param('id')), 'iso-xlsx'),
+    );
 }

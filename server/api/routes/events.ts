@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ProjectEvent } from '@shared/api/events.js';
 import type { ApiEnv, AppServices } from '../context.js';
-import { viewableProject } from '../guards.js';
+import { requireUser } from '../guards.js';
 
 const HEARTBEAT_MS = 25_000;
 
@@ -12,7 +12,7 @@ const HEARTBEAT_MS = 25_000;
  */
 export function eventRoutes(services: AppServices): Hono<ApiEnv> {
   return new Hono<ApiEnv>().get('/projects/:id/events', (c) => {
-    const { project, user } = viewableProject(services, c, c.req.param('id'));
+    const { project, user } = services.access.viewableProject(requireUser(c), c.req.param('id'));
     const owner = { userId: user.id, sessionId: services.sessions.sessionIdOf(c.get('token')) };
     return streamSSE(c, async (stream) => {
       const queue: ProjectEvent[] = [{ type: 'ready' }];

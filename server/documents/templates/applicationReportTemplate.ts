@@ -15,7 +15,7 @@ import {
   placeholderText,
   structuredDoc,
   type CellInput,
-} from './builders.js';
+} from '@shared/editor/builders/index.js';
 import { columnsTable, documentHeader } from './explanationTemplate.js';
 import type { TemplateInput } from './types.js';
 

@@ -19,7 +19,8 @@ import {
   titled,
   type CellInput,
   type TableBlockOptions,
-} from './builders.js';
+} from '@shared/editor/builders/index.js';
+import { STANDARD_STAGES, type StandardStage } from '@shared/editor/structure/names.js';
 import { standardNumberOf } from './standardTemplate.js';
 import type { TemplateInput } from './types.js';
 
@@ -78,7 +79,7 @@ export const EXPLANATION_ID_KEYS = [
 
 export interface DocumentHeaderOptions {
   /** Stage of the accompanying standard text; default 征求意见稿. */
-  stage?: string;
+  stage?: StandardStage;
   /** Date line under the title, e.g. 2026年3月; a placeholder when absent. */
   date?: string;
 }
@@ -95,7 +96,7 @@ export function documentHeader(
   return [
     paragraph(bold(`“浙江制造”标准《${input.nameZh}》${documentName}`)),
     paragraph(
-      `（${options.stage ?? '征求意见稿'}）　标准编号：${standardNumberOf(input)}　${input.leadOrganizationName}标准起草组　${options.date ?? '××××年××月'}`,
+      `（${options.stage ?? STANDARD_STAGES[0]}）　标准编号：${standardNumberOf(input)}　${input.leadOrganizationName}标准起草组　${options.date ?? '××××年××月'}`,
     ),
   ];
 }

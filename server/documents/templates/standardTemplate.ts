@@ -2,8 +2,9 @@
  * The standard text (标准文本) of a Zhejiang Made product standard, structured after GB/T 1.1—2020
  * and the conventional chapter sequence of T/ZZB product standards (docs/document-model.md):
  * `standardCover`, `tableOfContents`, `foreword` (with the generated `draftingCredits`), chapters
- * with their roles, an annex and the bibliography. The cover, foreword and fixed sentences are
- * exported so that filled-in documents (the demo project) share them with the new-project template.
+ * with their roles, an annex and the bibliography. The cover and foreword are exported so that
+ * filled-in documents (the demo project) share them with the new-project template; chapter titles
+ * and the fixed sentences of chapters 2 and 3 are the document model's (shared/editor/structure).
  */
 import type { ProseMirrorJSON } from '@shared/editor/yjsContent.js';
 import {
@@ -29,11 +30,10 @@ import {
   termEntry,
   titled,
   type CoverFields,
-  type StageLabel,
-} from './builders.js';
+} from '@shared/editor/builders/index.js';
+import { NORMATIVE_REFERENCES_LEAD_IN, TERMS_LEAD_IN } from '@shared/editor/structure/fixedSentences.js';
+import { CHAPTER_ROLE_TITLES } from '@shared/editor/structure/names.js';
 import type { TemplateInput } from './types.js';
-
-export { STAGE_LABELS, type StageLabel } from './builders.js';
 
 /** The foreword's drafting-rules statement. */
 export const DRAFTING_RULES_STATEMENT =
@@ -41,33 +41,6 @@ export const DRAFTING_RULES_STATEMENT =
 
 /** The foreword's patent disclaimer. */
 export const PATENT_DISCLAIMER = '请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。';
-
-/** The fixed lead-in of the normative-references chapter. */
-export const NORMATIVE_REFERENCES_LEAD_IN =
-  '下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，仅该日期对应的版本适用于本文件；不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。';
-
-/** The normative-references chapter when there is nothing to reference. */
-export const NO_NORMATIVE_REFERENCES = '本文件没有规范性引用文件。';
-
-/** The fixed lead-in of the terms chapter. */
-export const TERMS_LEAD_IN = '下列术语和定义适用于本文件。';
-
-/** The terms chapter when there is nothing to define. */
-export const NO_TERMS = '本文件没有需要界定的术语和定义。';
-
-/** The chapter titles of a Zhejiang Made product standard, by role (numbers are computed). */
-export const STANDARD_CHAPTER_TITLES = {
-  scope: '范围',
-  'normative-references': '规范性引用文件',
-  terms: '术语和定义',
-  classification: '产品分类',
-  'basic-requirements': '基本要求',
-  'technical-requirements': '技术要求',
-  'test-methods': '试验方法',
-  'inspection-rules': '检验规则',
-  marking: '标志、包装、运输和贮存',
-  'quality-commitment': '质量承诺',
-} as const;
 
 /** The four clauses of 基本要求, in order. */
 export const BASIC_REQUIREMENT_CLAUSES = ['设计研发', '原材料', '工艺装备', '检验检测'] as const;
@@ -77,11 +50,8 @@ export function standardNumberOf(input: Pick<TemplateInput, 'standardNumber' | '
   return input.standardNumber ?? `T/ZZB XXXX—${input.year}`;
 }
 
-/** The cover fields beyond what the template input gives. */
-export type CoverOptions = Partial<Omit<CoverFields, 'titleZh' | 'titleEn' | 'publisher' | 'stage'>> & {
-  /** Default 征求意见稿. */
-  stage?: StageLabel;
-};
+/** The cover fields beyond what the template input gives (the stage defaults to 征求意见稿). */
+export type CoverOptions = Partial<Omit<CoverFields, 'titleZh' | 'titleEn' | 'publisher'>>;
 
 /**
  * The cover (封面) of a project's standard: titles and publisher from the template input, the
@@ -95,7 +65,6 @@ export function standardCoverFor(input: TemplateInput, options: CoverOptions = {
     titleZh: input.nameZh,
     titleEn: input.nameEn,
     publisher: input.publishingBody,
-    stage: options.stage ?? '征求意见稿',
   });
 }
 
@@ -144,7 +113,7 @@ export const INSPECTION_TABLE_NOTE = '“√”为检验项目，“—”为非
 /** The standard text of a new project: the full chapter skeleton with guidance placeholders. */
 export function standardTemplate(input: TemplateInput): ProseMirrorJSON {
   const id = STANDARD_TEMPLATE_IDS;
-  const t = STANDARD_CHAPTER_TITLES;
+  const t = CHAPTER_ROLE_TITLES;
   return structuredDoc(
     STANDARD_TEMPLATE_SCOPE,
     standardFrontMatter(input),

@@ -14,7 +14,7 @@ import {
   paragraphs,
   structuredDoc,
   type CellInput,
-} from '../../documents/templates/builders.js';
+} from '@shared/editor/builders/index.js';
 import {
   APPLICATION_REPORT_ID_KEYS,
   APPLICATION_REPORT_SECTIONS,

@@ -19,7 +19,7 @@ import {
   structuredDoc,
   titled,
   type CellInput,
-} from '../../documents/templates/builders.js';
+} from '@shared/editor/builders/index.js';
 import {
   COMPARISON_TABLE_COLUMNS,
   DRAFTER_TABLE_COLUMNS,

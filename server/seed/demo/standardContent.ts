@@ -29,11 +29,10 @@ import {
   titled,
   type CellInput,
   type InlineInput,
-} from '../../documents/templates/builders.js';
+} from '@shared/editor/builders/index.js';
+import { NORMATIVE_REFERENCES_LEAD_IN, TERMS_LEAD_IN } from '@shared/editor/structure/fixedSentences.js';
+import { CHAPTER_ROLE_TITLES } from '@shared/editor/structure/names.js';
 import {
-  NORMATIVE_REFERENCES_LEAD_IN,
-  STANDARD_CHAPTER_TITLES,
-  TERMS_LEAD_IN,
   INSPECTION_TABLE_COLUMNS,
   INSPECTION_TABLE_NOTE,
   standardFrontMatter,
@@ -250,7 +249,7 @@ const inspectionTable = tableBlock(
 
 /** The complete standard text of 《轻量化不锈钢真空保温杯》 (征求意见稿). */
 export function vacuumCupStandard(input: TemplateInput): ProseMirrorJSON {
-  const t = STANDARD_CHAPTER_TITLES;
+  const t = CHAPTER_ROLE_TITLES;
   return structuredDoc(
     VACUUM_CUP_STANDARD_SCOPE,
     standardFrontMatter(input, { ics: '97.040.60', ccs: 'Y 29', stage: '征求意见稿' }),

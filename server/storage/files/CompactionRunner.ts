@@ -56,7 +56,7 @@ export class CompactionRunner {
   }
 
   private start(): Promise<void> {
-    if (this.ready) return this.ready;
+    if (this.ready !== null) return this.ready;
     const worker = new Worker(workerBootstrap(), { eval: true, execArgv: [] });
     worker.unref();
     this.worker = worker;

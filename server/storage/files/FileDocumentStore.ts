@@ -22,6 +22,7 @@ import { frameRecords } from './recordFile.js';
 import { encodeStoredUpdate } from './codec.js';
 import { mergeUpdatesChunked } from './mergeUpdates.js';
 import { dropStaleLogs, listFiles, readLog, readSegment } from './documentFiles.js';
+import { KeyedQueue } from '../../lib/KeyedQueue.js';
 import { CompactionRunner } from './CompactionRunner.js';
 import type { CompactionMode } from './CompactionRunner.js';
 
@@ -44,7 +45,8 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 export class FileDocumentStore implements DocumentStore {
   private readonly logs = new Map<string, OpenLog>();
   private readonly stateBytes = new Map<string, number>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** One operation at a time per document. */
+  private readonly operations = new KeyedQueue();
   private readonly minCompactBytes: number;
   private readonly compactRatio: number;
   private readonly compactor: CompactionRunner;
@@ -63,20 +65,8 @@ export class FileDocumentStore implements DocumentStore {
     return join(this.root, documentId);
   }
 
-  /** Runs one operation at a time per document. */
-  private serialize<T>(documentId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(documentId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(documentId, settled);
-    void settled.then(() => {
-      if (this.queues.get(documentId) === settled) this.queues.delete(documentId);
-    });
-    return next;
-  }
-
   loadState(documentId: string): Promise<Uint8Array | null> {
-    return this.serialize(documentId, async () => {
+    return this.operations.run(documentId, async () => {
       const dir = this.dir(documentId);
       const files = await listFiles(dir);
       const logs = await dropStaleLogs(dir, files);
@@ -116,7 +106,7 @@ export class FileDocumentStore implements DocumentStore {
 
   append(documentId: string, updates: StoredUpdate[]): Promise<void> {
     if (updates.length === 0) return Promise.resolve();
-    return this.serialize(documentId, async () => {
+    return this.operations.run(documentId, async () => {
       const log = await this.activeLog(documentId);
       const data = frameRecords(updates.map(encodeStoredUpdate));
       await log.handle.write(data);
@@ -128,7 +118,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   history(documentId: string): Promise<HistoryEntry[]> {
-    return this.serialize(documentId, async () => {
+    return this.operations.run(documentId, async () => {
       const dir = this.dir(documentId);
       const files = await listFiles(dir);
       const entries: HistoryEntry[] = [];
@@ -143,7 +133,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   compact(documentId: string): Promise<void> {
-    return this.serialize(documentId, () => this.compactNow(documentId));
+    return this.operations.run(documentId, () => this.compactNow(documentId));
   }
 
   /** Closes the active log and compacts the directory (in the worker); the next append opens g+1. */
@@ -159,7 +149,7 @@ export class FileDocumentStore implements DocumentStore {
 
   /** Closes the document's open log (after its last store, when it is unloaded). */
   release(documentId: string): Promise<void> {
-    return this.serialize(documentId, async () => {
+    return this.operations.run(documentId, async () => {
       const log = this.logs.get(documentId);
       if (log) {
         await log.handle.close();
@@ -170,7 +160,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()]);
+    await this.operations.idle();
     for (const [id, log] of this.logs) {
       await log.handle.close();
       this.logs.delete(id);

@@ -1,6 +1,6 @@
 /** Shared pieces of the rule modules. */
 import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/project.js';
-import { CHAPTER_ROLE_TITLES, type ChapterRole } from '../../editor/structure/names.js';
+import { CHAPTER_ROLE_TITLES, CHAPTER_ROLE_TITLES_EN, NODE, type ChapterRole } from '../../editor/structure/names.js';
 import type { CheckContext, IndexedNode } from '../context.js';
 import type { Rule } from '../types.js';
 
@@ -12,22 +12,8 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
-export const CHAPTER_ROLE_NAMES_EN: Record<ChapterRole, string> = {
-  scope: 'Scope',
-  'normative-references': 'Normative references',
-  terms: 'Terms and definitions',
-  classification: 'Product classification',
-  'basic-requirements': 'Basic requirements',
-  'technical-requirements': 'Technical requirements',
-  'test-methods': 'Test methods',
-  'inspection-rules': 'Inspection rules',
-  marking: 'Marking, packaging, transport and storage',
-  'quality-commitment': 'Quality commitment',
-  other: 'Other',
-};
-
 export function roleNames(role: ChapterRole): { zh: string; en: string } {
-  return { zh: CHAPTER_ROLE_TITLES[role] || '其他', en: CHAPTER_ROLE_NAMES_EN[role] };
+  return { zh: CHAPTER_ROLE_TITLES[role] || '其他', en: CHAPTER_ROLE_TITLES_EN[role] };
 }
 
 /** Text blocks of the body (chapters and annexes) — where provisions are. */
@@ -50,14 +36,14 @@ export function isBlank(ctx: CheckContext, node: IndexedNode): boolean {
   return ctx.textOf(node).trim().length === 0 && !hasAtoms(node);
 }
 
-const CONTENT_ATOMS = new Set([
-  'tableBlock',
-  'figureBlock',
-  'table',
-  'draftingCredits',
-  'crossRef',
+const CONTENT_ATOMS = new Set<string>([
+  NODE.tableBlock,
+  NODE.figureBlock,
+  NODE.table,
+  NODE.draftingCredits,
+  NODE.crossRef,
   'image',
-  'horizontalRule',
+  NODE.horizontalRule,
 ]);
 
 function hasAtoms(node: IndexedNode): boolean {

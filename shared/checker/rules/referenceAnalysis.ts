@@ -5,7 +5,8 @@
  */
 import { NODE } from '../../editor/structure/names.js';
 import type { CheckContext, IndexedNode } from '../context.js';
-import { findMentions, parseDesignation, type Designation } from '../standardCodes.js';
+import { parseDesignation, type Designation } from '../../editor/structure/designations.js';
+import { findMentions } from '../standardCodes.js';
 import { excerpt } from '../text.js';
 import { inChapterRole, isBody, isExampleText, memo } from './helpers.js';
 

@@ -8,8 +8,10 @@ import {
   NORMATIVE_REFERENCES_LEAD_IN,
   NORMATIVE_REFERENCES_LEAD_IN_PARTS,
   NO_NORMATIVE_REFERENCES,
-} from '../fixedSentences.js';
-import { CATEGORY_NAMES, compareDesignations } from '../standardCodes.js';
+} from '../../editor/structure/fixedSentences.js';
+import { compareDesignations } from '../../editor/structure/designations.js';
+import { NODE } from '../../editor/structure/names.js';
+import { CATEGORY_NAMES } from '../standardCodes.js';
 import { excerpt, normalizeSentence } from '../text.js';
 import type { RuleHit } from '../types.js';
 import { STANDARD_ONLY, defineRule, isBlank } from './helpers.js';
@@ -133,7 +135,9 @@ export const referencesLeadIn = defineRule({
   check(ctx) {
     const { chapter, entries } = analyzeReferences(ctx);
     if (!chapter) return [];
-    const paragraphs: IndexedNode[] = ctx.blocksOf(chapter).filter((b) => b.type === 'paragraph' && !isBlank(ctx, b));
+    const paragraphs: IndexedNode[] = ctx
+      .blocksOf(chapter)
+      .filter((b) => b.type === NODE.paragraph && !isBlank(ctx, b));
     const text = withoutPlaceholders(paragraphs.map((b) => ctx.textOf(b)).join(''));
     const inChapter = entries.filter((e) => ctx.isWithin(e.at, chapter));
     const problem = leadInProblem(text, inChapter.length > 0);

@@ -3,7 +3,13 @@
  * their order, no lone subclause, no hanging paragraph, at most five clause levels, an unnumbered
  * foreword without clauses or tables, cross-references that resolve.
  */
-import { CHAPTER_ROLES, MAX_CLAUSE_LEVELS, NODE, type ChapterRole } from '../../editor/structure/names.js';
+import {
+  CHAPTER_ROLES,
+  MAX_CLAUSE_LEVELS,
+  NODE,
+  SECTION_NODE_TYPES,
+  type ChapterRole,
+} from '../../editor/structure/names.js';
 import type { CheckContext, IndexedNode } from '../context.js';
 import { compact, excerpt } from '../text.js';
 import type { RuleHit } from '../types.js';
@@ -28,8 +34,6 @@ const FIXED_NUMBERS: Partial<Record<ChapterRole, string>> = {
   'normative-references': '2',
   terms: '3',
 };
-
-const SECTION_TYPES: readonly string[] = [NODE.chapter, NODE.clause, NODE.annex];
 
 export const requiredChapterMissing = defineRule({
   id: 'structure.required-chapter-missing',
@@ -113,7 +117,7 @@ export const loneSubclause = defineRule({
   appliesTo: ALL_KINDS,
   check(ctx) {
     const hits: RuleHit[] = [];
-    for (const type of SECTION_TYPES) {
+    for (const type of SECTION_NODE_TYPES) {
       for (const section of ctx.ofType(type)) {
         const clauses = ctx.clausesOf(section);
         const only = clauses[0];
@@ -148,7 +152,7 @@ export const hangingParagraph = defineRule({
   appliesTo: STANDARD_ONLY,
   check(ctx) {
     const hits: RuleHit[] = [];
-    for (const type of SECTION_TYPES) {
+    for (const type of SECTION_NODE_TYPES) {
       for (const section of ctx.ofType(type)) {
         if (ctx.clausesOf(section).length === 0) continue;
         const hanging = ctx.blocksOf(section).find((b) => !isBlank(ctx, b) && !isFixedLeadIn(ctx, section, b));

@@ -4,7 +4,7 @@
  */
 import { NODE } from '../../editor/structure/names.js';
 import type { CheckContext, IndexedNode } from '../context.js';
-import { NO_TERMS, TERMS_LEAD_IN, TERMS_LEAD_IN_CORE } from '../fixedSentences.js';
+import { NO_TERMS, TERMS_LEAD_IN, TERMS_LEAD_IN_CORE } from '../../editor/structure/fixedSentences.js';
 import { compact, normalizeSentence } from '../text.js';
 import type { RuleHit } from '../types.js';
 import { STANDARD_ONLY, defineRule, isBlank, isBody } from './helpers.js';

@@ -5,7 +5,7 @@
  */
 import { Extension } from '@tiptap/core';
 import type { Command } from '@tiptap/core';
-import { NODE, ORDERED_LIST_STYLES, isListStyle } from './names.js';
+import { BULLET_LIST_STYLES, NODE, ORDERED_LIST_STYLES, isListStyle } from './names.js';
 import type { ListStyle } from './names.js';
 import { findAround } from './commands/helpers.js';
 
@@ -53,7 +53,7 @@ export const ListStyles = Extension.create({
 
   addGlobalAttributes() {
     return [
-      { types: [NODE.bulletList], attributes: { listStyle: listStyleAttribute('dash', ['dash']) } },
+      { types: [NODE.bulletList], attributes: { listStyle: listStyleAttribute('dash', BULLET_LIST_STYLES) } },
       { types: [NODE.orderedList], attributes: { listStyle: listStyleAttribute('letter', ORDERED_LIST_STYLES) } },
     ];
   },

@@ -33,9 +33,24 @@ export const NODE = {
   bulletList: 'bulletList',
   orderedList: 'orderedList',
   listItem: 'listItem',
+  // StarterKit's own nodes the model writes (templates, seeds) and reads (checker).
+  text: 'text',
+  hardBreak: 'hardBreak',
+  horizontalRule: 'horizontalRule',
 } as const;
 
 export type NodeName = (typeof NODE)[keyof typeof NODE];
+
+/** StarterKit's marks the model uses. */
+export const MARK = {
+  bold: 'bold',
+  italic: 'italic',
+  underline: 'underline',
+  strike: 'strike',
+  code: 'code',
+} as const;
+
+export type MarkName = (typeof MARK)[keyof typeof MARK];
 
 /** Content group of the top-level parts of a standard. */
 export const SECTION_GROUP = 'section';
@@ -68,7 +83,8 @@ export const TABLE_CELL_TYPES: readonly string[] = [NODE.tableCell, NODE.tableHe
 export const ID_NODE_TYPES: readonly string[] = [...STRUCTURAL_NODE_TYPES, ...TABLE_CELL_TYPES];
 
 /** Node types that form the numbered outline (a chapter, clause or annex: "a section"). */
-export const SECTION_NODE_TYPES: readonly string[] = [NODE.chapter, NODE.clause, NODE.annex];
+export const SECTION_NODE_TYPES = [NODE.chapter, NODE.clause, NODE.annex] as const;
+export type SectionNodeType = (typeof SECTION_NODE_TYPES)[number];
 
 /** The place of a chapter in the Zhejiang Made structure, in the conventional order. */
 export const CHAPTER_ROLES = [
@@ -102,6 +118,21 @@ export const CHAPTER_ROLE_TITLES: Record<ChapterRole, string> = {
   other: '',
 };
 
+/** The English translation of each conventional chapter title (`other`: how messages name the rest). */
+export const CHAPTER_ROLE_TITLES_EN: Record<ChapterRole, string> = {
+  scope: 'Scope',
+  'normative-references': 'Normative references',
+  terms: 'Terms and definitions',
+  classification: 'Product classification',
+  'basic-requirements': 'Basic requirements',
+  'technical-requirements': 'Technical requirements',
+  'test-methods': 'Test methods',
+  'inspection-rules': 'Inspection rules',
+  marking: 'Marking, packaging, transport and storage',
+  'quality-commitment': 'Quality commitment',
+  other: 'Other',
+};
+
 export function isChapterRole(value: unknown): value is ChapterRole {
   return typeof value === 'string' && (CHAPTER_ROLES as readonly string[]).includes(value);
 }
@@ -116,7 +147,7 @@ export const ANNEX_TYPE_LABELS: Record<AnnexType, string> = {
 };
 
 export function isAnnexType(value: unknown): value is AnnexType {
-  return value === 'normative' || value === 'informative';
+  return typeof value === 'string' && (ANNEX_TYPES as readonly string[]).includes(value);
 }
 
 /** Stages printed on the cover. */
@@ -145,8 +176,10 @@ export type BulletListStyle = (typeof BULLET_LIST_STYLES)[number];
 export type OrderedListStyle = (typeof ORDERED_LIST_STYLES)[number];
 export type ListStyle = BulletListStyle | OrderedListStyle;
 
+const LIST_STYLES: readonly string[] = [...BULLET_LIST_STYLES, ...ORDERED_LIST_STYLES];
+
 export function isListStyle(value: unknown): value is ListStyle {
-  return value === 'dash' || value === 'letter' || value === 'number';
+  return typeof value === 'string' && LIST_STYLES.includes(value);
 }
 
 /** GB/T 1.1: at most five levels of clauses below a chapter (or an annex). */

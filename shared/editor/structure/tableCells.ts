@@ -35,7 +35,7 @@ export interface IndicatorValue {
 
 /** The text a reader sees: cross-references read as their current labels. */
 function textOf(node: ProseMirrorJSON, numbering: Numbering): string {
-  if (node.type === 'text') return node.text ?? '';
+  if (node.type === NODE.text) return node.text ?? '';
   if (node.type === NODE.crossRef) {
     const target = idValue(node.attrs?.targetId);
     return target ? (numbering.byId[target]?.label ?? '') : '';

@@ -6,8 +6,8 @@
 import type { Command } from '@tiptap/core';
 import { Fragment } from '@tiptap/pm/model';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { compareDesignations, parseDesignation } from '../../../checker/standardCodes.js';
-import type { Designation } from '../../../checker/standardCodes.js';
+import { compareDesignations, parseDesignation } from '../designations.js';
+import type { Designation } from '../designations.js';
 import { NODE } from '../names.js';
 import { placeCursor } from './helpers.js';
 
@@ -54,7 +54,9 @@ export function sortReferences(): Command {
     const chapter = referencesChapter(tr.doc);
     if (!chapter) return false;
     const children: PMNode[] = [];
-    chapter.node.forEach((child) => children.push(child));
+    chapter.node.forEach((child) => {
+      children.push(child);
+    });
     const entries = children.filter((c) => c.type.name === NODE.referenceEntry);
     const sorted = sortedReferenceEntries(entries);
     if (sorted.every((node, i) => node === entries[i])) return false;

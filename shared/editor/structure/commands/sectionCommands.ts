@@ -7,16 +7,21 @@ import type { Command } from '@tiptap/core';
 import { Selection } from '@tiptap/pm/state';
 import { Fragment } from '@tiptap/pm/model';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { CHAPTER_ROLES, CHAPTER_ROLE_TITLES, MAX_CLAUSE_LEVELS, NODE } from '../names.js';
+import {
+  CHAPTER_ROLES,
+  CHAPTER_ROLE_TITLES,
+  MAX_CLAUSE_LEVELS,
+  NODE,
+  SECTION_NODE_TYPES,
+  isChapterRole,
+} from '../names.js';
 import type { AnnexType, ChapterRole } from '../names.js';
 import { clauseLevel, createSection, findAround, placeCursor, shiftSelection, subtreeClauseLevels } from './helpers.js';
-
-const SECTIONS = [NODE.clause, NODE.chapter, NODE.annex];
 
 /** A new sibling after the innermost clause/chapter/annex around the cursor; the cursor goes into its title. */
 export function insertClauseAfter(): Command {
   return ({ tr, dispatch }) => {
-    const found = findAround(tr, SECTIONS);
+    const found = findAround(tr, SECTION_NODE_TYPES);
     if (!found) return false;
     const { node } = found;
     const attrs: Record<string, unknown> =
@@ -40,7 +45,7 @@ export function insertClauseAfter(): Command {
 /** A new last subclause of the innermost section around the cursor (refused beyond five levels). */
 export function insertSubclause(): Command {
   return ({ tr, dispatch }) => {
-    const found = findAround(tr, SECTIONS);
+    const found = findAround(tr, SECTION_NODE_TYPES);
     if (!found) return false;
     if (clauseLevel(tr, found) + 1 > MAX_CLAUSE_LEVELS) return false;
     const insertPos = found.pos + found.node.nodeSize - 1;
@@ -108,7 +113,7 @@ export function chapterPlacement(doc: PMNode, role: ChapterRole): number {
     const child = doc.child(i);
     if (child.type.name === NODE.chapter) {
       const childRole: unknown = child.attrs.role;
-      const childRank = CHAPTER_ROLES.findIndex((r) => r === childRole);
+      const childRank = isChapterRole(childRole) ? CHAPTER_ROLES.indexOf(childRole) : -1;
       if (role !== 'other' && childRole !== 'other' && childRank > rank) return pos;
       lastChapterEnd = pos + child.nodeSize;
     }
@@ -165,7 +170,7 @@ export function insertAnnex(normative: AnnexType = 'normative'): Command {
 /** Moves the innermost clause/chapter/annex around the cursor past its previous (-1) or next (1) sibling of the same type. */
 export function moveSection(direction: -1 | 1): Command {
   return ({ tr, dispatch }) => {
-    const found = findAround(tr, SECTIONS);
+    const found = findAround(tr, SECTION_NODE_TYPES);
     if (!found) return false;
     const $pos = tr.doc.resolve(found.pos);
     const parent = $pos.parent;

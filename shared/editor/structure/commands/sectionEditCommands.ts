@@ -6,8 +6,8 @@
 import type { Command } from '@tiptap/core';
 import { Selection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { CHAPTER_ROLE_TITLES, NODE } from '../names.js';
-import type { AnnexType, ChapterRole } from '../names.js';
+import { CHAPTER_ROLE_TITLES, NODE, SECTION_NODE_TYPES } from '../names.js';
+import type { AnnexType, ChapterRole, SectionNodeType } from '../names.js';
 import { findAround } from './helpers.js';
 
 /**
@@ -68,11 +68,11 @@ export interface SectionDeletion {
   incomingReferences: number;
 }
 
-const DELETABLE = [NODE.clause, NODE.chapter, NODE.annex] as const;
-export type DeletableSection = (typeof DELETABLE)[number];
+/** Every chapter, clause and annex can be deleted. */
+export type DeletableSection = SectionNodeType;
 
 function deletableType(name: string): DeletableSection | null {
-  return DELETABLE.find((type) => type === name) ?? null;
+  return SECTION_NODE_TYPES.find((type) => type === name) ?? null;
 }
 
 /** The innermost clause (else chapter, annex) around the cursor and what deleting it would remove. */

@@ -1,7 +1,7 @@
 import { Result, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../auth/hooks/useAuth';
-import { useOrganizations } from '../../organizations/hooks/useOrganizations';
+import { useCurrentUser } from '../../auth';
+import { useOrganizations } from '../../organizations';
 import { OrganizationsPanel } from './OrganizationsPanel';
 import { UsersPanel } from './UsersPanel';
 

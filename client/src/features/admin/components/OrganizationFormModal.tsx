@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '@shared/domain/organization';
 import type { BureauLevel, OrganizationKind } from '@shared/domain/organization';
 import type { OrganizationView } from '@shared/api/types';
-import { isValidCreditCode } from '@shared/domain/creditCode';
-import { organizationsApi } from '../../organizations/api/organizationsApi';
+import { CREDIT_CODE_LENGTH, isValidCreditCode } from '@shared/domain/creditCode';
+import { organizationBody } from '@shared/validation/requests';
+import { organizationsApi } from '../../organizations';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { zodRule } from '../../../lib/formErrors';
+import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
 interface OrganizationValues {
   name: string;
@@ -43,7 +46,7 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
     };
     if (organization) await organizationsApi.update(organization.id, body);
     else await organizationsApi.create(body);
-    message.success(t(organization ? 'admin.organizationUpdated' : 'admin.organizationCreated'));
+    void message.success(t(organization ? 'admin.organizationUpdated' : 'admin.organizationCreated'));
     onSaved();
   });
 
@@ -79,10 +82,13 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
           label={t('admin.orgName')}
           rules={[
             { required: true, message: t('validation.required') },
-            { min: 2, message: t('validation.nameLength'), transform: (v: string) => v.trim() },
+            zodRule(
+              organizationBody.shape.name,
+              t('validation.nameLength', { min: minLengthOf(organizationBody.shape.name) }),
+            ),
           ]}
         >
-          <Input maxLength={200} data-testid="organization-name" />
+          <Input maxLength={maxLengthOf(organizationBody.shape.name)} data-testid="organization-name" />
         </Form.Item>
         <Form.Item
           name="creditCode"
@@ -93,13 +99,13 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
             {
               validator: async (_rule, value: unknown) => {
                 if (typeof value === 'string' && value.length > 0 && !isValidCreditCode(value)) {
-                  throw new Error(t('validation.creditCode'));
+                  throw new Error(t('validation.creditCode', { length: CREDIT_CODE_LENGTH }));
                 }
               },
             },
           ]}
         >
-          <Input maxLength={18} className="mono-input" data-testid="organization-credit-code" />
+          <Input maxLength={CREDIT_CODE_LENGTH} className="mono-input" data-testid="organization-credit-code" />
         </Form.Item>
         <Form.Item name="kind" label={t('admin.kind')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select options={ORGANIZATION_KINDS.map((v) => ({ value: v, label: t(`enums.organizationKind.${v}`) }))} />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '@shared/api/types';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import type { Organizations } from '../../organizations/hooks/useOrganizations';
+import type { Organizations } from '../../organizations';
 import { OrganizationFormModal } from './OrganizationFormModal';
 
 export function OrganizationsPanel({ organizations }: { organizations: Organizations }) {

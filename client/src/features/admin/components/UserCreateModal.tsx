@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '@shared/api/types';
 import { createUserBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
-import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
+import { useOrganizationOptions } from '../../organizations';
 import { usersApi } from '../api/usersApi';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
 interface UserValues {
   name: string;
@@ -42,7 +43,7 @@ export function UserCreateModal({ open, organizations, onClose, onCreated }: Use
       password: values.password,
       isAdmin: values.isAdmin,
     });
-    message.success(t('admin.userCreated'));
+    void message.success(t('admin.userCreated'));
     onCreated();
   });
 
@@ -65,12 +66,12 @@ export function UserCreateModal({ open, organizations, onClose, onCreated }: Use
         onFinish={(values) => void submit(values)}
       >
         <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
-          <Input maxLength={100} />
+          <Input maxLength={maxLengthOf(createUserBody.shape.name)} />
         </Form.Item>
         <Form.Item
           name="email"
           label={t('admin.email')}
-          rules={[required, { type: 'email', message: t('validation.email') }]}
+          rules={[required, zodRule(createUserBody.shape.email, t('validation.email'))]}
         >
           <Input inputMode="email" autoComplete="off" />
         </Form.Item>
@@ -79,7 +80,7 @@ export function UserCreateModal({ open, organizations, onClose, onCreated }: Use
           label={t('admin.phone')}
           rules={[zodRule(createUserBody.shape.phone, t('validation.phone'))]}
         >
-          <Input maxLength={30} />
+          <Input maxLength={maxLengthOf(createUserBody.shape.phone)} />
         </Form.Item>
         <Form.Item name="organizationId" label={t('admin.organization')} rules={[required]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={organizationOptions} />
@@ -87,7 +88,13 @@ export function UserCreateModal({ open, organizations, onClose, onCreated }: Use
         <Form.Item
           name="password"
           label={t('admin.password')}
-          rules={[required, zodRule(createUserBody.shape.password, t('validation.password'))]}
+          rules={[
+            required,
+            zodRule(
+              createUserBody.shape.password,
+              t('validation.password', { min: minLengthOf(createUserBody.shape.password) }),
+            ),
+          ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

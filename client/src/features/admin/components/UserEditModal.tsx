@@ -5,9 +5,10 @@ import type { PublicUser } from '@shared/domain/user';
 import { updateUserBody } from '@shared/validation/requests';
 import type { UpdateUserBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
-import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
+import { useOrganizationOptions } from '../../organizations';
 import { usersApi } from '../api/usersApi';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
 interface UserEditValues {
   name: string;
@@ -46,7 +47,7 @@ export function UserEditModal({ user, organizations, isSelf, onClose, onSaved }:
       ...(values.password ? { password: values.password } : {}),
     };
     await usersApi.update(user.id, body);
-    message.success(t('admin.userUpdated'));
+    void message.success(t('admin.userUpdated'));
     onSaved();
   });
 
@@ -75,14 +76,14 @@ export function UserEditModal({ user, organizations, isSelf, onClose, onSaved }:
           onFinish={(values) => void submit(values)}
         >
           <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
-            <Input maxLength={100} data-testid="user-edit-name" />
+            <Input maxLength={maxLengthOf(updateUserBody.shape.name)} data-testid="user-edit-name" />
           </Form.Item>
           <Form.Item
             name="phone"
             label={t('admin.phone')}
             rules={[zodRule(updateUserBody.shape.phone, t('validation.phone'))]}
           >
-            <Input maxLength={30} />
+            <Input maxLength={maxLengthOf(updateUserBody.shape.phone)} />
           </Form.Item>
           <Form.Item name="organizationId" label={t('admin.organization')} rules={[required]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={organizationOptions} />
@@ -91,7 +92,12 @@ export function UserEditModal({ user, organizations, isSelf, onClose, onSaved }:
             name="password"
             label={t('admin.newPassword')}
             extra={t('admin.newPasswordHint')}
-            rules={[zodRule(updateUserBody.shape.password, t('validation.password'))]}
+            rules={[
+              zodRule(
+                updateUserBody.shape.password,
+                t('validation.password', { min: minLengthOf(updateUserBody.shape.password) }),
+              ),
+            ]}
           >
             <Input.Password autoComplete="new-password" data-testid="user-edit-password" />
           </Form.Item>

@@ -26,9 +26,9 @@ export function UsersPanel({ organizations, currentUserId }: UsersPanelProps) {
   const setActive = async (user: PublicUser, active: boolean) => {
     try {
       await usersApi.update(user.id, { active });
-      message.success(t('admin.userUpdated'));
+      void message.success(t('admin.userUpdated'));
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       users.reload();
     }

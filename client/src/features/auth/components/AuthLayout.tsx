@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../shell/components/LanguageSwitch';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
 
 /** The frame of the pages shown before signing in: product name, language switch, one card. */
 export function AuthLayout({ children }: { children: ReactNode }) {

@@ -8,33 +8,42 @@ import { authApi } from '../api/authApi';
 import { AuthContext } from '../hooks/useAuth';
 import type { AuthState, AuthStatus } from '../hooks/useAuth';
 
+/** How long to wait before asking again when the server cannot be reached. */
+const RETRY_DELAY_MS = 3000;
+
 /** Asks the server who is signed in (the session cookie is HttpOnly) and keeps the answer. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [user, setUser] = useState<PublicUser | null>(null);
   const [expired, setExpired] = useState(false);
-  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     const controller = new AbortController();
-    authApi.me(controller.signal).then(
-      (response) => {
-        setUser(response.user);
-        setStatus('signed-in');
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isStatus(error, 401, 403)) {
-          setUser(null);
-          setStatus('signed-out');
-          return;
-        }
-        // Server unreachable: try again shortly instead of pretending the user is signed out.
-        window.setTimeout(() => setAttempt((n) => n + 1), 3000);
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
+    let retry: number | undefined;
+    const ask = (): void => {
+      authApi.me(controller.signal).then(
+        (response) => {
+          setUser(response.user);
+          setStatus('signed-in');
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          if (isStatus(error, 401, 403)) {
+            setUser(null);
+            setStatus('signed-out');
+            return;
+          }
+          // Server unreachable: try again shortly instead of pretending the user is signed out.
+          retry = window.setTimeout(ask, RETRY_DELAY_MS);
+        },
+      );
+    };
+    ask();
+    return () => {
+      controller.abort();
+      window.clearTimeout(retry);
+    };
+  }, []);
 
   const signedInRef = useRef(false);
   useEffect(() => {

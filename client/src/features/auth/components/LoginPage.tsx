@@ -3,10 +3,12 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { loginBody } from '@shared/validation/requests';
 import { describeError, isStatus } from '../../../lib/errors';
 import { safeRedirect } from '../../../lib/safeRedirect';
 import { useAuth } from '../hooks/useAuth';
 import { AuthLayout } from './AuthLayout';
+import { zodRule } from '../../../lib/formErrors';
 
 interface LoginValues {
   email: string;
@@ -29,7 +31,7 @@ export function LoginPage() {
     setError(null);
     try {
       await signIn({ email: values.email.trim().toLowerCase(), password: values.password });
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (reason) {
       setError(
         isStatus(reason, 401)
@@ -62,7 +64,7 @@ export function LoginPage() {
             label={t('auth.email')}
             rules={[
               { required: true, message: t('validation.required') },
-              { type: 'email', message: t('validation.email') },
+              zodRule(loginBody.shape.email, t('validation.email')),
             ]}
           >
             <Input

@@ -5,10 +5,11 @@ import type { Editor } from '@tiptap/react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useTranslation } from 'react-i18next';
 import type { Finding, FindingFix } from '@shared/checker/types';
-import { useEditable } from '../../structure/hooks/useEditable';
+import { useEditable } from '../../structure';
 import { applyFix } from '../lib/findingFix';
 import { formatTime } from '../lib/formatTime';
 import { jumpToFinding } from '../lib/jumpToFinding';
+import { keyedFindings } from '../lib/findingKeys';
 import { filterFindings, ruleSummary } from '../lib/ruleSummary';
 import type { SeverityFilter } from '../lib/ruleSummary';
 import { useServerChecker } from '../hooks/useServerChecker';
@@ -35,18 +36,19 @@ export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
   const findings = useMemo(() => snapshot?.result.findings ?? [], [snapshot]);
   const rules = useMemo(() => ruleSummary(findings), [findings]);
   const visible = useMemo(() => filterFindings(findings, severity, ruleId), [findings, severity, ruleId]);
+  const keyedVisible = useMemo(() => keyedFindings(visible), [visible]);
   const selectedRule = ruleId !== null && rules.some((r) => r.ruleId === ruleId) ? ruleId : null;
 
   const onJump = useCallback(
     (finding: Finding) => {
-      if (jumpToFinding(editor, finding) === 'gone') message.info(t('checker.gone'));
+      if (jumpToFinding(editor, finding) === 'gone') void message.info(t('checker.gone'));
     },
     [editor, message, t],
   );
   const editable = useEditable(editor);
   const onFix = useCallback(
     (fix: FindingFix) => {
-      if (!applyFix(editor, fix)) message.info(t('checker.fix.notApplicable'));
+      if (!applyFix(editor, fix)) void message.info(t('checker.fix.notApplicable'));
     },
     [editor, message, t],
   );
@@ -109,13 +111,8 @@ export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('checker.noneFiltered')} />
               ) : (
                 <ul className="checker-findings" data-testid="checker-findings">
-                  {visible.map((finding, index) => (
-                    <FindingItem
-                      key={`${finding.ruleId}:${finding.nodeId ?? ''}:${index}`}
-                      finding={finding}
-                      onJump={onJump}
-                      {...(editable ? { onFix } : {})}
-                    />
+                  {keyedVisible.map(({ key, item: finding }) => (
+                    <FindingItem key={key} finding={finding} onJump={onJump} {...(editable ? { onFix } : {})} />
                   ))}
                 </ul>
               )}

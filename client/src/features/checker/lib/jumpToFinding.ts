@@ -2,8 +2,7 @@
 import type { Editor } from '@tiptap/react';
 import type { Finding } from '@shared/checker/types';
 import { NODE } from '@shared/editor/structure/names';
-import { findNodeById, findTopLevel } from '../../structure/lib/findNode';
-import { revealNode } from '../../structure/lib/revealNode';
+import { findNodeById, findTopLevel, revealNode } from '../../structure';
 
 /** Unnumbered parts named by a finding's `clauseLabel` when it has no node id. */
 const PART_BY_LABEL: Record<string, string> = {

@@ -43,7 +43,7 @@ export function CommentComposer({
   };
 
   return (
-    <div className="comment-composer" onClick={(event) => event.stopPropagation()}>
+    <div className="comment-composer">
       <Mentions
         value={text}
         onChange={setText}

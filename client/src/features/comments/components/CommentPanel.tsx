@@ -9,8 +9,8 @@ import { THREAD_DISPLAY_STATUSES } from '@shared/domain/comments';
 import type { ThreadDisplayStatus } from '@shared/domain/comments';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
-import { useCurrentUser } from '../../auth/hooks/useAuth';
-import { projectsApi } from '../../projects/api/projectsApi';
+import { useCurrentUser } from '../../auth';
+import { projectsApi } from '../../projects';
 import { commentsApi } from '../api/commentsApi';
 import type { CommentText } from '../api/commentsApi';
 import { currentRange, useHighlightState } from '../hooks/useHighlightState';
@@ -58,7 +58,7 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
   const [filters, setFilters] = useState<ThreadFilters>(NO_FILTERS);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<NewThreadAnchor | null>(null);
-  const cards = useRef(new Map<string, HTMLDivElement>());
+  const cards = useRef(new Map<string, HTMLElement>());
   const memberList = members.data ?? [];
 
   // The plugin resolves and highlights whatever the panel lists.
@@ -135,7 +135,7 @@ export function CommentPanel({ editor, controller, project, documentId }: Commen
       setFilters((current) => (current.status === 'all' || current.status === 'open' ? current : NO_FILTERS));
       setActiveId(created.id);
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
       throw error;
     }
   };

@@ -32,7 +32,7 @@ export function CommentStartButton({ editor, controller, canComment }: CommentSt
   const start = () => {
     const anchor = selectionAnchor(editor);
     if (!anchor) {
-      message.warning(t('comments.selectFirst'));
+      void message.warning(t('comments.selectFirst'));
       return;
     }
     controller.start(anchor);

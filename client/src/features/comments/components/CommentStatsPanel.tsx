@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import type { DocumentCommentStats } from '@shared/api/comments';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { commentsApi } from '../api/commentsApi';
-import { useProjectEvents } from '../hooks/useProjectEvents';
+import { useReloadOnProjectEvents } from '../../../realtime/useReloadOnProjectEvents';
+
+const STATS_EVENTS = ['comment-stats-changed'] as const;
 
 /**
  * 评论统计: open / resolved / orphaned threads per document of the project, as the server keeps
@@ -14,13 +16,7 @@ import { useProjectEvents } from '../hooks/useProjectEvents';
 export function CommentStatsPanel({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const stats = useApiQuery((signal) => commentsApi.stats(projectId, signal), [projectId]);
-  useProjectEvents(
-    projectId,
-    (event) => {
-      if (event.type === 'comment-stats-changed') stats.reload();
-    },
-    stats.reload,
-  );
+  useReloadOnProjectEvents(projectId, STATS_EVENTS, stats.reload);
 
   const count = (value: number, type?: 'warning' | 'secondary') =>
     value > 0 ? (

@@ -12,6 +12,7 @@ import { commentsApi } from '../api/commentsApi';
 import type { CommentText } from '../api/commentsApi';
 import { CommentBody } from './CommentBody';
 import { CommentComposer } from './CommentComposer';
+import { THREAD_SELECT_CLASS, clickSelectsThread, keySelectsThread } from '../lib/threadSelection';
 
 const STATUS_COLOR: Record<ThreadDisplayStatus, string> = {
   open: 'processing',
@@ -24,7 +25,7 @@ interface ThreadCardProps {
   status: ThreadDisplayStatus;
   active: boolean;
   members: MemberView[];
-  cardRef?: Ref<HTMLDivElement>;
+  cardRef?: Ref<HTMLElement>;
   onActivate: () => void;
   /** A mutation answered with the thread as it is now. */
   onChanged: (thread: ThreadView) => void;
@@ -62,7 +63,7 @@ function CommentItem({
       onChanged(await commentsApi.edit(comment.id, text));
       setEditing(false);
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
       throw error;
     }
   };
@@ -71,7 +72,7 @@ function CommentItem({
       await commentsApi.remove(comment.id);
       onDeleted();
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     }
   };
 
@@ -87,7 +88,7 @@ function CommentItem({
           {comment.editedAt ? ` · ${t('comments.edited')}` : ''}
         </Typography.Text>
         {comment.can.edit || comment.can.remove ? (
-          <span className="comment-item__tools" onClick={(event) => event.stopPropagation()}>
+          <span className="comment-item__tools">
             {comment.can.edit ? (
               <Tooltip title={t('comments.edit')}>
                 <Button
@@ -157,7 +158,7 @@ export function ThreadCard({
     try {
       onChanged(await (action === 'resolve' ? commentsApi.resolve(thread.id) : commentsApi.reopen(thread.id)));
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       setBusy(false);
     }
@@ -166,24 +167,23 @@ export function ThreadCard({
     try {
       onChanged(await commentsApi.reply(thread.id, text));
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
       throw error;
     }
   };
 
   return (
-    <div
+    <article
       ref={cardRef}
       className={`comment-thread comment-thread--${status}${active ? ' comment-thread--active' : ''}`}
       data-testid="comment-thread"
       data-thread-id={thread.id}
       data-status={status}
-      role="button"
-      tabIndex={0}
-      aria-pressed={active}
-      onClick={onActivate}
+      onClick={(event) => {
+        if (clickSelectsThread(event)) onActivate();
+      }}
       onKeyDown={(event) => {
-        if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
+        if (keySelectsThread(event)) {
           event.preventDefault();
           onActivate();
         }
@@ -198,7 +198,7 @@ export function ThreadCard({
             </Tag>
           ) : null}
         </span>
-        <span onClick={(event) => event.stopPropagation()}>
+        <span>
           {thread.can.resolve ? (
             <Button
               size="small"
@@ -227,7 +227,10 @@ export function ThreadCard({
         className="comment-thread__quote"
         title={status === 'orphaned' ? t('comments.orphanedHint') : undefined}
       >
-        {thread.quote}
+        {/* Selects the thread: the card's click and key handlers act on it (see lib/threadSelection). */}
+        <button type="button" className={THREAD_SELECT_CLASS} aria-pressed={active}>
+          {thread.quote}
+        </button>
       </blockquote>
       {status === 'orphaned' ? (
         <Typography.Text type="secondary" className="comment-thread__note">
@@ -261,6 +264,6 @@ export function ThreadCard({
           onSubmit={reply}
         />
       ) : null}
-    </div>
+    </article>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { ThreadView } from '@shared/api/comments';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { commentsApi } from '../api/commentsApi';
-import { useProjectEvents } from './useProjectEvents';
+import { useProjectEvents } from '../../../realtime/useProjectEvents';
 
 export interface Threads {
   threads: ThreadView[];

@@ -64,7 +64,7 @@ async function importXlsx(roundId: string, file: Blob, createRecipients: boolean
     throw new ApiRequestError(NETWORK_ERROR_STATUS, error instanceof Error ? error.message : 'network error');
   }
   const text = await response.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text.length > 0 ? (JSON.parse(text) as unknown) : undefined;
   } catch {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ItemView } from '@shared/api/consultation';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
-import { projectsApi } from '../../projects/api/projectsApi';
+import { projectsApi } from '../../projects';
 import { consultationApi } from '../api/consultationApi';
 import { ModalFooter } from './ModalFooter';
 
@@ -32,7 +32,7 @@ export function AssignModal({ projectId, roundId, item, onClose, onSaved }: Assi
     setProblem(null);
     try {
       await consultationApi.updateItem(roundId, item.id, { assigneeId });
-      message.success(t('consultation.assign.saved'));
+      void message.success(t('consultation.assign.saved'));
       onSaved();
     } catch (error) {
       setProblem(describeError(error, t));

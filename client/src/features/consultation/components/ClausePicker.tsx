@@ -93,8 +93,7 @@ export function ClausePicker({ outline, value, onChange, loading, 'data-testid':
       showSearch={{
         searchValue: search,
         onSearch: setSearch,
-        filterOption: (input, option) =>
-          option !== undefined && option.search.toLowerCase().includes(input.trim().toLowerCase()),
+        filterOption: (input, option) => option?.search.toLowerCase().includes(input.trim().toLowerCase()) ?? false,
       }}
       labelRender={(props) => (typeof props.label === 'string' ? props.label.trim() : props.label)}
       onChange={(next) => {

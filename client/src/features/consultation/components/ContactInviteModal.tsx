@@ -8,6 +8,7 @@ import { describeError } from '../../../lib/errors';
 import { applyServerIssues, zodRule } from '../../../lib/formErrors';
 import { consultationApi } from '../api/consultationApi';
 import { ModalFooter } from './ModalFooter';
+import { maxLengthOf } from '../../../lib/schemaLimits';
 
 interface ContactInviteModalProps {
   roundId: string;
@@ -72,7 +73,11 @@ export function ContactInviteModal({ roundId, recipient, onClose }: ContactInvit
               zodRule(roundInvitationBody.shape.email, t('validation.email')),
             ]}
           >
-            <Input inputMode="email" maxLength={254} data-testid="contact-invite-email" />
+            <Input
+              inputMode="email"
+              maxLength={maxLengthOf(roundInvitationBody.shape.email)}
+              data-testid="contact-invite-email"
+            />
           </Form.Item>
           {problem ? <Alert type="error" showIcon title={problem} /> : null}
         </Form>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ItemView } from '@shared/api/consultation';
-import { updateItemBody } from '@shared/validation/consultation';
+import { implementedInBody, updateItemBody } from '@shared/validation/consultation';
 import type { UpdateItemBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
@@ -12,6 +12,7 @@ import { DECISION_KEYS, decisionOf, reasonMissing } from '../lib/decision';
 import type { DecisionKey } from '../lib/decision';
 import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
 import { ModalFooter } from './ModalFooter';
+import { maxLengthOf } from '../../../lib/schemaLimits';
 
 interface DecideValues {
   decision: DecisionKey;
@@ -77,7 +78,7 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
     setSaving(true);
     try {
       await consultationApi.updateItem(roundId, item.id, body);
-      message.success(t('consultation.decide.saved'));
+      void message.success(t('consultation.decide.saved'));
       onSaved();
     } catch (error) {
       if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
@@ -137,7 +138,11 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
             }),
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid="decide-reason" />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            maxLength={maxLengthOf(updateItemBody.shape.reason)}
+            data-testid="decide-reason"
+          />
         </Form.Item>
         {decision !== 'open' ? (
           <>
@@ -156,7 +161,7 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
               />
             </Form.Item>
             <Form.Item name="implementedNote" label={t('consultation.decide.implementedNote')}>
-              <Input maxLength={500} />
+              <Input maxLength={maxLengthOf(implementedInBody.shape.note)} />
             </Form.Item>
           </>
         ) : null}

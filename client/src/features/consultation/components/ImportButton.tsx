@@ -32,7 +32,7 @@ export function ImportButton({ roundId, disabled, onImported }: ImportButtonProp
       const outcome = await consultationApi.importXlsx(roundId, file, createRecipients);
       if (outcome.ok) {
         const created = outcome.result.createdRecipients.length;
-        message.success(
+        void message.success(
           created > 0
             ? t('consultation.import.doneWithUnits', { count: outcome.result.imported, units: created })
             : t('consultation.import.done', { count: outcome.result.imported }),
@@ -42,7 +42,7 @@ export function ImportButton({ roundId, disabled, onImported }: ImportButtonProp
         setRejected(outcome.rejected);
       }
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       setBusy(false);
     }

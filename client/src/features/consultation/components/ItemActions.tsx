@@ -26,10 +26,10 @@ export function ItemActions({ roundId, item, onDecide, onAssign, onEdit, onChang
     setBusy(true);
     try {
       await action();
-      message.success(done);
+      void message.success(done);
       onChanged();
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ItemView, OutlineEntry, RoundView } from '@shared/api/consultation';
@@ -15,6 +15,7 @@ import type { FieldProblem } from '../lib/zodFields';
 import { ClausePicker } from './ClausePicker';
 import { ModalFooter } from './ModalFooter';
 import type { ClauseValue } from './ClausePicker';
+import { maxLengthOf } from '../../../lib/schemaLimits';
 
 interface ItemFormValues {
   recipientId?: string;
@@ -95,8 +96,9 @@ export function ItemFormModal({
     ? item.source !== 'online'
     : access.canManage && !(selectedRecipient && access.answerForRecipientIds.includes(selectedRecipient));
 
-  useEffect(() => {
-    if (!open) return;
+  // The form is filled when the modal opens or switches items, not on every refetch of the round.
+  const formSession = open ? JSON.stringify([item?.id ?? null, recipientId ?? null]) : null;
+  const fillForm = useEffectEvent(() => {
     setProblem(null);
     form.resetFields();
     if (item) {
@@ -117,8 +119,10 @@ export function ItemFormModal({
         commentType: 'general',
       });
     }
-    // Reset only when the modal opens or switches items, not on every refetch of the round.
-  }, [open, item?.id, recipientId]);
+  });
+  useEffect(() => {
+    if (formSession !== null) fillForm();
+  }, [formSession]);
 
   const submit = async (values: ItemFormValues) => {
     setProblem(null);
@@ -143,7 +147,7 @@ export function ItemFormModal({
     try {
       if (item) await consultationApi.updateItem(round.id, item.id, body as UpdateItemBody);
       else await consultationApi.createItem(round.id, body as CreateItemBody);
-      message.success(item ? t('consultation.item.updated') : t('consultation.item.created'));
+      void message.success(item ? t('consultation.item.updated') : t('consultation.item.created'));
       onSaved();
     } catch (error) {
       if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
@@ -228,16 +232,24 @@ export function ItemFormModal({
           label={t('consultation.item.comment')}
           rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} data-testid="item-comment" />
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            maxLength={maxLengthOf(createItemBody.shape.comment)}
+            data-testid="item-comment"
+          />
         </Form.Item>
         <Form.Item name="proposedChange" label={t('consultation.item.proposedChange')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid="item-proposed" />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            maxLength={maxLengthOf(createItemBody.shape.proposedChange)}
+            data-testid="item-proposed"
+          />
         </Form.Item>
         {letter ? (
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="submitterName" label={t('consultation.item.submitter')}>
-                <Input maxLength={100} data-testid="item-submitter" />
+                <Input maxLength={maxLengthOf(createItemBody.shape.submitterName)} data-testid="item-submitter" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

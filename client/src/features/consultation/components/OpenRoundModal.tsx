@@ -19,13 +19,13 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '@shared/api/consultation';
 import type { MemberView } from '@shared/api/types';
-import { openRoundBody } from '@shared/validation/consultation';
+import { handlerBody, openRoundBody } from '@shared/validation/consultation';
 import type { OpenRoundBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
 import { todayIso } from '../../../lib/format';
-import { useCurrentUser } from '../../auth/hooks/useAuth';
-import { useOrganizations } from '../../organizations/hooks/useOrganizations';
+import { useCurrentUser } from '../../auth';
+import { useOrganizations } from '../../organizations';
 import { consultationApi } from '../api/consultationApi';
 import { addDaysIso } from '../lib/dates';
 import { groupRecipient, groupUnits } from '../lib/recipients';
@@ -34,6 +34,7 @@ import { ModalFooter } from './ModalFooter';
 import { toRecipientBody } from './RecipientFormModal';
 import { UnitFields } from './UnitFields';
 import type { UnitValues } from './UnitFields';
+import { maxLengthOf } from '../../../lib/schemaLimits';
 
 interface OpenRoundValues {
   title?: string;
@@ -118,7 +119,7 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
     setSaving(true);
     try {
       const view = await consultationApi.open(projectId, body);
-      message.success(t('consultation.open.done', { title: view.round.title }));
+      void message.success(t('consultation.open.done', { title: view.round.title }));
       onOpened(view);
     } catch (error) {
       if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
@@ -164,7 +165,7 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
               label={t('consultation.open.roundTitle')}
               extra={t('consultation.open.roundTitleHint')}
             >
-              <Input maxLength={200} />
+              <Input maxLength={maxLengthOf(openRoundBody.shape.title)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={5}>
@@ -190,12 +191,12 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
               label={t('consultation.header.handler')}
               rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
             >
-              <Input maxLength={100} />
+              <Input maxLength={maxLengthOf(handlerBody.shape.name)} />
             </Form.Item>
           </Col>
           <Col xs={12} md={5}>
             <Form.Item name="handlerPhone" label={t('consultation.header.phone')}>
-              <Input maxLength={30} />
+              <Input maxLength={maxLengthOf(handlerBody.shape.phone)} />
             </Form.Item>
           </Col>
         </Row>

@@ -5,7 +5,7 @@ import { recipientBody } from '@shared/validation/consultation';
 import type { RecipientBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
-import { useOrganizations } from '../../organizations/hooks/useOrganizations';
+import { useOrganizations } from '../../organizations';
 import { consultationApi } from '../api/consultationApi';
 import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
 import { ModalFooter } from './ModalFooter';
@@ -59,7 +59,7 @@ export function RecipientFormModal({
     setSaving(true);
     try {
       await consultationApi.addRecipient(roundId, body);
-      message.success(t('consultation.recipient.added'));
+      void message.success(t('consultation.recipient.added'));
       onSaved();
     } catch (error) {
       if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));

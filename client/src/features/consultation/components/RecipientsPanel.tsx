@@ -42,10 +42,10 @@ export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPan
     setBusyId(recipientId);
     try {
       await action();
-      message.success(done);
+      void message.success(done);
       onChanged();
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       setBusyId(null);
     }

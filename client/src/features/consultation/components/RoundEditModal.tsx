@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, App, Col, Form, Input, Modal, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRound } from '@shared/domain/consultation';
-import { updateRoundBody } from '@shared/validation/consultation';
+import { handlerBody, updateRoundBody } from '@shared/validation/consultation';
 import type { UpdateRoundBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
 import { applyServerIssues } from '../../../lib/formErrors';
 import { consultationApi } from '../api/consultationApi';
 import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
 import { ModalFooter } from './ModalFooter';
+import { maxLengthOf } from '../../../lib/schemaLimits';
 
 interface RoundEditValues {
   title: string;
@@ -54,7 +55,7 @@ export function RoundEditModal({
     setSaving(true);
     try {
       await consultationApi.update(round.id, body);
-      message.success(t('app.saved'));
+      void message.success(t('app.saved'));
       onSaved();
     } catch (error) {
       if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
@@ -89,7 +90,7 @@ export function RoundEditModal({
           label={t('consultation.round.title')}
           rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
         >
-          <Input maxLength={200} />
+          <Input maxLength={maxLengthOf(updateRoundBody.shape.title)} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} sm={8}>
@@ -107,12 +108,12 @@ export function RoundEditModal({
               label={t('consultation.header.handler')}
               rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
             >
-              <Input maxLength={100} />
+              <Input maxLength={maxLengthOf(handlerBody.shape.name)} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
             <Form.Item name="handlerPhone" label={t('consultation.header.phone')}>
-              <Input maxLength={30} />
+              <Input maxLength={maxLengthOf(handlerBody.shape.phone)} />
             </Form.Item>
           </Col>
         </Row>

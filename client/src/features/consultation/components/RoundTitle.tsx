@@ -25,10 +25,10 @@ export function RoundTitle({ view, onEdit, onChanged }: RoundTitleProps) {
     setBusy(true);
     try {
       await consultationApi.update(round.id, { closed: value });
-      message.success(t(value ? 'consultation.round.closedDone' : 'consultation.round.reopenedDone'));
+      void message.success(t(value ? 'consultation.round.closedDone' : 'consultation.round.reopenedDone'));
       onChanged();
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       setBusy(false);
     }

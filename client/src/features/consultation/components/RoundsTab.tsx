@@ -41,7 +41,7 @@ export function RoundsTab({ project, members }: RoundsTabProps) {
           onClose={() => setOpening(false)}
           onOpened={(view) => {
             setOpening(false);
-            navigate(roundPath(project.id, view.round.id));
+            void navigate(roundPath(project.id, view.round.id));
           }}
         />
       ) : null}

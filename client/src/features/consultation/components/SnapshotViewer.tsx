@@ -5,13 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotView } from '@shared/api/consultation';
 import { documentExtensions } from '@shared/editor/extensions';
 import { formatDateTime } from '../../../lib/format';
-import { JumpHighlight } from '../../structure/extensions/jumpHighlight';
-import { findNodeById } from '../../structure/lib/findNode';
-import { revealNode } from '../../structure/lib/revealNode';
-import { StructureProvider } from '../../structure/context/StructureContext';
-import { withStructureNodeViews } from '../../structure/extensions/structureNodeViews';
+import { JumpHighlight, findNodeById, revealNode, StructureProvider, withStructureNodeViews } from '../../structure';
 // The GB/T 1.1 typography of chapters, clauses, numbers and annexes (shared with the editor).
-import '../../structure/styles/structure.css';
 import '../styles/consultation.css';
 
 /**

@@ -3,6 +3,7 @@ import type { FormItemProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { recipientBody } from '@shared/validation/consultation';
 import { zodRule } from '../../../lib/formErrors';
+import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
 export interface UnitValues {
   unitName?: string;
@@ -34,11 +35,11 @@ export function UnitFields({ prefix, showLabels = true, testIdPrefix = 'unit' }:
           label={label('unitName')}
           rules={[
             { required: true, whitespace: true, message: t('validation.required') },
-            zodRule(shape.unitName, t('validation.nameLength')),
+            zodRule(shape.unitName, t('validation.nameLength', { min: minLengthOf(shape.unitName) })),
           ]}
         >
           <Input
-            maxLength={200}
+            maxLength={maxLengthOf(shape.unitName)}
             placeholder={showLabels ? undefined : t('consultation.recipient.unitName')}
             data-testid={`${testIdPrefix}-name`}
           />
@@ -47,7 +48,7 @@ export function UnitFields({ prefix, showLabels = true, testIdPrefix = 'unit' }:
       <Col xs={24} md={5}>
         <Form.Item name={name('contact')} label={label('contact')}>
           <Input
-            maxLength={100}
+            maxLength={maxLengthOf(shape.contact)}
             placeholder={showLabels ? undefined : t('consultation.recipient.contact')}
             data-testid={`${testIdPrefix}-contact`}
           />
@@ -55,13 +56,16 @@ export function UnitFields({ prefix, showLabels = true, testIdPrefix = 'unit' }:
       </Col>
       <Col xs={24} md={5}>
         <Form.Item name={name('phone')} label={label('phone')} rules={[zodRule(shape.phone, t('validation.phone'))]}>
-          <Input maxLength={30} placeholder={showLabels ? undefined : t('consultation.recipient.phone')} />
+          <Input
+            maxLength={maxLengthOf(shape.phone)}
+            placeholder={showLabels ? undefined : t('consultation.recipient.phone')}
+          />
         </Form.Item>
       </Col>
       <Col xs={24} md={6}>
         <Form.Item name={name('email')} label={label('email')} rules={[zodRule(shape.email, t('validation.email'))]}>
           <Input
-            maxLength={254}
+            maxLength={maxLengthOf(shape.email)}
             inputMode="email"
             placeholder={showLabels ? undefined : t('consultation.recipient.email')}
           />

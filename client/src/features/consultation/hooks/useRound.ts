@@ -2,39 +2,33 @@
  * The live summary-and-handling table of one round: GET /api/rounds/:id, refetched on every SSE
  * `consultation-changed` of that round (and after a reconnection, when events may have been missed).
  */
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import type { RoundView } from '@shared/api/consultation';
-import type { ProjectEvent } from '@shared/api/events';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import type { ApiQuery } from '../../../hooks/useApiQuery';
 import { consultationApi } from '../api/consultationApi';
-import { useProjectEvents } from './useProjectEvents';
+import { useProjectEvents } from '../../../realtime/useProjectEvents';
+import type { ProjectChangeEvent } from '../../../realtime/projectEventStream';
 
-/** Calls `refetch` for the events that concern `matches`, and after every reconnection but the first. */
+/** Calls `refetch` for the events that concern `matches`, and after every reconnection. */
 export function useLiveRefetch(
   projectId: string | undefined,
-  matches: (event: ProjectEvent) => boolean,
+  matches: (event: ProjectChangeEvent) => boolean,
   refetch: () => void,
 ): void {
-  const connectedBefore = useRef(false);
   const onEvent = useCallback(
-    (event: ProjectEvent) => {
-      if (event.type === 'ready') {
-        if (connectedBefore.current) refetch();
-        connectedBefore.current = true;
-        return;
-      }
+    (event: ProjectChangeEvent) => {
       if (matches(event)) refetch();
     },
     [matches, refetch],
   );
-  useProjectEvents(projectId, onEvent);
+  useProjectEvents(projectId, onEvent, refetch);
 }
 
 export function useRound(roundId: string): ApiQuery<RoundView> {
   const query = useApiQuery((signal) => consultationApi.get(roundId, signal), [roundId]);
   const matches = useCallback(
-    (event: ProjectEvent) =>
+    (event: ProjectChangeEvent) =>
       (event.type === 'consultation-changed' && event.roundId === roundId) || event.type === 'members-changed',
     [roundId],
   );

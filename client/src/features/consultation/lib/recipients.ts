@@ -1,9 +1,14 @@
 /** The units of the drafting group a round can be sent to, derived from the members. */
 import type { MemberView } from '@shared/api/types';
 import type { MemberRelation } from '@shared/domain/roles';
+import { recipientBody } from '@shared/validation/consultation';
 import type { RecipientBody } from '@shared/validation/consultation';
+import { maxLengthOf } from '../../../lib/schemaLimits';
 
 /** Members in these relations do not answer a consultation: the lead itself, bureaus and review experts. */
+/** A unit's contact is its members' names, cut to what the server accepts. */
+const CONTACT_MAX = maxLengthOf(recipientBody.shape.contact);
+
 const NOT_CONSULTED: readonly MemberRelation[] = ['lead-unit', 'supervising-bureau', 'review-expert'];
 
 export interface GroupUnit {
@@ -35,5 +40,5 @@ export function groupUnits(members: readonly MemberView[]): GroupUnit[] {
 }
 
 export function groupRecipient(unit: GroupUnit): RecipientBody {
-  return { unitName: unit.unitName, contact: unit.contact.slice(0, 100), organizationId: unit.organizationId };
+  return { unitName: unit.unitName, contact: unit.contact.slice(0, CONTACT_MAX), organizationId: unit.organizationId };
 }

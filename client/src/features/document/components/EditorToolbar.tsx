@@ -15,8 +15,8 @@ import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import type { DocumentKind } from '@shared/domain/project';
-import { StructureToolbar } from '../../structure/components/StructureToolbar';
-import type { ExternalNumbering } from '../../structure/hooks/useExternalNumbering';
+import { StructureToolbar } from '../../structure';
+import type { ExternalNumbering } from '../../structure';
 
 interface ToolButtonProps {
   title: string;

@@ -3,10 +3,9 @@ import { Empty, Typography } from 'antd';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { ANNEX_TYPE_LABELS } from '@shared/editor/structure/names';
-import { useCurrentSectionPos } from '../../structure/hooks/useCurrentSectionPos';
-import { useOutlineEntries } from '../../structure/hooks/useOutlineEntries';
-import type { OutlineEntry } from '../../structure/lib/outlineEntries';
-import { jumpToEntry } from '../../structure/lib/jumpToEntry';
+import { useCurrentSectionPos, useOutlineEntries, jumpToEntry } from '../../structure';
+import type { OutlineEntry } from '../../structure';
+import './outline.css';
 
 interface OutlineLinkProps {
   entry: OutlineEntry;

@@ -17,7 +17,7 @@ export function PresenceList({ awareness, selfId, selfReadOnly }: PresenceListPr
     entry.isSelf && selfReadOnly ? { ...entry, readOnly: true } : entry,
   );
   return (
-    <div
+    <ul
       className="presence-list"
       aria-label={t('document.presence')}
       data-testid="presence-list"
@@ -34,7 +34,7 @@ export function PresenceList({ awareness, selfId, selfReadOnly }: PresenceListPr
             </div>
           }
         >
-          <span className="presence-user" data-testid="presence-user" data-user-id={entry.id} data-self={entry.isSelf}>
+          <li className="presence-user" data-testid="presence-user" data-user-id={entry.id} data-self={entry.isSelf}>
             {/* The initial is drawn by CSS so that the entry's text is exactly the name (and 我). */}
             <span
               className="presence-user__avatar"
@@ -52,9 +52,9 @@ export function PresenceList({ awareness, selfId, selfReadOnly }: PresenceListPr
                 {entry.readOnly ? ` · ${t('document.readOnlyTag')}` : ''}
               </Typography.Text>
             </span>
-          </span>
+          </li>
         </Tooltip>
       ))}
-    </div>
+    </ul>
   );
 }

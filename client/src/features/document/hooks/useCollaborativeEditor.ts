@@ -5,8 +5,7 @@ import type { AnyExtension } from '@tiptap/core';
 import { collaborativeExtensions } from '@shared/editor/extensions';
 import type { PresenceUser } from '@shared/domain/user';
 import type { CollaborationSession } from '../lib/CollaborationSession';
-import { withStructureNodeViews } from '../../structure/extensions/structureNodeViews';
-import { structureClientExtensions } from '../../structure/extensions/clientExtensions';
+import { withStructureNodeViews, structureClientExtensions } from '../../structure';
 
 /**
  * The TipTap editor bound to the session's Y.Doc with the one shared extension list. Its

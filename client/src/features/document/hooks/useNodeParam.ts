@@ -5,8 +5,7 @@
 import { useEffect } from 'react';
 import type { Editor } from '@tiptap/react';
 import { useSearchParams } from 'react-router';
-import { findNodeById } from '../../structure/lib/findNode';
-import { revealNode } from '../../structure/lib/revealNode';
+import { findNodeById, revealNode } from '../../structure';
 
 export function useNodeParam(editor: Editor | null): void {
   const [params] = useSearchParams();

@@ -2,6 +2,7 @@ import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { acceptInvitationBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
+import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
 interface AccountSetupFieldsProps {
   /** The invited address (shown, not editable). */
@@ -21,19 +22,29 @@ export function AccountSetupFields({ email, testIdPrefix, submitting }: AccountS
         <Input value={email} disabled />
       </Form.Item>
       <Form.Item name="name" label={t('invitation.name')} rules={[required]}>
-        <Input maxLength={100} autoComplete="name" data-testid={`${testIdPrefix}-name`} />
+        <Input
+          maxLength={maxLengthOf(acceptInvitationBody.shape.name)}
+          autoComplete="name"
+          data-testid={`${testIdPrefix}-name`}
+        />
       </Form.Item>
       <Form.Item
         name="phone"
         label={t('invitation.phone')}
         rules={[zodRule(acceptInvitationBody.shape.phone, t('validation.phone'))]}
       >
-        <Input maxLength={30} autoComplete="tel" />
+        <Input maxLength={maxLengthOf(acceptInvitationBody.shape.phone)} autoComplete="tel" />
       </Form.Item>
       <Form.Item
         name="password"
         label={t('invitation.password')}
-        rules={[required, zodRule(acceptInvitationBody.shape.password, t('validation.password'))]}
+        rules={[
+          required,
+          zodRule(
+            acceptInvitationBody.shape.password,
+            t('validation.password', { min: minLengthOf(acceptInvitationBody.shape.password) }),
+          ),
+        ]}
       >
         <Input.Password autoComplete="new-password" data-testid={`${testIdPrefix}-password`} />
       </Form.Item>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberView, OrganizationView } from '@shared/api/types';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { projectsApi } from '../api/projectsApi';
-import { useReloadOnProjectEvents } from '../hooks/useReloadOnProjectEvents';
+import { useReloadOnProjectEvents } from '../../../realtime/useReloadOnProjectEvents';
 import { InvitationsTable } from './InvitationsTable';
 import { InviteForm } from './InviteForm';
 import { MembersTable } from './MembersTable';

@@ -22,9 +22,9 @@ export function InvitationsTable({ projectId, invitations, loading, onChanged }:
   const revoke = async (invitation: InvitationView) => {
     try {
       await projectsApi.revokeInvitation(projectId, invitation.id);
-      message.success(t('invite.revoked'));
+      void message.success(t('invite.revoked'));
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       onChanged();
     }

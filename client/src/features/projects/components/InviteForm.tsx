@@ -6,10 +6,12 @@ import type { InviteResponse, OrganizationView } from '@shared/api/types';
 import { allowedRoles, fallbackRole } from '@shared/domain/memberRoles';
 import { MEMBER_RELATIONS } from '@shared/domain/roles';
 import type { MemberRelation, ProjectRole } from '@shared/domain/roles';
+import { inviteBody } from '@shared/validation/requests';
 import { formatDateTime } from '../../../lib/format';
-import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
+import { useOrganizationOptions } from '../../organizations';
 import { projectsApi } from '../api/projectsApi';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { zodRule } from '../../../lib/formErrors';
 
 interface InviteValues {
   email: string;
@@ -57,7 +59,7 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
       organizationId: values.organizationId || undefined,
     });
     setResult(response);
-    if (response.kind === 'added') message.success(t('invite.added', { name: response.member.name }));
+    if (response.kind === 'added') void message.success(t('invite.added', { name: response.member.name }));
     form.resetFields(['email', 'organizationId']);
     onInvited(response);
   });
@@ -83,7 +85,7 @@ export function InviteForm({ projectId, organizations, onInvited }: InviteFormPr
               label={t('invite.email')}
               rules={[
                 { required: true, message: t('validation.required') },
-                { type: 'email', message: t('validation.email') },
+                zodRule(inviteBody.shape.email, t('validation.email')),
               ]}
             >
               <Input inputMode="email" data-testid="invite-email" />

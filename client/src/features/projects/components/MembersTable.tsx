@@ -39,16 +39,16 @@ export function MembersTable({
     const kind = kindOf(member);
     if (allowedRoles(relation, kind).includes(member.role)) return update(member, { relation });
     const role = fallbackRole(relation, kind);
-    message.info(t('members.roleAdjusted', { role: t(`enums.role.${role}`) }));
+    void message.info(t('members.roleAdjusted', { role: t(`enums.role.${role}`) }));
     return update(member, { relation, role });
   };
 
   const update = async (member: MemberView, change: { role?: ProjectRole; relation?: MemberRelation }) => {
     try {
       await projectsApi.updateMember(projectId, member.userId, change);
-      message.success(t('members.updated'));
+      void message.success(t('members.updated'));
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       onChanged();
     }
@@ -57,9 +57,9 @@ export function MembersTable({
   const remove = async (member: MemberView) => {
     try {
       await projectsApi.removeMember(projectId, member.userId);
-      message.success(t('members.removed'));
+      void message.success(t('members.removed'));
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     } finally {
       onChanged();
     }

@@ -23,7 +23,7 @@ export function PlanEditModal({ project, organizations, open, onClose, onSaved }
 
   const { submitting, submit } = useFormSubmit(form, PLAN_FIELD_NAMES, async (values: PlanFormValues) => {
     const saved = await projectsApi.update(project.id, toUpdateBody(values));
-    message.success(t('project.planSaved'));
+    void message.success(t('project.planSaved'));
     onSaved(saved);
   });
 

@@ -4,10 +4,13 @@ import type { OrganizationView } from '@shared/api/types';
 import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '@shared/domain/project';
 import { createProjectBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
-import { useOrganizationOptions } from '../../organizations/hooks/useOrganizationOptions';
+import { useOrganizationOptions } from '../../organizations';
+import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
 const BUREAUS = ['market-supervision-bureau'] as const;
 const ENTERPRISES = ['enterprise'] as const;
+/** Create and edit check the same limits; the create schema's fields are the reference. */
+const shape = createProjectBody.shape;
 
 interface PlanFormFieldsProps {
   mode: 'create' | 'edit';
@@ -28,12 +31,12 @@ export function PlanFormFields({ mode, organizations, chooseLeadUnit }: PlanForm
       <Form.Item
         name="nameZh"
         label={t('projects.nameZh')}
-        rules={[required, zodRule(createProjectBody.shape.nameZh, t('validation.nameLength'))]}
+        rules={[required, zodRule(shape.nameZh, t('validation.nameLength', { min: minLengthOf(shape.nameZh) }))]}
       >
-        <Input maxLength={200} data-testid="plan-name-zh" />
+        <Input maxLength={maxLengthOf(shape.nameZh)} data-testid="plan-name-zh" />
       </Form.Item>
       <Form.Item name="nameEn" label={t('projects.nameEn')}>
-        <Input maxLength={300} />
+        <Input maxLength={maxLengthOf(shape.nameEn)} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} sm={12}>
@@ -50,12 +53,12 @@ export function PlanFormFields({ mode, organizations, chooseLeadUnit }: PlanForm
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item name="planBatch" label={t('projects.planBatch')}>
-            <Input maxLength={100} />
+            <Input maxLength={maxLengthOf(shape.planBatch)} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item name="planNumber" label={t('projects.planNumber')}>
-            <Input maxLength={100} />
+            <Input maxLength={maxLengthOf(shape.planNumber)} />
           </Form.Item>
         </Col>
       </Row>
@@ -105,10 +108,10 @@ export function PlanFormFields({ mode, organizations, chooseLeadUnit }: PlanForm
         extra={t('projects.publishingBodyHint')}
         rules={[
           { required: mode === 'edit', message: t('validation.required') },
-          zodRule(createProjectBody.shape.publishingBody, t('validation.nameLength')),
+          zodRule(shape.publishingBody, t('validation.nameLength', { min: minLengthOf(shape.publishingBody) })),
         ]}
       >
-        <Input maxLength={200} />
+        <Input maxLength={maxLengthOf(shape.publishingBody)} />
       </Form.Item>
       {mode === 'edit' ? (
         <Form.Item name="stage" label={t('projects.stage')} rules={[required]}>

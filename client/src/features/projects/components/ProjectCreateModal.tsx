@@ -1,7 +1,7 @@
 import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView, ProjectListItem } from '@shared/api/types';
-import { useCurrentUser } from '../../auth/hooks/useAuth';
+import { useCurrentUser } from '../../auth';
 import { todayIso } from '../../../lib/format';
 import { DEFAULT_PUBLISHING_BODY } from '@shared/validation/requests';
 import { projectsApi } from '../api/projectsApi';
@@ -26,7 +26,7 @@ export function ProjectCreateModal({ open, organizations, onClose, onCreated }: 
 
   const { submitting, submit } = useFormSubmit(form, PLAN_FIELD_NAMES, async (values: PlanFormValues) => {
     const project = await projectsApi.create(toCreateBody(values));
-    message.success(t('projects.created'));
+    void message.success(t('projects.created'));
     form.resetFields();
     onCreated(project);
   });

@@ -3,9 +3,9 @@ import { LogoutOutlined, SettingOutlined, UserOutlined, AppstoreOutlined } from 
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App as AntApp } from 'antd';
-import { useAuth, useCurrentUser } from '../../auth/hooks/useAuth';
+import { useAuth, useCurrentUser } from '../../auth';
 import { describeError } from '../../../lib/errors';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
 
 /** Header with the product name, navigation, the signed-in user and the language switch. */
 export function AppShell() {
@@ -27,10 +27,10 @@ export function AppShell() {
   const handleSignOut = async () => {
     try {
       await signOut();
-      message.success(t('auth.signedOut'));
-      navigate('/login', { replace: true });
+      void message.success(t('auth.signedOut'));
+      void navigate('/login', { replace: true });
     } catch (error) {
-      message.error(describeError(error, t));
+      void message.error(describeError(error, t));
     }
   };
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Empty, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NumberedTableView, TableCellView } from '@shared/editor/structure/tableCells';
+import { withKeys } from '../../../lib/listKeys';
 
 interface IndicatorPickerProps {
   open: boolean;
@@ -10,6 +11,10 @@ interface IndicatorPickerProps {
   onPick: (cellId: string) => void;
   onClose: () => void;
 }
+
+/** A cell is known by its id; a cell without one (rare in stored tables) by its text. */
+const cellIdentity = (cell: TableCellView): string => cell.id ?? `text:${cell.text}`;
+const cellsIdentity = (row: readonly TableCellView[]): string => row.map(cellIdentity).join('|');
 
 function PickableCell({ cell, onPick }: { cell: TableCellView; onPick: (cellId: string) => void }) {
   const Tag = cell.header ? 'th' : 'td';
@@ -75,10 +80,10 @@ export function IndicatorPicker({ open, tables, onPick, onClose }: IndicatorPick
           <div className="indicator-picker__scroll">
             <table className="indicator-picker__grid">
               <tbody>
-                {table.rows.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((cell, c) => (
-                      <PickableCell key={cell.id ?? `${r}-${c}`} cell={cell} onPick={onPick} />
+                {withKeys(table.rows, cellsIdentity).map(({ key, item: row }) => (
+                  <tr key={key}>
+                    {withKeys(row, cellIdentity).map(({ key: cellKey, item: cell }) => (
+                      <PickableCell key={cellKey} cell={cell} onPick={onPick} />
                     ))}
                   </tr>
                 ))}

@@ -114,7 +114,7 @@ export function StructureToolbar({ editor, disabled, external, kind }: Structure
   return (
     <div
       className="structure-toolbar"
-      role="group"
+      role="toolbar"
       aria-label={t('structure.toolbar.label')}
       data-testid="structure-toolbar"
     >

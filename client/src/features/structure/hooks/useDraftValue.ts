@@ -25,25 +25,28 @@ export function useDraftValue(shared: string, commit: (value: string) => void): 
   const latest = useRef({ draft, shared, commit });
   latest.current = { draft, shared, commit };
 
-  const clearTimer = () => {
+  const clearTimer = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
-  };
-
-  const send = useCallback((value: string) => {
-    clearTimer();
-    if (value !== latest.current.shared) latest.current.commit(value);
   }, []);
+
+  const send = useCallback(
+    (value: string) => {
+      clearTimer();
+      if (value !== latest.current.shared) latest.current.commit(value);
+    },
+    [clearTimer],
+  );
 
   const schedule = useCallback(
     (value: string) => {
       clearTimer();
       timer.current = setTimeout(() => send(value), COMMIT_DELAY_MS);
     },
-    [send],
+    [clearTimer, send],
   );
 
-  useEffect(() => () => clearTimer(), []);
+  useEffect(() => clearTimer, [clearTimer]);
 
   return {
     value: draft ?? shared,

@@ -2,8 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { draftingCredits } from '@shared/domain/draftingCredits';
 import type { DraftingCredits } from '@shared/domain/draftingCredits';
 import { useApiQuery } from '../../../hooks/useApiQuery';
-import { projectsApi } from '../../projects/api/projectsApi';
-import { subscribeProjectEvents } from '../../document/lib/projectEventHub';
+import { projectsApi } from '../../projects';
+import { subscribeProjectEvents } from '../../../realtime/projectEventStream';
 
 export interface CreditsState {
   credits: DraftingCredits | null;

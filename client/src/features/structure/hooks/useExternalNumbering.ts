@@ -4,7 +4,7 @@ import type { Numbering } from '@shared/editor/structure/numberingTypes';
 import { numberedTables } from '@shared/editor/structure/tableCells';
 import type { NumberedTableView } from '@shared/editor/structure/tableCells';
 import { useApiQuery } from '../../../hooks/useApiQuery';
-import { documentsApi } from '../../document/api/documentsApi';
+import { documentContentApi } from '../api/documentContentApi';
 
 /** How often the standard text's numbering is refreshed while another document is open. */
 const REFRESH_MS = 15_000;
@@ -29,7 +29,7 @@ export function useExternalNumbering(
 ): ExternalNumbering | null {
   const standardId = document.kind === 'standard' ? null : (documents.find((d) => d.kind === 'standard')?.id ?? null);
   const query = useApiQuery(
-    (signal) => (standardId ? documentsApi.content(standardId, signal) : Promise.resolve(null)),
+    (signal) => (standardId ? documentContentApi.get(standardId, signal) : Promise.resolve(null)),
     [standardId],
   );
   const { reload } = query;

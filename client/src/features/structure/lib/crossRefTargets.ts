@@ -28,7 +28,7 @@ export function crossRefTargets(numbering: Numbering): CrossRefTarget[] {
   const seen = new Set<string>();
   for (const entry of numbering.sequence) {
     const item = entry.item;
-    if (!item || !item.id || seen.has(item.id) || !item.label) continue;
+    if (!item?.id || seen.has(item.id) || !item.label) continue;
     seen.add(item.id);
     targets.push({ id: item.id, label: item.label, title: item.title, group: groupOf(item), depth: item.depth });
   }

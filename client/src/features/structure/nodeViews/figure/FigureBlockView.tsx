@@ -4,6 +4,7 @@ import { Button, Space } from 'antd';
 import { DeleteOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useEditable } from '../../hooks/useEditable';
 import { FigureImagePicker } from './FigureImagePicker';
 
@@ -19,7 +20,7 @@ export function FigureBlockView(props: NodeViewProps) {
     setReplacing(false);
   };
 
-  let media;
+  let media: ReactNode;
   if (image && !replacing) {
     media = (
       <>

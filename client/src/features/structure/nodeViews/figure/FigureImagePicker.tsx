@@ -12,7 +12,7 @@ export function FigureImagePicker({ onImage }: { onImage: (src: string) => void 
       onImage(await readImageFile(file));
     } catch (error) {
       const reason = error instanceof ImageFileError ? error.reason : 'unreadable';
-      message.error(t(`structure.figure.errors.${reason}`));
+      void message.error(t(`structure.figure.errors.${reason}`));
     }
   };
   return (

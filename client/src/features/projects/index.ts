@@ -1,0 +1,2 @@
+/** The projects feature's public entry for other features: the project API (e.g. the member list). */
+export { projectsApi } from './api/projectsApi';

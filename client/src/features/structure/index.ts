@@ -1,0 +1,20 @@
+/**
+ * The structure feature's public entry: the standard's structure in the editor (extensions, node
+ * views with their styles, toolbar, outline, cross-document numbering) and how to find and reveal a node.
+ */
+import './styles/structure.css';
+
+export { StructureToolbar } from './components/StructureToolbar';
+export { StructureProvider } from './context/StructureContext';
+export { structureClientExtensions } from './extensions/clientExtensions';
+export { JumpHighlight } from './extensions/jumpHighlight';
+export { withStructureNodeViews } from './extensions/structureNodeViews';
+export { useCrossDocumentLabels } from './hooks/useCrossDocumentLabels';
+export { useCurrentSectionPos } from './hooks/useCurrentSectionPos';
+export { useEditable } from './hooks/useEditable';
+export type { ExternalNumbering } from './hooks/useExternalNumbering';
+export { useOutlineEntries } from './hooks/useOutlineEntries';
+export { findNodeById, findTopLevel } from './lib/findNode';
+export { jumpToEntry } from './lib/jumpToEntry';
+export type { OutlineEntry } from './lib/outlineEntries';
+export { revealNode } from './lib/revealNode';
