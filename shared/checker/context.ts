@@ -3,9 +3,16 @@
  * (pre-)order with its computed label (from `computeNumbering`), its enclosing chapter/clause/annex,
  * the nearest node with a stable id (what a finding jumps to) and its part of the document.
  * Rules read this context only; they never walk the JSON themselves.
+ *
+ * Every rule runs in time linear in the document's size (issue 11): a node's subtree is the interval
+ * `order..end` of the pre-order, so `isWithin` is a comparison and the nodes of a type, the text
+ * blocks and the cross-references inside a node are a slice of their document-ordered lists
+ * (`ofTypeWithin`, `textBlocksWithin`, `crossRefsWithin`, found by binary search); the
+ * cross-references to a node are indexed by target (`crossRefsTo`). Labels mentioned in text are
+ * found in one pass per text (`labelMentions.ts`), never with one pattern per label and text.
  */
 import type { DocumentKind } from '../domain/project.js';
-import { NODE, isChapterRole, type ChapterRole } from '../editor/structure/names.js';
+import { NODE, STRUCTURAL_NODE_TYPES, isChapterRole, type ChapterRole } from '../editor/structure/names.js';
 import type { ProseMirrorJSON } from '../editor/yjsContent.js';
 import { computeNumbering, type NumberedItem, type Numbering } from '../editor/structure/numbering.js';
 import type { LocalizedText, Location, MessageParams, RuleHit } from './types.js';
@@ -18,6 +25,8 @@ export interface IndexedNode {
   readonly type: string;
   /** Position in document pre-order (the root is 0). */
   readonly order: number;
+  /** The pre-order position of its last descendant (itself when it has none): its subtree is `order..end`. */
+  readonly end: number;
   readonly parent: IndexedNode | null;
   readonly children: readonly IndexedNode[];
   /** The `id` attribute when it is a non-empty string. */
@@ -60,6 +69,14 @@ export interface CheckContext {
   readonly textBlocks: readonly TextBlock[];
   readonly crossRefs: readonly CrossRefOccurrence[];
   ofType(type: string): readonly IndexedNode[];
+  /** The nodes of `type` inside `ancestor` (itself included), in document order. */
+  ofTypeWithin(type: string, ancestor: IndexedNode): readonly IndexedNode[];
+  /** The text blocks inside `ancestor` (itself included), in document order. */
+  textBlocksWithin(ancestor: IndexedNode): readonly TextBlock[];
+  /** The cross-references inside `ancestor`, in document order. */
+  crossRefsWithin(ancestor: IndexedNode): readonly CrossRefOccurrence[];
+  /** The cross-references whose target is `target`, in document order. */
+  crossRefsTo(target: IndexedNode): readonly CrossRefOccurrence[];
   byId(id: string): IndexedNode | null;
   /** Chapters in document order. */
   chapters(): readonly IndexedNode[];
@@ -98,25 +115,10 @@ const TEXTBLOCK_TYPES = new Set<string>([
   'heading',
   'codeBlock',
 ]);
-const LABELLED_TYPES = new Set<string>([
-  NODE.chapter,
-  NODE.clause,
-  NODE.annex,
-  NODE.termEntry,
-  NODE.referenceEntry,
-  NODE.tableBlock,
-  NODE.figureBlock,
-  NODE.note,
-]);
-const ANCHOR_TYPES = new Set<string>([
-  NODE.chapter,
-  NODE.clause,
-  NODE.annex,
-  NODE.termEntry,
-  NODE.referenceEntry,
-  NODE.tableBlock,
-  NODE.figureBlock,
-]);
+/** What has a label of its own: every node with a stable id, and notes (注1, 注2 …). */
+const LABELLED_TYPES = new Set<string>([...STRUCTURAL_NODE_TYPES, NODE.note]);
+/** What a finding points at: the nearest node with a stable id. */
+const ANCHOR_TYPES = new Set<string>(STRUCTURAL_NODE_TYPES);
 const SECTION_TYPES = new Set<string>([NODE.chapter, NODE.clause, NODE.annex, NODE.termEntry]);
 const REGION_OF_TOP: Record<string, Region> = {
   [NODE.standardCover]: 'cover',
@@ -152,6 +154,7 @@ class DocumentIndex implements CheckContext {
   private readonly types = new Map<string, MutableNode[]>();
   private readonly ids = new Map<string, MutableNode>();
   private readonly texts = new Map<IndexedNode, string>();
+  private readonly referrers = new Map<IndexedNode, CrossRefOccurrence[]>();
   private sequenceIndex = 0;
 
   constructor(
@@ -168,7 +171,12 @@ class DocumentIndex implements CheckContext {
     for (const node of this.ofType(NODE.crossRef)) {
       const raw = node.node.attrs?.targetId;
       const targetId = typeof raw === 'string' ? raw : '';
-      this.crossRefs.push({ at: node, targetId, target: targetId ? this.byId(targetId) : null });
+      const occurrence: CrossRefOccurrence = { at: node, targetId, target: targetId ? this.byId(targetId) : null };
+      this.crossRefs.push(occurrence);
+      if (occurrence.target === null) continue;
+      const list = this.referrers.get(occurrence.target);
+      if (list) list.push(occurrence);
+      else this.referrers.set(occurrence.target, [occurrence]);
     }
   }
 
@@ -190,6 +198,7 @@ class DocumentIndex implements CheckContext {
       node: json,
       type,
       order: this.nodes.length,
+      end: this.nodes.length,
       parent,
       children: [],
       id,
@@ -212,6 +221,7 @@ class DocumentIndex implements CheckContext {
     else this.types.set(type, [node]);
     if (id !== null && !this.ids.has(id)) this.ids.set(id, node);
     for (const child of json.content ?? []) node.children.push(this.visit(child, node));
+    node.end = this.nodes.length - 1;
     return node;
   }
 
@@ -229,6 +239,22 @@ class DocumentIndex implements CheckContext {
 
   ofType(type: string): readonly IndexedNode[] {
     return this.types.get(type) ?? [];
+  }
+
+  ofTypeWithin(type: string, ancestor: IndexedNode): readonly IndexedNode[] {
+    return within(this.ofType(type), ancestor, (n) => n.order);
+  }
+
+  textBlocksWithin(ancestor: IndexedNode): readonly TextBlock[] {
+    return within(this.textBlocks, ancestor, (b) => b.at.order);
+  }
+
+  crossRefsWithin(ancestor: IndexedNode): readonly CrossRefOccurrence[] {
+    return within(this.crossRefs, ancestor, (r) => r.at.order);
+  }
+
+  crossRefsTo(target: IndexedNode): readonly CrossRefOccurrence[] {
+    return this.referrers.get(target) ?? [];
   }
 
   byId(id: string): IndexedNode | null {
@@ -290,8 +316,7 @@ class DocumentIndex implements CheckContext {
   }
 
   isWithin(node: IndexedNode, ancestor: IndexedNode): boolean {
-    for (let n: IndexedNode | null = node; n; n = n.parent) if (n === ancestor) return true;
-    return false;
+    return ancestor.order <= node.order && node.order <= ancestor.end;
   }
 
   closest(node: IndexedNode, types: readonly string[]): IndexedNode | null {
@@ -339,6 +364,25 @@ class DocumentIndex implements CheckContext {
       }
     }
   }
+}
+
+/** The items of a list in document order whose node is inside `ancestor`: a slice found by binary search. */
+function within<T>(items: readonly T[], ancestor: IndexedNode, orderOf: (item: T) => number): readonly T[] {
+  const first = lowerBound(items, ancestor.order, orderOf);
+  const last = lowerBound(items, ancestor.end + 1, orderOf);
+  return first === last ? [] : items.slice(first, last);
+}
+
+/** The index of the first item whose order is at least `order`. */
+function lowerBound<T>(items: readonly T[], order: number, orderOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (orderOf(items[mid]) < order) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function isInlineContainer(json: ProseMirrorJSON): boolean {

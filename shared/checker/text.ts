@@ -48,3 +48,12 @@ export function escapeRegExp(text: string): string {
 export function floatMentionPattern(label: string): RegExp {
   return new RegExp(`${escapeRegExp(label)}(?![\\d]|\\.\\d)`);
 }
+
+/** A clause number written in running text, with the words around it that make it a reference. */
+export function clauseMentionPattern(label: string): RegExp {
+  const l = escapeRegExp(label);
+  const end = '(?![\\d]|\\.\\d)';
+  const before = '(?:按|见|照|符合|满足|依据|根据|和|、|及|与|或|至|～|第)\\s*';
+  const after = '\\s*(?:的|中|规定|要求|条|、|和|及|或|）|\\)|试验|检验|进行|测定|测试)';
+  return new RegExp(`(?<![\\d.A-Za-z])(?:(?<=${before})${l}${end}|${l}${end}(?=${after}))`);
+}

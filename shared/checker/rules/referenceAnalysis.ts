@@ -78,9 +78,11 @@ export const analyzeReferences = memo((ctx: CheckContext): ReferenceAnalysis => 
       });
     }
   }
+  const entryAt = new Map<IndexedNode, ListedReference>();
+  for (const e of entries) if (!entryAt.has(e.at)) entryAt.set(e.at, e);
   for (const ref of ctx.crossRefs) {
     if (ref.target?.type !== NODE.referenceEntry || !isBody(ref.at)) continue;
-    const entry = entries.find((e) => e.at === ref.target);
+    const entry = entryAt.get(ref.target);
     if (!entry?.designation) continue;
     const block = ref.at.parent ?? ref.at;
     citations.push({

@@ -9,7 +9,7 @@ import {
   NORMATIVE_REFERENCES_LEAD_IN_PARTS,
   NO_NORMATIVE_REFERENCES,
 } from '../../editor/structure/fixedSentences.js';
-import { compareDesignations } from '../../editor/structure/designations.js';
+import { compareDesignations, type Designation } from '../../editor/structure/designations.js';
 import { NODE } from '../../editor/structure/names.js';
 import { CATEGORY_NAMES } from '../standardCodes.js';
 import { excerpt, normalizeSentence } from '../text.js';
@@ -102,9 +102,13 @@ export const datedMismatch = defineRule({
     const { entries, citations } = analyzeReferences(ctx);
     const hits: RuleHit[] = [];
     const reported = new Set<string>();
+    // The first listed entry of each designation key.
+    const listed = new Map<string, Designation>();
+    for (const e of entries)
+      if (e.designation && !listed.has(e.designation.key)) listed.set(e.designation.key, e.designation);
     for (const c of citations) {
       if (c.viaCrossRef) continue;
-      const entry = entries.find((e) => e.designation?.key === c.designation.key)?.designation;
+      const entry = listed.get(c.designation.key);
       if (!entry || (entry.dated === c.designation.dated && entry.year === c.designation.year)) continue;
       const pair = `${entry.designation}|${citedForm(c)}`;
       if (reported.has(pair)) continue;

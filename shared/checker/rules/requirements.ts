@@ -9,18 +9,10 @@
  */
 import { NODE } from '../../editor/structure/names.js';
 import type { CheckContext, IndexedNode } from '../context.js';
-import { escapeRegExp, floatMentionPattern } from '../text.js';
+import { LabelMentions } from '../labelMentions.js';
+import { clauseMentionPattern, floatMentionPattern } from '../text.js';
 import type { RuleHit } from '../types.js';
 import { STANDARD_ONLY, defineRule } from './helpers.js';
-
-/** A clause number written in running text, with the words around it that make it a reference. */
-function clauseMentionPattern(label: string): RegExp {
-  const l = escapeRegExp(label);
-  const end = '(?![\\d]|\\.\\d)';
-  const before = '(?:按|见|照|符合|满足|依据|根据|和|、|及|与|或|至|～|第)\\s*';
-  const after = '\\s*(?:的|中|规定|要求|条|、|和|及|或|）|\\)|试验|检验|进行|测定|测试)';
-  return new RegExp(`(?<![\\d.A-Za-z])(?:(?<=${before})${l}${end}|${l}${end}(?=${after}))`);
-}
 
 /** How a node is mentioned in text: `表1`/`图1` anywhere, clause numbers and annexes with the words around them. */
 function mentionPattern(type: string, label: string): RegExp {
@@ -29,9 +21,8 @@ function mentionPattern(type: string, label: string): RegExp {
     : clauseMentionPattern(label);
 }
 
-function leavesOf(ctx: CheckContext, chapter: IndexedNode): IndexedNode[] {
-  const clauses = ctx.ofType(NODE.clause).filter((c) => ctx.isWithin(c, chapter));
-  const leaves = clauses.filter((c) => ctx.clausesOf(c).length === 0);
+function leavesOf(ctx: CheckContext, chapter: IndexedNode): readonly IndexedNode[] {
+  const leaves = ctx.ofTypeWithin(NODE.clause, chapter).filter((c) => ctx.clausesOf(c).length === 0);
   return leaves.length > 0 ? leaves : [chapter];
 }
 
@@ -40,10 +31,26 @@ function referableFor(ctx: CheckContext, leaf: IndexedNode, chapter: IndexedNode
   const nodes: IndexedNode[] = [];
   for (let n: IndexedNode | null = leaf; n && n !== chapter; n = n.parent) if (n.type === NODE.clause) nodes.push(n);
   if (leaf === chapter) nodes.push(chapter);
-  for (const type of [NODE.tableBlock, NODE.figureBlock]) {
-    nodes.push(...ctx.ofType(type).filter((t) => ctx.isWithin(t, leaf)));
-  }
+  for (const type of [NODE.tableBlock, NODE.figureBlock]) nodes.push(...ctx.ofTypeWithin(type, leaf));
   return nodes;
+}
+
+/** The labelled nodes inside `places` of the given types, with the patterns that find their mentions. */
+function mentionsOf(
+  ctx: CheckContext,
+  places: readonly IndexedNode[],
+  types: readonly string[],
+  skip: IndexedNode | null,
+) {
+  const mentions = new LabelMentions<IndexedNode>();
+  for (const place of places) {
+    for (const type of types) {
+      for (const n of ctx.ofTypeWithin(type, place)) {
+        if (n !== skip && n.label !== null) mentions.add(n.label, mentionPattern(n.type, n.label), n);
+      }
+    }
+  }
+  return mentions;
 }
 
 const LABELLED_METHOD_TYPES: readonly string[] = [
@@ -54,20 +61,11 @@ const LABELLED_METHOD_TYPES: readonly string[] = [
   NODE.figureBlock,
 ];
 
+const REFERABLE_TYPES: readonly string[] = [NODE.chapter, NODE.clause, NODE.tableBlock, NODE.figureBlock];
+
 /** Where test methods are: the test methods chapter and the normative annexes. */
 function methodPlaces(ctx: CheckContext, tests: IndexedNode): IndexedNode[] {
   return [tests, ...ctx.ofType(NODE.annex).filter((a) => a.node.attrs?.normative !== 'informative')];
-}
-
-/** The labelled nodes of the test methods (the test methods chapter itself is too vague to count). */
-function methodTargets(ctx: CheckContext, places: readonly IndexedNode[], tests: IndexedNode): IndexedNode[] {
-  return ctx.nodes.filter(
-    (n) =>
-      n !== tests &&
-      n.label !== null &&
-      LABELLED_METHOD_TYPES.includes(n.type) &&
-      places.some((p) => ctx.isWithin(n, p)),
-  );
 }
 
 /** Whether the requirement `leaf` refers to a test method (cross-reference or a number in its text). */
@@ -75,18 +73,19 @@ function refersToMethod(
   ctx: CheckContext,
   leaf: IndexedNode,
   places: readonly IndexedNode[],
-  targets: readonly IndexedNode[],
+  methods: LabelMentions<IndexedNode>,
 ): boolean {
-  const viaRef = ctx.crossRefs.some((r) => {
+  const viaRef = ctx.crossRefsWithin(leaf).some((r) => {
     const target = r.target;
-    return target !== null && ctx.isWithin(r.at, leaf) && places.some((p) => ctx.isWithin(target, p));
+    return target !== null && places.some((p) => ctx.isWithin(target, p));
   });
   if (viaRef) return true;
-  const text = ctx.textBlocks
-    .filter((b) => b.at.type !== NODE.sectionTitle && b.at.type !== NODE.caption && ctx.isWithin(b.at, leaf))
+  const text = ctx
+    .textBlocksWithin(leaf)
+    .filter((b) => b.at.type !== NODE.sectionTitle && b.at.type !== NODE.caption)
     .map((b) => b.text)
     .join('\n');
-  return text.length > 0 && targets.some((t) => t.label !== null && mentionPattern(t.type, t.label).test(text));
+  return text.length > 0 && methods.anyIn(text);
 }
 
 export const requirementUntested = defineRule({
@@ -98,19 +97,19 @@ export const requirementUntested = defineRule({
     const tech = ctx.chapterByRole('technical-requirements');
     const tests = ctx.chapterByRole('test-methods');
     if (!tech || !tests) return [];
-    const targets = new Set(ctx.crossRefs.filter((r) => ctx.isWithin(r.at, tests) && r.target).map((r) => r.target));
-    const testText = ctx.textBlocks
-      .filter((b) => ctx.isWithin(b.at, tests))
+    // Once per run: what the test methods cite (cross-references, numbers in their text) and the
+    // patterns of the test methods' labels; then each requirement is looked at on its own.
+    const targets = new Set(ctx.crossRefsWithin(tests).map((r) => r.target));
+    const testText = ctx
+      .textBlocksWithin(tests)
       .map((b) => b.text)
       .join('\n');
+    const mentionedInTests = mentionsOf(ctx, [tech], REFERABLE_TYPES, null).mentionedIn(testText);
     const places = methodPlaces(ctx, tests);
-    const methods = methodTargets(ctx, places, tests);
+    const methods = mentionsOf(ctx, places, LABELLED_METHOD_TYPES, tests);
     const hits: RuleHit[] = [];
     for (const leaf of leavesOf(ctx, tech)) {
-      const referredTo = referableFor(ctx, leaf, tech).some((n) => {
-        if (targets.has(n)) return true;
-        return n.label !== null && mentionPattern(n.type, n.label).test(testText);
-      });
+      const referredTo = referableFor(ctx, leaf, tech).some((n) => targets.has(n) || mentionedInTests.has(n));
       if (referredTo || refersToMethod(ctx, leaf, places, methods)) continue;
       const d = ctx.describe(leaf);
       const t = ctx.describe(tests);

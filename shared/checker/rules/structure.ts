@@ -15,18 +15,13 @@ import { compact, excerpt } from '../text.js';
 import type { RuleHit } from '../types.js';
 import { ALL_KINDS, STANDARD_ONLY, defineRule, isBlank, roleNames } from './helpers.js';
 
-/** Chapters every Zhejiang Made product standard has (product classification is optional). */
-export const REQUIRED_ROLES: readonly ChapterRole[] = [
-  'scope',
-  'normative-references',
-  'terms',
-  'basic-requirements',
-  'technical-requirements',
-  'test-methods',
-  'inspection-rules',
-  'marking',
-  'quality-commitment',
-];
+/**
+ * Chapters every Zhejiang Made product standard has, in their order: all the roles but product
+ * classification (optional) and `other`.
+ */
+export const REQUIRED_ROLES: readonly ChapterRole[] = CHAPTER_ROLES.filter(
+  (role) => role !== 'classification' && role !== 'other',
+);
 
 /** GB/T 1.1: 范围, 规范性引用文件 and 术语和定义 are always chapters 1, 2 and 3. */
 const FIXED_NUMBERS: Partial<Record<ChapterRole, string>> = {

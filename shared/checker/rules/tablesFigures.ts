@@ -7,7 +7,8 @@ import { NODE } from '../../editor/structure/names.js';
 import { englishLabel, type CheckContext, type IndexedNode } from '../context.js';
 import { compact, floatMentionPattern } from '../text.js';
 import type { Rule, RuleHit } from '../types.js';
-import { STANDARD_ONLY, ALL_KINDS, defineRule, isBody } from './helpers.js';
+import { LabelMentions } from '../labelMentions.js';
+import { STANDARD_ONLY, ALL_KINDS, defineRule, isBody, memo } from './helpers.js';
 
 interface FloatKind {
   type: string;
@@ -37,17 +38,39 @@ function captionEmpty(kind: FloatKind, id: string): Rule {
   });
 }
 
-/** The first node in the body, outside `target`, that cites it (null when never cited). */
-function firstCitation(ctx: CheckContext, target: IndexedNode, mention: RegExp): IndexedNode | null {
-  const viaRef =
-    ctx.crossRefs.find((r) => r.target === target && isBody(r.at) && !ctx.isWithin(r.at, target))?.at ?? null;
-  const viaText =
-    ctx.textBlocks.find(
-      (b) => isBody(b.at) && !ctx.isWithin(b.at, target) && b.at.type !== NODE.sectionTitle && mention.test(b.text),
-    )?.at ?? null;
-  if (viaRef && viaText) return viaRef.order <= viaText.order ? viaRef : viaText;
-  return viaRef ?? viaText;
+/** How an annex is mentioned in text: `附录A`, not the start of a longer letter. */
+function annexMention(annex: IndexedNode): { label: string; pattern: RegExp } {
+  const letter = annex.item?.letter ?? (annex.label ?? '').replace(/^附录/, '');
+  return { label: `附录${letter}`, pattern: new RegExp(`附录${letter}(?![A-Za-z])`) };
 }
+
+/**
+ * The first node in the body that cites each table, figure and annex from outside it (a
+ * cross-reference, or its label in the text), found in one pass over the texts per document.
+ */
+const firstCitations = memo((ctx: CheckContext): ((target: IndexedNode) => IndexedNode | null) => {
+  const mentions = new LabelMentions<IndexedNode>();
+  for (const type of [NODE.tableBlock, NODE.figureBlock]) {
+    for (const n of ctx.ofType(type)) if (n.label !== null) mentions.add(n.label, floatMentionPattern(n.label), n);
+  }
+  for (const annex of ctx.ofType(NODE.annex)) {
+    const { label, pattern } = annexMention(annex);
+    mentions.add(label, pattern, annex);
+  }
+  const viaText = new Map<IndexedNode, IndexedNode>();
+  for (const b of ctx.textBlocks) {
+    if (!isBody(b.at) || b.at.type === NODE.sectionTitle) continue;
+    for (const target of mentions.mentionedIn(b.text)) {
+      if (!viaText.has(target) && !ctx.isWithin(b.at, target)) viaText.set(target, b.at);
+    }
+  }
+  return (target) => {
+    const viaRef = ctx.crossRefsTo(target).find((r) => isBody(r.at) && !ctx.isWithin(r.at, target))?.at ?? null;
+    const text = viaText.get(target) ?? null;
+    if (viaRef && text) return viaRef.order <= text.order ? viaRef : text;
+    return viaRef ?? text;
+  };
+});
 
 function uncited(kind: FloatKind, id: string): Rule {
   return defineRule({
@@ -58,7 +81,7 @@ function uncited(kind: FloatKind, id: string): Rule {
     check(ctx) {
       return ctx
         .ofType(kind.type)
-        .filter((n) => n.label !== null && firstCitation(ctx, n, floatMentionPattern(n.label)) === null)
+        .filter((n) => n.label !== null && firstCitations(ctx)(n) === null)
         .map((n) => ctx.hit(n, { label: n.label ?? '', labelEn: englishLabel(n.label ?? ''), title: ctx.titleOf(n) }));
     },
     message: (p) => ({
@@ -73,13 +96,8 @@ export const figureCaptionEmpty = captionEmpty(FIGURE, 'figures.caption-empty');
 export const tableUncited = uncited(TABLE, 'tables.uncited');
 export const figureUncited = uncited(FIGURE, 'figures.uncited');
 
-function annexMention(annex: IndexedNode): RegExp {
-  const letter = annex.item?.letter ?? (annex.label ?? '').replace(/^附录/, '');
-  return new RegExp(`附录${letter}(?![A-Za-z])`);
-}
-
 const annexCitations = (ctx: CheckContext): { annex: IndexedNode; first: IndexedNode | null }[] =>
-  ctx.ofType(NODE.annex).map((annex) => ({ annex, first: firstCitation(ctx, annex, annexMention(annex)) }));
+  ctx.ofType(NODE.annex).map((annex) => ({ annex, first: firstCitations(ctx)(annex) }));
 
 export const annexUncited = defineRule({
   id: 'annexes.uncited',

@@ -21,20 +21,59 @@ function termNames(ctx: CheckContext, entry: IndexedNode): string[] {
     .filter((name) => name.length > 0 && !PLACEHOLDER.test(name));
 }
 
+/**
+ * The body's text blocks that contain each of `names` (whitespace ignored), in one pass over the
+ * text: at each character, only the names that start with it are looked up (by their lengths).
+ */
+function blocksUsing(ctx: CheckContext, names: readonly string[]): Map<string, IndexedNode[]> {
+  const known = new Set(names);
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const name of known) {
+    const lengths = lengthsByFirst.get(name.charAt(0)) ?? [];
+    if (!lengths.includes(name.length)) lengths.push(name.length);
+    lengthsByFirst.set(name.charAt(0), lengths);
+  }
+  const users = new Map<string, IndexedNode[]>();
+  if (known.size === 0) return users;
+  // Jumps (natively) to the characters a name starts with.
+  const starts = new RegExp(
+    `[${[...lengthsByFirst.keys()].map((c) => c.replace(/[\\\][^-]/g, '\\$&')).join('')}]`,
+    'g',
+  );
+  for (const block of ctx.textBlocks) {
+    if (!isBody(block.at)) continue;
+    const text = compact(block.text);
+    starts.lastIndex = 0;
+    for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+      const i = m.index;
+      for (const length of lengthsByFirst.get(text.charAt(i)) ?? []) {
+        const name = text.slice(i, i + length);
+        if (name.length !== length || !known.has(name)) continue;
+        const list = users.get(name);
+        if (list === undefined) users.set(name, [block.at]);
+        else if (list[list.length - 1] !== block.at) list.push(block.at);
+      }
+    }
+  }
+  return users;
+}
+
 export const termUnused = defineRule({
   id: 'terms.unused',
   severity: 'warning',
   title: { zh: '术语未在正文中使用', en: 'Defined term not used' },
   appliesTo: STANDARD_ONLY,
   check(ctx) {
-    const blocks = ctx.textBlocks.filter((b) => isBody(b.at)).map((b) => ({ at: b.at, text: compact(b.text) }));
+    const entries = ctx.ofType(NODE.termEntry).map((entry) => ({ entry, names: termNames(ctx, entry) }));
+    const users = blocksUsing(
+      ctx,
+      entries.flatMap((e) => e.names),
+    );
     const hits: RuleHit[] = [];
-    for (const entry of ctx.ofType(NODE.termEntry)) {
-      const names = termNames(ctx, entry);
+    for (const { entry, names } of entries) {
       if (names.length === 0) continue;
-      const usedInText = blocks.some((b) => !ctx.isWithin(b.at, entry) && names.some((n) => b.text.includes(n)));
-      const referenced =
-        entry.id !== null && ctx.crossRefs.some((r) => r.target === entry && !ctx.isWithin(r.at, entry));
+      const usedInText = names.some((n) => users.get(n)?.some((at) => !ctx.isWithin(at, entry)));
+      const referenced = entry.id !== null && ctx.crossRefsTo(entry).some((r) => !ctx.isWithin(r.at, entry));
       if (usedInText || referenced) continue;
       hits.push(ctx.hit(entry, { term: ctx.titleOf(entry), label: entry.label ?? '' }));
     }
@@ -99,7 +138,7 @@ export const termsLeadIn = defineRule({
           .join(''),
       ),
     );
-    const hasEntries = ctx.ofType(NODE.termEntry).some((e) => ctx.isWithin(e, chapter));
+    const hasEntries = ctx.ofTypeWithin(NODE.termEntry, chapter).length > 0;
     const ok = text.includes(TERMS_LEAD_IN_CORE) || (!hasEntries && text.includes(normalizeSentence(NO_TERMS)));
     if (ok) return [];
     const d = ctx.describe(chapter);
