@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import type { DecorationSet } from '@tiptap/pm/view';
@@ -10,19 +10,10 @@ import {
   structureNumberingPluginKey,
 } from '@shared/editor/structure/index.js';
 import type { ProseMirrorJSON } from '@shared/editor/json.js';
-import { allIds, createEditor, cursorInText, cursorInTitleOf, posInside } from './editorHarness.js';
+import { allIds, createEditor, cursorInText, cursorInTitleOf, editorPerTest, posInside } from './editorHarness.js';
 import { chapter, clause, doc, p, ref, smallStandard, term } from './fixtures.js';
 
-let editor: Editor | null = null;
-afterEach(() => {
-  editor?.destroy();
-  editor = null;
-});
-
-function open(content: ProseMirrorJSON): Editor {
-  editor = createEditor(content);
-  return editor;
-}
+const open = editorPerTest();
 
 /** Types text at the cursor (insertContent of a string would parse HTML, which needs a DOM). */
 function type(e: Editor, text: string): void {

@@ -1,4 +1,5 @@
 /** A headless TipTap editor with the shared extension list and its ProseMirror plugins active. */
+import { afterEach } from 'vitest';
 import { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
@@ -20,6 +21,19 @@ export function createEditor(content: ProseMirrorJSON): Editor {
   const editor = new Editor({ extensions: documentExtensions(), content });
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
   return editor;
+}
+
+/** `open(content)` for the tests of a file: a fresh editor, destroyed after the test that opened it. */
+export function editorPerTest(): (content: ProseMirrorJSON) => Editor {
+  let editor: Editor | null = null;
+  afterEach(() => {
+    editor?.destroy();
+    editor = null;
+  });
+  return (content) => {
+    editor = createEditor(content);
+    return editor;
+  };
 }
 
 /** Position of the start of the text content of the first node matching `predicate`. */

@@ -3,24 +3,15 @@
  * its content), placing a missing chapter in the Zhejiang Made order, and sorting chapter 2 into the
  * GB/T 1.1 order — on a headless editor with the shared extension list.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
 import { runChecker } from '@shared/checker/runChecker.js';
 import { computeNumbering, sectionDeletionAt } from '@shared/editor/structure/index.js';
 import type { ProseMirrorJSON } from '@shared/editor/json.js';
-import { createEditor, cursorInText, cursorInTitleOf } from './editorHarness.js';
+import { cursorInText, cursorInTitleOf, editorPerTest } from './editorHarness.js';
 import { annex, chapter, clause, doc, p, ref, reference } from './fixtures.js';
 
-let editor: Editor | null = null;
-afterEach(() => {
-  editor?.destroy();
-  editor = null;
-});
-
-function open(content: ProseMirrorJSON): Editor {
-  editor = createEditor(content);
-  return editor;
-}
+const open = editorPerTest();
 
 function json(e: Editor): ProseMirrorJSON {
   return e.getJSON() as ProseMirrorJSON;

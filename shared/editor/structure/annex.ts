@@ -1,8 +1,9 @@
 /** `annex`: lettered 附录A, 附录B … in document order, normative (规范性) or informative (资料性). */
-import { Node, mergeAttributes } from '@tiptap/core';
-import { ANNEX_TYPES, NODE, SECTION_GROUP } from './names.js';
+import { Node } from '@tiptap/core';
+import { ANNEX_TYPES, NODE } from './names.js';
 import type { AnnexType } from './names.js';
-import { dataTypeRule, idAttribute, stringAttribute } from './attributes.js';
+import { idAttribute, stringAttribute } from './attributes.js';
+import { numberedSectionSpec } from './nodeSpecs.js';
 import { insertAnnex } from './commands/sectionCommands.js';
 import { setAnnexType } from './commands/sectionEditCommands.js';
 
@@ -18,24 +19,13 @@ declare module '@tiptap/core' {
 }
 
 export const Annex = Node.create({
-  name: NODE.annex,
-  group: SECTION_GROUP,
-  content: `${NODE.sectionTitle} block* ${NODE.clause}*`,
-  defining: true,
+  ...numberedSectionSpec(NODE.annex, 'gb-annex'),
 
   addAttributes() {
     return {
       id: idAttribute(),
       normative: stringAttribute('normative', 'normative', ANNEX_TYPES),
     };
-  },
-
-  parseHTML() {
-    return [dataTypeRule('section', this.name)];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['section', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-annex' }), 0];
   },
 
   addCommands() {

@@ -1,8 +1,9 @@
 /** `chapter`: numbered 1, 2, 3 … in document order; `role` names its place in the Zhejiang Made structure. */
-import { Node, mergeAttributes } from '@tiptap/core';
-import { CHAPTER_ROLES, NODE, SECTION_GROUP } from './names.js';
+import { Node } from '@tiptap/core';
+import { CHAPTER_ROLES, NODE } from './names.js';
 import type { ChapterRole } from './names.js';
-import { dataTypeRule, idAttribute, stringAttribute } from './attributes.js';
+import { idAttribute, stringAttribute } from './attributes.js';
+import { numberedSectionSpec } from './nodeSpecs.js';
 import { insertChapter, insertChapterInOrder } from './commands/sectionCommands.js';
 import { setChapterRole } from './commands/sectionEditCommands.js';
 
@@ -20,24 +21,13 @@ declare module '@tiptap/core' {
 }
 
 export const Chapter = Node.create({
-  name: NODE.chapter,
-  group: SECTION_GROUP,
-  content: `${NODE.sectionTitle} block* ${NODE.clause}*`,
-  defining: true,
+  ...numberedSectionSpec(NODE.chapter, 'gb-chapter'),
 
   addAttributes() {
     return {
       id: idAttribute(),
       role: stringAttribute('role', 'other', CHAPTER_ROLES),
     };
-  },
-
-  parseHTML() {
-    return [dataTypeRule('section', this.name)];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['section', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-chapter' }), 0];
   },
 
   addCommands() {

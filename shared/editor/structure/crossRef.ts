@@ -4,9 +4,9 @@
  * numbering plugin adds the current label as `data-label` (shown by CSS `::after`), so it follows
  * renumbering without a NodeView.
  */
-import { Node, mergeAttributes } from '@tiptap/core';
+import { Node } from '@tiptap/core';
 import { NODE } from './names.js';
-import { targetIdAttribute } from './attributes.js';
+import { targetRefSpec } from './nodeSpecs.js';
 import { crossRefLabel } from './numbering.js';
 import { insertCrossRef } from './commands/blockCommands.js';
 
@@ -20,24 +20,7 @@ declare module '@tiptap/core' {
 }
 
 export const CrossRef = Node.create({
-  name: NODE.crossRef,
-  group: 'inline',
-  inline: true,
-  atom: true,
-  selectable: true,
-  draggable: false,
-
-  addAttributes() {
-    return { targetId: targetIdAttribute() };
-  },
-
-  parseHTML() {
-    return [{ tag: `span[data-type="${this.name}"]`, priority: 100 }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['span', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-crossref' })];
-  },
+  ...targetRefSpec(NODE.crossRef, 'gb-crossref'),
 
   renderText({ node }) {
     const numbering = this.editor?.storage.structureNumbering?.numbering;

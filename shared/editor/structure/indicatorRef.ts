@@ -5,9 +5,9 @@
  * `<span data-type="indicatorRef" data-target-id="…">`; the client shows the value it reads from the
  * standard text (see `tableCells.ts`), the server resolves it the same way for exports.
  */
-import { Node, mergeAttributes } from '@tiptap/core';
+import { Node } from '@tiptap/core';
 import { NODE } from './names.js';
-import { targetIdAttribute } from './attributes.js';
+import { targetRefSpec } from './nodeSpecs.js';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -19,24 +19,7 @@ declare module '@tiptap/core' {
 }
 
 export const IndicatorRef = Node.create({
-  name: NODE.indicatorRef,
-  group: 'inline',
-  inline: true,
-  atom: true,
-  selectable: true,
-  draggable: false,
-
-  addAttributes() {
-    return { targetId: targetIdAttribute() };
-  },
-
-  parseHTML() {
-    return [{ tag: `span[data-type="${this.name}"]`, priority: 100 }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['span', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-indicator-ref' })];
-  },
+  ...targetRefSpec(NODE.indicatorRef, 'gb-indicator-ref'),
 
   addCommands() {
     return {

@@ -13,6 +13,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { ID_NODE_TYPES } from './names.js';
 import { freshId, idValue } from './ids.js';
+import { textblockChange } from './textOnlyChange.js';
 
 export const structureIdsPluginKey = new PluginKey('structureIds');
 
@@ -72,7 +73,8 @@ export function structureIdsPlugin(types: readonly string[] = ID_NODE_TYPES): Pl
     key: structureIdsPluginKey,
     appendTransaction(transactions, _oldState, newState) {
       const changing = transactions.filter((tr) => tr.docChanged);
-      if (changing.length === 0) return null;
+      // An edit inside one textblock adds, removes and re-attributes no node that carries an id.
+      if (changing.every((tr) => textblockChange(tr.before, tr.doc) !== null)) return null;
       const remote = changing.every(isRemoteTransaction);
       const fixes = findIdFixes(newState.doc, types, remote);
       if (fixes.length === 0) return null;

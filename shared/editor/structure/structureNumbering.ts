@@ -1,8 +1,10 @@
 /**
- * `StructureNumbering`: recomputes the numbering on every document change, shows it as decorations
- * (see numberingDecorations.ts) and exposes it as `editor.storage.structureNumbering.numbering`
- * (a new object after each change, the same object otherwise) for the outline, the contents and
- * cross-reference pickers.
+ * `StructureNumbering`: recomputes the numbering when a change can affect it, shows it as
+ * decorations (see numberingDecorations.ts) and exposes it as
+ * `editor.storage.structureNumbering.numbering` for the outline, the contents and cross-reference
+ * pickers: a new object after each structural change, the same object otherwise. Plain typing in a
+ * paragraph (textOnlyChange.ts) keeps the numbering and maps the decorations through the change,
+ * without walking the document.
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -12,6 +14,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { computeNumberingWith, emptyNumbering } from './numbering.js';
 import type { Numbering, TreeAdapter } from './numbering.js';
 import { numberingDecorations } from './numberingDecorations.js';
+import { textOnlyChange } from './textOnlyChange.js';
 
 export interface StructureNumberingStorage {
   numbering: Numbering;
@@ -39,7 +42,7 @@ export function computeNumberingOfNode(doc: PMNode): Numbering {
 interface NumberingPluginState {
   doc: PMNode;
   numbering: Numbering;
-  /** Built on first use (the server never asks for decorations). */
+  /** Built on first use (the server never asks for decorations), then mapped through text edits. */
   decorations: DecorationSet | null;
 }
 
@@ -61,7 +64,16 @@ export function structureNumberingPlugin(onChange?: (numbering: Numbering) => vo
     key: structureNumberingPluginKey,
     state: {
       init: (_config, state) => compute(state.doc),
-      apply: (tr, value, _oldState, newState) => (tr.docChanged ? compute(newState.doc) : value),
+      apply: (tr, value, _oldState, newState) => {
+        if (!tr.docChanged) return value;
+        const mapping = textOnlyChange(value.doc, newState.doc);
+        if (!mapping) return compute(newState.doc);
+        return {
+          doc: newState.doc,
+          numbering: value.numbering,
+          decorations: value.decorations ? value.decorations.map(mapping, newState.doc) : null,
+        };
+      },
     },
     props: {
       decorations(state) {

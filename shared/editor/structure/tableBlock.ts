@@ -1,7 +1,7 @@
 /** `tableBlock`: a numbered table (表1 …, 表A.1 …): caption above, the table, then its notes. */
-import { Node, mergeAttributes } from '@tiptap/core';
+import { Node } from '@tiptap/core';
 import { NODE } from './names.js';
-import { dataTypeRule, idAttribute } from './attributes.js';
+import { numberedBlockSpec } from './nodeSpecs.js';
 import { insertTableBlock } from './commands/blockCommands.js';
 import type { TableBlockOptions } from './commands/blockCommands.js';
 
@@ -15,23 +15,7 @@ declare module '@tiptap/core' {
 }
 
 export const TableBlock = Node.create({
-  name: NODE.tableBlock,
-  group: 'block',
-  content: `${NODE.caption} ${NODE.table} ${NODE.note}*`,
-  defining: true,
-  isolating: true,
-
-  addAttributes() {
-    return { id: idAttribute() };
-  },
-
-  parseHTML() {
-    return [dataTypeRule('div', this.name)];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-table-block' }), 0];
-  },
+  ...numberedBlockSpec(NODE.tableBlock, `${NODE.caption} ${NODE.table} ${NODE.note}*`, 'gb-table-block'),
 
   addCommands() {
     return { insertTableBlock: (options?: TableBlockOptions) => insertTableBlock(options) };

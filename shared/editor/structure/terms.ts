@@ -3,10 +3,10 @@
  * Enter moves from the term to the English equivalent to the definition; Enter at the end of a
  * definition starts the next entry.
  */
-import { Node, mergeAttributes } from '@tiptap/core';
+import { Node } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { NODE } from './names.js';
-import { dataTypeRule, idAttribute } from './attributes.js';
+import { dataTypeHtml, numberedBlockSpec } from './nodeSpecs.js';
 import { insertTermEntry } from './commands/blockCommands.js';
 
 declare module '@tiptap/core' {
@@ -22,14 +22,7 @@ function termPart(name: string, className: string) {
   return Node.create({
     name,
     content: 'inline*',
-
-    parseHTML() {
-      return [dataTypeRule('div', this.name)];
-    },
-
-    renderHTML({ HTMLAttributes }) {
-      return ['div', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: className }), 0];
-    },
+    ...dataTypeHtml('div', name, className, true),
   });
 }
 
@@ -38,23 +31,11 @@ export const TermEnglish = termPart(NODE.termEnglish, 'gb-term-english');
 export const TermDefinition = termPart(NODE.termDefinition, 'gb-term-definition');
 
 export const TermEntry = Node.create({
-  name: NODE.termEntry,
-  group: 'block',
-  content: `${NODE.termName} ${NODE.termEnglish} ${NODE.termDefinition} ${NODE.note}*`,
-  defining: true,
-  isolating: true,
-
-  addAttributes() {
-    return { id: idAttribute() };
-  },
-
-  parseHTML() {
-    return [dataTypeRule('div', this.name)];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-type': this.name, class: 'gb-term-entry' }), 0];
-  },
+  ...numberedBlockSpec(
+    NODE.termEntry,
+    `${NODE.termName} ${NODE.termEnglish} ${NODE.termDefinition} ${NODE.note}*`,
+    'gb-term-entry',
+  ),
 
   addCommands() {
     return { insertTermEntry: () => insertTermEntry() };

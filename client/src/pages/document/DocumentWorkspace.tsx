@@ -30,6 +30,16 @@ interface DocumentWorkspaceProps {
   meta: DocumentResponse;
 }
 
+/**
+ * The connection state and the leave-page warning: re-rendered on every sync change (twice a
+ * keystroke: unsynced, then acknowledged) without re-rendering the rest of the workspace.
+ */
+function LiveConnectionStatus({ session }: { session: CollaborationSession }) {
+  const snapshot = useSyncSnapshot(session.sync);
+  useBeforeUnloadWarning(snapshot.unsynced);
+  return <ConnectionStatus snapshot={snapshot} />;
+}
+
 /** The drafting workspace: header with presence and connection, toolbar, outline and the A4-like page. */
 export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
   const { t } = useTranslation();
@@ -43,10 +53,8 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
   );
   const comments = useCommentsController();
   const editor = useCollaborativeEditor(session, presenceUser, canEdit, document.title, comments.extensions);
-  const snapshot = useSyncSnapshot(session.sync);
   const external = useCrossDocumentLabels(editor, document, project.documents);
   const structure = useMemo(() => ({ projectId: project.id }), [project.id]);
-  useBeforeUnloadWarning(snapshot.unsynced);
   useNodeParam(editor);
 
   return (
@@ -66,7 +74,7 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
           </Typography.Title>
         </div>
         <div className="workspace__status">
-          <ConnectionStatus snapshot={snapshot} />
+          <LiveConnectionStatus session={session} />
           <PresenceList awareness={session.provider.awareness} selfId={user.id} selfReadOnly={!canEdit} />
         </div>
       </header>

@@ -75,38 +75,44 @@ function deletableType(name: string): DeletableSection | null {
   return SECTION_NODE_TYPES.find((type) => type === name) ?? null;
 }
 
-/** The innermost clause (else chapter, annex) around the cursor and what deleting it would remove. */
-export function sectionDeletionAt(doc: PMNode, selection: Selection): SectionDeletion | null {
+/** The innermost clause (else chapter, annex) around the cursor, without counting what goes with it. */
+function deletableSectionAt(selection: Selection): { type: DeletableSection; pos: number; node: PMNode } | null {
   const $from = selection.$from;
   for (let depth = $from.depth; depth > 0; depth--) {
     const node = $from.node(depth);
     const type = deletableType(node.type.name);
-    if (type === null) continue;
-    const pos = $from.before(depth);
-    const ids = idsWithin(node);
-    let clauses = 0;
-    node.descendants((child) => {
-      if (child.type.name === NODE.clause) clauses += 1;
-      return true;
-    });
-    let incomingReferences = 0;
-    doc.descendants((child, childPos) => {
-      if (childPos >= pos && childPos < pos + node.nodeSize) return false;
-      const target: unknown = child.attrs.targetId;
-      if (child.type.name === NODE.crossRef && typeof target === 'string' && ids.has(target)) incomingReferences += 1;
-      return true;
-    });
-    const id: unknown = node.attrs.id;
-    return {
-      type,
-      pos,
-      id: typeof id === 'string' ? id : null,
-      title: node.firstChild?.textContent ?? '',
-      clauses,
-      incomingReferences,
-    };
+    if (type !== null) return { type, pos: $from.before(depth), node };
   }
   return null;
+}
+
+/** The innermost clause (else chapter, annex) around the cursor and what deleting it would remove. */
+export function sectionDeletionAt(doc: PMNode, selection: Selection): SectionDeletion | null {
+  const section = deletableSectionAt(selection);
+  if (!section) return null;
+  const { type, pos, node } = section;
+  const ids = idsWithin(node);
+  let clauses = 0;
+  node.descendants((child) => {
+    if (child.type.name === NODE.clause) clauses += 1;
+    return true;
+  });
+  let incomingReferences = 0;
+  doc.descendants((child, childPos) => {
+    if (childPos >= pos && childPos < pos + node.nodeSize) return false;
+    const target: unknown = child.attrs.targetId;
+    if (child.type.name === NODE.crossRef && typeof target === 'string' && ids.has(target)) incomingReferences += 1;
+    return true;
+  });
+  const id: unknown = node.attrs.id;
+  return {
+    type,
+    pos,
+    id: typeof id === 'string' ? id : null,
+    title: node.firstChild?.textContent ?? '',
+    clauses,
+    incomingReferences,
+  };
 }
 
 /**
@@ -116,10 +122,10 @@ export function sectionDeletionAt(doc: PMNode, selection: Selection): SectionDel
  */
 export function deleteSection(): Command {
   return ({ tr, dispatch }) => {
-    const deletion = sectionDeletionAt(tr.doc, tr.selection);
+    // Only where the section is: the toolbar asks on every change, the counts are for the confirmation.
+    const deletion = deletableSectionAt(tr.selection);
     if (!deletion) return false;
-    const section = tr.doc.nodeAt(deletion.pos);
-    if (!section) return false;
+    const section = deletion.node;
     const $pos = tr.doc.resolve(deletion.pos);
     const index = $pos.index();
     if (!$pos.parent.canReplace(index, index + 1)) return false;

@@ -44,11 +44,34 @@ function collect(awareness: Awareness, selfId: string): PresenceEntry[] {
   );
 }
 
+function samePresence(a: readonly PresenceEntry[], b: readonly PresenceEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return (
+        y !== undefined &&
+        x.id === y.id &&
+        x.name === y.name &&
+        x.organization === y.organization &&
+        x.color === y.color &&
+        x.isSelf === y.isSelf &&
+        x.readOnly === y.readOnly &&
+        x.connections === y.connections
+      );
+    })
+  );
+}
+
 /** Everyone present in the document (awareness states), one entry per person, yourself first. */
 export function usePresence(awareness: Awareness, selfId: string): PresenceEntry[] {
   const [entries, setEntries] = useState<PresenceEntry[]>(() => collect(awareness, selfId));
   useEffect(() => {
-    const refresh = () => setEntries(collect(awareness, selfId));
+    // Carets move with every keystroke: keep the same list (no re-render) unless a person changed.
+    const refresh = () => {
+      const next = collect(awareness, selfId);
+      setEntries((current) => (samePresence(current, next) ? current : next));
+    };
     refresh();
     awareness.on('change', refresh);
     return () => awareness.off('change', refresh);

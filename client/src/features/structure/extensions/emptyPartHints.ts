@@ -8,6 +8,7 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { NODE } from '@shared/editor/structure/names';
+import { textblockChange } from '@shared/editor/structure/textOnlyChange';
 
 /** The hint of an empty part, by its node type and its parent's. */
 export type HintKey =
@@ -71,6 +72,15 @@ function build(doc: PMNode, hint: (key: HintKey) => string): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
+/** The hints after a change: mapped when typing inside a textblock that stays non-empty, else rebuilt. */
+function nextHints(set: DecorationSet, before: PMNode, after: PMNode, hint: (key: HintKey) => string): DecorationSet {
+  const change = textblockChange(before, after);
+  if (change && change.before.textblock.content.size > 0 && change.after.textblock.content.size > 0) {
+    return set.map(change.mapping, after);
+  }
+  return build(after, hint);
+}
+
 export const emptyPartHintsKey = new PluginKey<DecorationSet>('emptyPartHints');
 
 export interface EmptyPartHintsOptions {
@@ -93,7 +103,7 @@ export const EmptyPartHints = Extension.create<EmptyPartHintsOptions>({
         key: emptyPartHintsKey,
         state: {
           init: (_config, state) => build(state.doc, hint),
-          apply: (tr, set, _old, state) => (tr.docChanged ? build(state.doc, hint) : set),
+          apply: (tr, set, old, state) => (tr.docChanged ? nextHints(set, old.doc, state.doc, hint) : set),
         },
         props: {
           // Readers get no hints: there is nothing for them to fill in.

@@ -16,6 +16,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { NODE } from '@shared/editor/structure/names';
 import { getNumbering } from '@shared/editor/structure/structureNumbering';
+import { textblockChange } from '@shared/editor/structure/textOnlyChange';
 import type { IndicatorValue } from '@shared/editor/structure/tableCells';
 
 /** What the editor knows of the standard text. */
@@ -89,12 +90,19 @@ export const ExternalCrossRefLabels = Extension.create({
         key: externalCrossRefLabelsKey,
         state: {
           init: () => ({ external: null, decorations: DecorationSet.empty }),
-          apply(tr, value, _old, newState) {
+          apply(tr, value, old, newState) {
             const external = tr.getMeta(externalCrossRefLabelsKey) as ExternalLabels | undefined;
             if (external !== undefined) {
               return { external, decorations: build(newState.doc, external, getNumbering(newState).byId) };
             }
             if (!tr.docChanged || value.external === null) return value;
+            if (getNumbering(old) === getNumbering(newState)) {
+              // Same ids: only a change that adds or removes a reference changes the decorations.
+              const change = textblockChange(old.doc, newState.doc);
+              if (change && !change.inlineTypes.has(NODE.crossRef) && !change.inlineTypes.has(NODE.indicatorRef)) {
+                return { external: value.external, decorations: value.decorations.map(change.mapping, newState.doc) };
+              }
+            }
             return {
               external: value.external,
               decorations: build(newState.doc, value.external, getNumbering(newState).byId),

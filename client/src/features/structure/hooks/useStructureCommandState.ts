@@ -1,4 +1,4 @@
-import { useEditorState } from '@tiptap/react';
+import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import { NODE, isAnnexType, isChapterRole, isListStyle } from '@shared/editor/structure/names';
 import type { AnnexType, ChapterRole, ListStyle } from '@shared/editor/structure/names';
@@ -64,33 +64,60 @@ function isInReferencesChapter(editor: Editor): boolean {
   return false;
 }
 
-/** Which structure commands apply at the caret, re-evaluated on every transaction. */
+/** Which structure commands apply at the caret now. */
+function commandState(e: Editor): StructureCommandState {
+  const can = e.can();
+  const sections = sectionsAtCaret(e);
+  const inReferences = isInReferencesChapter(e);
+  return {
+    ...sections,
+    deleteSection: can.deleteSection(),
+    inReferences,
+    sortReferences: inReferences && can.sortReferences(),
+    clause: can.insertClauseAfter(),
+    subclause: can.insertSubclause(),
+    moveUp: can.moveSectionUp(),
+    moveDown: can.moveSectionDown(),
+    promote: can.promoteClause(),
+    demote: can.demoteClause(),
+    crossRef: can.insertCrossRef('target'),
+    term: can.insertTermEntry(),
+    reference: can.insertReferenceEntry(),
+    table: can.insertTableBlock(),
+    figure: can.insertFigureBlock(),
+    note: can.insertNote(),
+    listStyle: currentListStyle(e),
+  };
+}
+
+function sameState(a: StructureCommandState, b: StructureCommandState): boolean {
+  const keys = Object.keys(a) as (keyof StructureCommandState)[];
+  return keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * Which structure commands apply at the caret: evaluated at most once per animation frame however
+ * many transactions arrive (typing, remote changes), and a new object only when something changed.
+ */
 export function useStructureCommandState(editor: Editor): StructureCommandState {
-  return useEditorState({
-    editor,
-    selector: ({ editor: e }): StructureCommandState => {
-      const can = e.can();
-      const sections = sectionsAtCaret(e);
-      const inReferences = isInReferencesChapter(e);
-      return {
-        ...sections,
-        deleteSection: can.deleteSection(),
-        inReferences,
-        sortReferences: inReferences && can.sortReferences(),
-        clause: can.insertClauseAfter(),
-        subclause: can.insertSubclause(),
-        moveUp: can.moveSectionUp(),
-        moveDown: can.moveSectionDown(),
-        promote: can.promoteClause(),
-        demote: can.demoteClause(),
-        crossRef: can.insertCrossRef('target'),
-        term: can.insertTermEntry(),
-        reference: can.insertReferenceEntry(),
-        table: can.insertTableBlock(),
-        figure: can.insertFigureBlock(),
-        note: can.insertNote(),
-        listStyle: currentListStyle(e),
-      };
-    },
-  });
+  const [state, setState] = useState(() => commandState(editor));
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      if (editor.isDestroyed) return;
+      const next = commandState(editor);
+      setState((previous) => (sameState(previous, next) ? previous : next));
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(update);
+    };
+    editor.on('transaction', schedule);
+    schedule();
+    return () => {
+      editor.off('transaction', schedule);
+      if (frame !== 0) cancelAnimationFrame(frame);
+    };
+  }, [editor]);
+  return state;
 }

@@ -5,14 +5,17 @@
  * and the generated contents (目次).
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { NODE } from '@shared/editor/structure/names';
+import { NODE, SECTION_NODE_TYPES } from '@shared/editor/structure/names';
 import type { AnnexType } from '@shared/editor/structure/names';
 import type { Numbering } from '@shared/editor/structure/numberingTypes';
 
 export type OutlineKind = 'chapter' | 'clause' | 'annex' | 'foreword' | 'bibliography' | 'heading';
 
 export interface OutlineEntry {
-  /** Unique within the list (stable id where there is one). */
+  /**
+   * Unique within the list and stable while the structure does not change (the stable id where
+   * there is one, else the place in the list): text edits keep it, so do positions moving.
+   */
   key: string;
   kind: OutlineKind;
   /** `5.1`, `附录A`; `''` for unnumbered parts and headings. */
@@ -20,7 +23,7 @@ export interface OutlineEntry {
   title: string;
   /** 1 for chapters, annexes and unnumbered parts; clause 5.1 is 2; a heading's level. */
   depth: number;
-  /** Position before the node. */
+  /** Position before the node when the entries were built (`entryPosition` gives the current one). */
   pos: number;
   /** The node's stable id (`''` when it has none). */
   id: string;
@@ -29,7 +32,7 @@ export interface OutlineEntry {
   inAnnex: boolean;
 }
 
-const SECTION_TYPES = new Set<string>([NODE.chapter, NODE.clause, NODE.annex]);
+const SECTION_TYPES = new Set<string>(SECTION_NODE_TYPES);
 const UNNUMBERED_TITLES: Record<string, string> = { [NODE.foreword]: '前言', [NODE.bibliography]: '参考文献' };
 
 interface SectionSpot {
@@ -65,7 +68,7 @@ function headingEntries(doc: PMNode): OutlineEntry[] {
     if (node.type.name === 'heading') {
       const level = typeof node.attrs.level === 'number' ? node.attrs.level : 1;
       entries.push({
-        key: `h:${pos}`,
+        key: `h:${entries.length}`,
         kind: 'heading',
         label: '',
         title: node.textContent,
@@ -86,10 +89,10 @@ export function outlineEntries(doc: PMNode, numbering: Numbering): OutlineEntry[
   const spots = collectSpots(doc);
   const entries: OutlineEntry[] = [];
   let next = 0;
-  for (const spot of spots) {
+  for (const [index, spot] of spots.entries()) {
     if (spot.part) {
       entries.push({
-        key: `part:${spot.part}:${spot.pos}`,
+        key: `part:${spot.part}:${index}`,
         kind: spot.part,
         label: '',
         title: UNNUMBERED_TITLES[spot.part] ?? '',
@@ -103,7 +106,7 @@ export function outlineEntries(doc: PMNode, numbering: Numbering): OutlineEntry[
     const item = numbering.outline[next++];
     if (!item) continue;
     entries.push({
-      key: item.id || `section:${spot.pos}`,
+      key: item.id || `section:${index}`,
       kind: item.kind === 'annex' ? 'annex' : item.kind === 'chapter' ? 'chapter' : 'clause',
       label: item.label,
       title: item.title,

@@ -1,11 +1,12 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { NodeViewWrapper } from '@tiptap/react';
 import type { NodeViewProps } from '@tiptap/react';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ANNEX_TYPE_LABELS } from '@shared/editor/structure/names';
-import { useNumbering } from '../hooks/useNumbering';
-import { contentsEntries, outlineEntries } from '../lib/outlineEntries';
+import type { Editor } from '@tiptap/react';
+import { useOutlineEntries } from '../hooks/useOutlineEntries';
+import { contentsEntries } from '../lib/outlineEntries';
 import type { OutlineEntry } from '../lib/outlineEntries';
 import { jumpToEntry } from '../lib/jumpToEntry';
 
@@ -17,14 +18,28 @@ function entryText(entry: OutlineEntry): string {
   return entry.label ? `${entry.label}　${entry.title}` : entry.title;
 }
 
-/** 目次: generated from the live numbering; each line jumps to its section. Never lists terms. */
+/** One line of the contents; entries keep their identity while they show the same, so it rarely re-renders. */
+const ContentsLine = memo(function ContentsLine({ editor, entry }: { editor: Editor; entry: OutlineEntry }) {
+  return (
+    <li className={`gb-toc__item gb-toc__item--${entry.kind} gb-toc__item--depth-${Math.min(entry.depth, 3)}`}>
+      <button
+        type="button"
+        className="gb-toc__link"
+        data-testid="toc-item"
+        data-toc-label={entry.label}
+        onClick={() => jumpToEntry(editor, entry)}
+      >
+        {entryText(entry)}
+      </button>
+    </li>
+  );
+});
+
+/** 目次: generated from the live outline (rebuilt on structural changes only); each line jumps to its section. Never lists terms. */
 export function TableOfContentsView({ editor }: NodeViewProps) {
   const { t } = useTranslation();
-  const numbering = useNumbering(editor);
-  const entries = useMemo(
-    () => (editor.isDestroyed ? [] : contentsEntries(outlineEntries(editor.state.doc, numbering))),
-    [editor, numbering],
-  );
+  const outline = useOutlineEntries(editor);
+  const entries = useMemo(() => contentsEntries(outline), [outline]);
   return (
     <NodeViewWrapper as="nav" className="gb-toc" data-testid="table-of-contents">
       <div className="gb-toc__heading">
@@ -38,20 +53,7 @@ export function TableOfContentsView({ editor }: NodeViewProps) {
       ) : (
         <ol className="gb-toc__list">
           {entries.map((entry) => (
-            <li
-              key={entry.key}
-              className={`gb-toc__item gb-toc__item--${entry.kind} gb-toc__item--depth-${Math.min(entry.depth, 3)}`}
-            >
-              <button
-                type="button"
-                className="gb-toc__link"
-                data-testid="toc-item"
-                data-toc-label={entry.label}
-                onClick={() => jumpToEntry(editor, entry)}
-              >
-                {entryText(entry)}
-              </button>
-            </li>
+            <ContentsLine key={entry.key} editor={editor} entry={entry} />
           ))}
         </ol>
       )}

@@ -1,10 +1,10 @@
 /** The cover form's fields and the kind of standard its number announces. */
-import type { CoverField } from '@shared/editor/structure/names';
+import { type CoverField, STANDARD_STAGES } from '@shared/editor/structure/names';
 
 export type TextCoverField = Exclude<CoverField, 'stage'>;
 
-/** Stages whose cover carries the patent notice (GB/T 1.1—2020). */
-export const PATENT_NOTICE_STAGES: readonly string[] = ['征求意见稿', '送审稿'];
+/** Stages whose cover carries the patent notice (GB/T 1.1—2020): the drafts before the 报批稿. */
+export const PATENT_NOTICE_STAGES: readonly string[] = STANDARD_STAGES.filter((stage) => stage !== '报批稿');
 
 /** The text printed for the patent notice. */
 export const PATENT_NOTICE = '在提交反馈意见时，请将您知道的相关专利连同支持性文件一并附上。';
