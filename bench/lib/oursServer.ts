@@ -18,6 +18,8 @@ export interface StartServerOptions {
   dataDir: string;
   seedDemo: boolean;
   logLevel?: string;
+  /** `BENCH_CHECKER_MODE=inline|worker` (see bench/scenarios/checkerLoad.ts). */
+  checker?: { mode: 'inline' | 'worker' };
 }
 
 interface StartedServer {
@@ -44,7 +46,9 @@ export async function startOurs(
 ): Promise<RunningServer> {
   const mod: unknown = await import(OUR_APP_URL.href);
   if (!hasStartServer(mod)) throw new Error('server/app.ts does not export startServer');
-  const started = await mod.startServer({ port: 0, host, dataDir, seedDemo, logLevel });
+  const mode = process.env.BENCH_CHECKER_MODE;
+  const checker: StartServerOptions['checker'] = mode === 'inline' || mode === 'worker' ? { mode } : undefined;
+  const started = await mod.startServer({ port: 0, host, dataDir, seedDemo, logLevel, checker });
   if (typeof started.port !== 'number' || typeof started.close !== 'function')
     throw new Error('startServer returned an unexpected value');
   return { port: started.port, close: () => started.close() };

@@ -72,10 +72,11 @@ export class Report {
     return out.join('\n');
   }
 
-  write(): { md: string; json: string } {
+  /** Writes `<name>.md` and `<name>.json` into bench/results/ (a partial run passes its own name). */
+  write(name = 'latest'): { md: string; json: string } {
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const md = `${RESULTS_DIR}latest.md`;
-    const json = `${RESULTS_DIR}latest.json`;
+    const md = `${RESULTS_DIR}${name}.md`;
+    const json = `${RESULTS_DIR}${name}.json`;
     writeFileSync(md, this.markdown());
     writeFileSync(
       json,

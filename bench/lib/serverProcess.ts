@@ -72,7 +72,7 @@ export class ServerProcess {
 
   static async start(
     kind: ServerKind,
-    options: { dataDir?: string; seed?: boolean; logLevel?: string } = {},
+    options: { dataDir?: string; seed?: boolean; logLevel?: string; env?: Record<string, string> } = {},
   ): Promise<ServerProcess> {
     mkdirSync(LOG_DIR, { recursive: true });
     const logFile = join(LOG_DIR, `${kind}-${++logCounter}.log`);
@@ -82,6 +82,7 @@ export class ServerProcess {
       cwd: REPO,
       execArgv: ['--import', 'tsx', ...profileArgs(kind)],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, ...options.env },
     });
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);

@@ -4,6 +4,7 @@ export interface LatencySummary {
   count: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   mean: number;
@@ -11,12 +12,12 @@ export interface LatencySummary {
 
 export function summarize(values: Float64Array): LatencySummary {
   const n = values.length;
-  if (n === 0) return { count: 0, p50: NaN, p90: NaN, p99: NaN, max: NaN, mean: NaN };
+  if (n === 0) return { count: 0, p50: NaN, p90: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
   const sorted = Float64Array.from(values).sort();
   const at = (q: number): number => sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))]!;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
-  return { count: n, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[n - 1]!, mean: sum / n };
+  return { count: n, p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99), max: sorted[n - 1]!, mean: sum / n };
 }
 
 /** A growable Float64Array (avoids boxing hundreds of thousands of numbers in a JS array). */

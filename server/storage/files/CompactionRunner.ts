@@ -1,13 +1,10 @@
 /**
- * Runs compactions in one worker thread (started on first use), or inline when asked to. The worker
- * loads our TypeScript through tsx's loader, registered in the worker itself, so it runs the same
- * way under `npm start`, the tests and the benchmarks. Compactions of one document never overlap
+ * Runs compactions in one worker thread (started on first use, see lib/typeScriptWorker.ts), or
+ * inline when asked to. Compactions of one document never overlap
  * (FileDocumentStore serializes per document); different documents may queue in the worker.
  */
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../../lib/typeScriptWorker.js';
 import { compactDirectory } from './documentFiles.js';
 import type { CompactionReply, CompactionRequest } from './compactionMessages.js';
 
@@ -16,23 +13,6 @@ export type CompactionMode = 'worker' | 'inline';
 interface Pending {
   resolve: (stateBytes: number | null) => void;
   reject: (error: Error) => void;
-}
-
-/** The file URL of tsx's ESM registration API (its `import` export), read from tsx's package.json. */
-function tsxEsmApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve('tsx/package.json');
-  const manifest = require(manifestPath) as { exports: Record<string, { import?: { default?: string } } | string> };
-  const entry = manifest.exports['./esm/api'];
-  const target = typeof entry === 'object' ? entry.import?.default : undefined;
-  if (!target) throw new Error('tsx has no ./esm/api import entry');
-  return pathToFileURL(join(dirname(manifestPath), target)).href;
-}
-
-/** A CommonJS script for the worker: registers tsx, then loads the TypeScript worker entry. */
-function workerBootstrap(): string {
-  const entry = new URL('./compactionWorker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxEsmApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
 export class CompactionRunner {
@@ -57,8 +37,7 @@ export class CompactionRunner {
 
   private start(): Promise<void> {
     if (this.ready !== null) return this.ready;
-    const worker = new Worker(workerBootstrap(), { eval: true, execArgv: [] });
-    worker.unref();
+    const worker = startTypeScriptWorker(new URL('./compactionWorker.ts', import.meta.url));
     this.worker = worker;
     this.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (reply: CompactionReply) => {
