@@ -44,6 +44,58 @@ function assertOneWay(graph) {
 }
 assertOneWay(FEATURE_DEPENDENCIES);
 
+/**
+ * Server folders, top to bottom; a folder imports only folders listed for it (server/*.ts at the top
+ * level — app.ts, main.ts, config, logger, events — compose and are free to import anything):
+ *   api, seed          the REST routes and the demo seed (call services)
+ *   wiring             builds a concern's services and its extension for app.ts
+ *   extensions         collaboration concerns (hooks) — use services, never the reverse
+ *   services, comments, consultation   domain logic, throws domain errors
+ *   export, import     file formats of the consultation table
+ *   access, auth, realtime             rights, sessions, live project events
+ *   collab             the y-websocket server and its hook API (knows no concern)
+ *   checker            the drafting checker's worker pool
+ *   storage, lib, domain, documents    basics
+ */
+const SERVER_DEPENDENCIES = {
+  api: ['access', 'auth', 'collab', 'comments', 'consultation', 'domain', 'realtime', 'services', 'storage', 'wiring'],
+  seed: ['api', 'auth', 'documents', 'services', 'storage'],
+  wiring: ['collab', 'comments', 'consultation', 'extensions', 'realtime', 'services', 'storage'],
+  extensions: ['access', 'auth', 'checker', 'collab', 'comments', 'lib', 'services', 'storage'],
+  comments: ['access', 'auth', 'collab', 'domain', 'realtime', 'services', 'storage'],
+  consultation: ['access', 'auth', 'collab', 'domain', 'export', 'import', 'lib', 'realtime', 'services', 'storage'],
+  services: ['access', 'auth', 'checker', 'collab', 'documents', 'domain', 'realtime', 'storage'],
+  export: ['lib', 'storage'],
+  import: ['export'],
+  access: ['domain', 'storage'],
+  auth: ['storage'],
+  realtime: ['access', 'auth', 'storage'],
+  collab: ['lib', 'storage'],
+  checker: ['lib'],
+  storage: ['lib'],
+  lib: [],
+  domain: [],
+  documents: [],
+};
+assertOneWay(SERVER_DEPENDENCIES);
+
+const serverLayerRules = [
+  {
+    name: 'server-folder-unlisted',
+    comment: 'Every server folder is listed in SERVER_DEPENDENCIES.',
+    severity: 'error',
+    from: { path: `^server/(?!(${Object.keys(SERVER_DEPENDENCIES).join('|')})/)[^/]+/` },
+    to: { path: '^server/' },
+  },
+  ...Object.entries(SERVER_DEPENDENCIES).map(([folder, allowed]) => ({
+    name: `server-${folder}`,
+    comment: `server/${folder} may import only: ${allowed.length ? allowed.join(', ') : '(no other server folder)'}`,
+    severity: 'error',
+    from: { path: `^server/${folder}/` },
+    to: { path: '^server/', pathNot: `^server/(${[folder, ...allowed].join('|')})/|^server/[^/]+\\.ts$` },
+  })),
+];
+
 const FEATURES = '^client/src/features/';
 const BASICS = '^client/src/(api|components|hooks|lib|i18n|realtime|styles)/';
 const known = Object.keys(FEATURE_DEPENDENCIES).join('|');
@@ -121,6 +173,7 @@ module.exports = {
       to: { path: FEATURES, pathNot: `${FEATURES}$1/` },
     },
     ...featureEdgeRules,
+    ...serverLayerRules,
     {
       name: 'feature-public-entry',
       comment: "Another feature is imported through its public entry (features/<name>/index.ts), not its internals.",

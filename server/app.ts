@@ -32,11 +32,13 @@ import { createApi } from './api/createApi.js';
 import type { ApiEnv, AppServices } from './api/context.js';
 import { seedDemo } from './seed/seedDemo.js';
 import { CheckerExtension } from './extensions/CheckerExtension.js';
+import { CheckerPool } from './checker/CheckerPool.js';
+import type { CheckerOptions } from './checker/CheckerPool.js';
 import { ProjectEventHub } from './realtime/ProjectEventHub.js';
 import { endStreamsOnAccessLoss } from './realtime/streamAccess.js';
 import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
 import { createConsultation } from './consultation/index.js';
-import { createComments } from './comments/index.js';
+import { createComments } from './wiring/comments.js';
 import type { DemoAccount } from './seed/seedDemo.js';
 
 export interface StartOptions {
@@ -53,6 +55,8 @@ export interface StartOptions {
   loginLimit?: { points: number; durationSeconds: number };
   /** Further collaboration extensions, run after the built-in ones of the same priority. */
   extensions?: Extension[];
+  /** The drafting checker's worker pool (default: worker threads; 'inline' is a benchmark baseline). */
+  checker?: CheckerOptions;
 }
 
 export interface RunningServer {
@@ -60,6 +64,8 @@ export interface RunningServer {
   port: number;
   services: AppServices;
   collab: CollabServer;
+  /** The drafting checker's worker pool (tests observe its checks in flight). */
+  checker: CheckerPool;
   /** The demo accounts created by this start (empty unless the data dir was empty and seeding was on). */
   seeded: DemoAccount[];
   close(): Promise<void>;
@@ -98,6 +104,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const snapshots = new FileSnapshotStore(join(options.dataDir, 'snapshots'));
   const hub = new ProjectEventHub();
   const accounts = new AccountService(metadata, sessions, events, hub, log);
+  const checker = new CheckerPool(log, options.checker);
   const services: AppServices = {
     log,
     metadata,
@@ -110,7 +117,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     accounts,
     organizations: new OrganizationService(metadata, events, hub, log),
     projects: new ProjectService(metadata, documents, audit, events, hub),
-    documentService: new DocumentService(metadata, () => services.collab()),
+    documentService: new DocumentService(metadata, () => services.collab(), checker),
     membership: new MembershipService(metadata, audit, events, hub, accounts),
     snapshots,
     consultation: createConsultation({
@@ -136,7 +143,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const extensions: Extension[] = [
     new AuthenticationExtension(metadata, sessions, events),
     new PersistenceExtension(documents),
-    new CheckerExtension(metadata, log),
+    new CheckerExtension(metadata, log, checker),
     services.comments.stats,
     ...(options.extensions ?? []),
   ];
@@ -184,5 +191,5 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     })();
     return closing;
   };
-  return { url, port, services, collab: collabServer, seeded, close };
+  return { url, port, services, collab: collabServer, checker, seeded, close };
 }

@@ -14,7 +14,7 @@ import type { CollabServer } from '../collab/CollabServer.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { SnapshotStore } from '../storage/types.js';
 import type { Consultation } from '../consultation/index.js';
-import type { Comments } from '../comments/index.js';
+import type { Comments } from '../wiring/comments.js';
 
 export interface AppServices {
   log: Logger;

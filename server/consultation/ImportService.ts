@@ -12,7 +12,7 @@ import type { AuditLog } from '../services/AuditLog.js';
 import type { DomainEventBus } from '../events.js';
 import type { RoundGrant } from '../access/consultationAccess.js';
 import { resolveLabel } from './clauseRef.js';
-import { chinaToday } from './dates.js';
+import { chinaToday } from '../lib/chinaDates.js';
 import type { DraftIndex } from './draftIndex.js';
 import type { DraftTexts } from './DraftTexts.js';
 import type { ItemService, NewItem } from './ItemService.js';

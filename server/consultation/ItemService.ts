@@ -24,7 +24,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import type { MetadataStore } from '../storage/types.js';
 import { resolveClause } from './clauseRef.js';
-import { chinaToday } from './dates.js';
+import { chinaToday } from '../lib/chinaDates.js';
 import { withComments } from './replies.js';
 import type { DraftTexts } from './DraftTexts.js';
 import type { RoundService } from './RoundService.js';

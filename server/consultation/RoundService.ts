@@ -21,6 +21,7 @@ import type { MetadataStore, UserRecord } from '../storage/types.js';
 import type { DraftTexts } from './DraftTexts.js';
 import { withComments } from './replies.js';
 import { draftingCredits } from '@shared/domain/draftingCredits.js';
+import { STANDARD_STAGES } from '@shared/editor/structure/names.js';
 import { memberViews } from '../services/views.js';
 
 export class RoundService {
@@ -93,7 +94,7 @@ export class RoundService {
       documentId: document.id,
       number,
       title: body.title ?? `第${number}轮征求意见`,
-      stageLabel: '征求意见稿',
+      stageLabel: STANDARD_STAGES[0],
       snapshotId: snapshot.id,
       deadline: body.deadline,
       openedAt: snapshot.createdAt,

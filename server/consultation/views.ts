@@ -1,27 +1,18 @@
 /** What the consultation API shows: rounds with their live table, items with current labels and the caller's rights. */
-import type { ItemView, RoundListItem, RoundView, TableHeader } from '@shared/api/consultation.js';
+import type { ItemView, RoundListItem, RoundView } from '@shared/api/consultation.js';
 import type { ConsultationItem, ConsultationRound } from '@shared/domain/consultation.js';
-import type { Project } from '@shared/domain/project.js';
 import { summarizeRound } from '@shared/consultation/summary.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { RoundGrant } from '../access/consultationAccess.js';
 import { itemAccess, roundAccess, visibleRound } from '../access/consultationAccess.js';
 import type { DraftIndex } from './draftIndex.js';
+import { tableHeader } from '../export/consultationTable.js';
 
 export function roundItems(store: MetadataStore, roundId: string): ConsultationItem[] {
   return store
     .collection('consultationItems')
     .findMany({ roundId })
     .sort((a, b) => a.seq - b.seq);
-}
-
-export function tableHeader(store: MetadataStore, project: Project, round: ConsultationRound): TableHeader {
-  return {
-    standardName: project.nameZh,
-    leadUnitName: store.collection('organizations').get(project.leadOrganizationId)?.name ?? '',
-    handlerName: round.handler.name,
-    handlerPhone: round.handler.phone,
-  };
 }
 
 /** What a unit grant does not see of an item: the group's handling and the current text's labels. */

@@ -19,7 +19,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { chineseDate } from '../consultation/dates.js';
+import { chineseDate } from '../lib/chinaDates.js';
 import type { ConsultationTable } from './consultationTable.js';
 import { TABLE_COLUMNS, TABLE_TITLE } from './consultationTable.js';
 

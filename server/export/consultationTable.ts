@@ -9,9 +9,18 @@ import type { Project } from '@shared/domain/project.js';
 import { sortByClause } from '@shared/consultation/clauseOrder.js';
 import type { RoundSummary } from '@shared/consultation/summary.js';
 import { summarizeRound, summaryLines } from '@shared/consultation/summary.js';
-import { chinaToday } from '../consultation/dates.js';
-import { tableHeader } from '../consultation/views.js';
+import { chinaToday } from '../lib/chinaDates.js';
 import type { MetadataStore } from '../storage/types.js';
+
+/** The header above the table: the standard, the lead drafting unit and the round's handler. */
+export function tableHeader(store: MetadataStore, project: Project, round: ConsultationRound): TableHeader {
+  return {
+    standardName: project.nameZh,
+    leadUnitName: store.collection('organizations').get(project.leadOrganizationId)?.name ?? '',
+    handlerName: round.handler.name,
+    handlerPhone: round.handler.phone,
+  };
+}
 
 /** The seven columns, in order. */
 export const TABLE_COLUMNS = ['序号', '标准章条编号', '意见内容', '修改建议', '提出单位', '处理意见', '备注'] as const;

@@ -5,7 +5,7 @@
  * submitter, date), so that the file re-imports to the same items (server/import).
  */
 import ExcelJS from 'exceljs';
-import { chineseDate } from '../consultation/dates.js';
+import { chineseDate } from '../lib/chinaDates.js';
 import type { ConsultationTable } from './consultationTable.js';
 import { TABLE_COLUMNS, TABLE_TITLE } from './consultationTable.js';
 import { FONT, mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';

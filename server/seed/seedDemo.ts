@@ -5,6 +5,7 @@
 import type { AppServices } from '../api/context.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newId } from '../auth/tokens.js';
+import { newUserRecord } from '../services/AccountService.js';
 import type { UserRecord } from '../storage/types.js';
 import { DEMO_PASSWORD, demoOrganizations, demoProjects, demoUsers } from './demo/index.js';
 import type { DemoOrganizationKey } from './demo/index.js';
@@ -32,14 +33,8 @@ export async function seedDemo(services: AppServices): Promise<DemoAccount[]> {
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = new Map<string, UserRecord>();
-  for (const { organizationKey, position: _position, ...fields } of demoUsers) {
-    const user: UserRecord = {
-      id: newId('usr'),
-      ...fields,
-      organizationId: orgId(organizationKey),
-      passwordHash,
-      createdAt: now,
-    };
+  for (const { organizationKey, name, email, phone, isAdmin } of demoUsers) {
+    const user = newUserRecord({ name, email, phone, isAdmin, organizationId: orgId(organizationKey) }, passwordHash);
     users.set(user.email, user);
     await metadata.collection('users').insert(user);
   }

@@ -1,14 +1,14 @@
 /** The project documents as the API reads them: what a document is, its current content, fresh checker findings. */
 import type { DocumentCheckResponse, DocumentContentResponse, DocumentResponse } from '@shared/api/types.js';
-import { runChecker } from '@shared/checker/runChecker.js';
 import type { ProjectDocument } from '@shared/domain/project.js';
 import { draftingCredits } from '@shared/domain/draftingCredits.js';
 import { computeNumbering } from '@shared/editor/structure/numbering.js';
 import { yDocToJSON } from '@shared/editor/yjsContent.js';
 import type { DocumentGrant } from '../access/commentAccess.js';
+import type { CheckerPool } from '../checker/CheckerPool.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import { NotFound } from '../domain/errors.js';
-import { publishDocumentCheck } from '../extensions/CheckerExtension.js';
+import { publishDocumentCheck } from './documentChecks.js';
 import type { MetadataStore } from '../storage/types.js';
 import { memberViews, projectListItem } from './views.js';
 
@@ -16,6 +16,7 @@ export class DocumentService {
   constructor(
     private readonly store: MetadataStore,
     private readonly collab: () => CollabServer,
+    private readonly checker: CheckerPool,
   ) {}
 
   private document({ project, documentId }: DocumentGrant): ProjectDocument {
@@ -43,8 +44,7 @@ export class DocumentService {
   async check(grant: DocumentGrant): Promise<DocumentCheckResponse> {
     const { kind } = this.document(grant);
     const { documentId, project } = grant;
-    const content = await this.collab().readDocument(documentId, (doc) => yDocToJSON(doc));
-    const result = runChecker(content, kind);
+    const result = await this.collab().readDocument(documentId, (doc) => this.checker.check(doc, kind));
     const checkedAt = new Date().toISOString();
     await publishDocumentCheck(this.store, this.collab(), {
       documentId,

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import type { MetadataStore } from '../storage/types.js';
-import { CommentService } from './CommentService.js';
+import { CommentService } from '../comments/CommentService.js';
 
 export interface Comments {
   threads: CommentService;

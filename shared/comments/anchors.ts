@@ -15,6 +15,7 @@ import {
 } from '@tiptap/y-tiptap';
 import type { Node as PMNode, ResolvedPos, Schema } from '@tiptap/pm/model';
 import { QUOTE_MAX } from '../domain/comments.js';
+import { NODE, SECTION_NODE_TYPES } from '../editor/structure/names.js';
 
 /** The binding's Y type → ProseMirror node map (y-tiptap does not export its type by name). */
 export type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3];
@@ -114,7 +115,7 @@ export function quoteOf(doc: PMNode, from: number, to: number): string {
  * Node types whose `id` a thread records as its clause, innermost first: what 标准章条编号 names
  * (a term 3.1, 表1, 图1, a clause, a chapter, an annex). A normative reference is its chapter's.
  */
-const CLAUSE_NODE_TYPES = new Set(['termEntry', 'tableBlock', 'figureBlock', 'clause', 'chapter', 'annex']);
+const CLAUSE_NODE_TYPES = new Set<string>([NODE.termEntry, NODE.tableBlock, NODE.figureBlock, ...SECTION_NODE_TYPES]);
 
 /** The id of the innermost numbered node (clause, chapter, annex, term, table, figure …) around a position. */
 export function clauseIdAt($pos: ResolvedPos): string | null {

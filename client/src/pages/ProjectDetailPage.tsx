@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Flex, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Flex, Space, Spin, Tabs, Typography } from 'antd';
 import type { TabsProps } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,6 @@ import { CommentStatsPanel } from '../features/comments/components/CommentStatsP
 import { RoundsTab } from '../features/consultation/components/RoundsTab';
 import { useOrganizations } from '../features/organizations/hooks/useOrganizations';
 import { useApiQuery } from '../hooks/useApiQuery';
-import { describeError, isStatus } from '../lib/errors';
 import { projectsApi } from '../features/projects/api/projectsApi';
 import { useReloadOnProjectEvents } from '../realtime/useReloadOnProjectEvents';
 import { canViewAudit } from '../features/projects/lib/permissions';
@@ -20,6 +19,7 @@ import { PlanDescriptions } from '../features/projects/components/PlanDescriptio
 import { PlanEditModal } from '../features/projects/components/PlanEditModal';
 import { RoleTag } from '../features/projects/components/RoleTag';
 import { StageTag } from '../features/projects/components/StageTag';
+import { PageLoadError } from '../components/PageLoadError';
 
 const LIVE_EVENTS = ['members-changed', 'project-changed'] as const;
 
@@ -42,29 +42,7 @@ export function ProjectDetailPage() {
     );
   }
   if (detail.error && !detail.data) {
-    if (isStatus(detail.error, 403, 404)) {
-      return (
-        <Result
-          status="404"
-          title={t('project.notFound')}
-          extra={
-            <Link to="/projects">
-              <Button type="primary">{t('app.backHome')}</Button>
-            </Link>
-          }
-        />
-      );
-    }
-    return (
-      <div className="page">
-        <Alert
-          type="error"
-          showIcon
-          title={describeError(detail.error, t)}
-          action={<Button onClick={detail.reload}>{t('app.retry')}</Button>}
-        />
-      </div>
-    );
+    return <PageLoadError error={detail.error} onRetry={detail.reload} notFoundTitle={t('project.notFound')} />;
   }
   if (!detail.data) return null;
 

@@ -1,17 +1,17 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Flex, Input, Typography } from 'antd';
+import { Button, Flex, Input, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../features/auth/hooks/useAuth';
 import { useOrganizations } from '../features/organizations/hooks/useOrganizations';
 import { useApiQuery } from '../hooks/useApiQuery';
-import { describeError } from '../lib/errors';
 import { projectsApi } from '../features/projects/api/projectsApi';
 import { canCreateProject } from '../features/projects/lib/permissions';
 import { ProjectCreateModal } from '../features/projects/components/ProjectCreateModal';
 import { ProjectTable } from '../features/projects/components/ProjectTable';
 import { PendingConsultations } from '../features/consultation/components/PendingConsultations';
+import { LoadError } from '../components/LoadError';
 
 export function ProjectListPage() {
   const { t } = useTranslation();
@@ -64,13 +64,7 @@ export function ProjectListPage() {
         </Flex>
       </Flex>
       {projects.error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={describeError(projects.error, t)}
-          action={<Button onClick={projects.reload}>{t('app.retry')}</Button>}
-          style={{ marginBottom: 16 }}
-        />
+        <LoadError error={projects.error} onRetry={projects.reload} style={{ marginBottom: 16 }} />
       ) : null}
       <PendingConsultations />
       <ProjectTable projects={visible} loading={projects.loading} />

@@ -6,7 +6,7 @@ import type { DemoOrganizationKey } from './organizations.js';
 export const DEMO_PASSWORD = 'demo-password';
 
 /** A user before the seeder assigns `id`, hashes the password and resolves the organization. */
-export type DemoUser = Omit<UserRecord, 'id' | 'organizationId' | 'passwordHash' | 'createdAt'> & {
+export type DemoUser = Pick<UserRecord, 'email' | 'name' | 'phone' | 'isAdmin'> & {
   organizationKey: DemoOrganizationKey;
   /** Job title, used in the demo documents (not stored on the user record). */
   position: string;
@@ -20,7 +20,6 @@ export const demoUsers: DemoUser[] = [
     organizationKey: 'provincial-bureau',
     position: '系统管理员',
     isAdmin: true,
-    active: true,
   },
   {
     email: 'lead@example.com',
@@ -29,7 +28,6 @@ export const demoUsers: DemoUser[] = [
     organizationKey: 'lead-manufacturer',
     position: '技术中心主任、高级工程师',
     isAdmin: false,
-    active: true,
   },
   {
     email: 'drafter@example.com',
@@ -38,7 +36,6 @@ export const demoUsers: DemoUser[] = [
     organizationKey: 'peer-company',
     position: '质量管理部经理、工程师',
     isAdmin: false,
-    active: true,
   },
   {
     email: 'testing@example.com',
@@ -47,7 +44,6 @@ export const demoUsers: DemoUser[] = [
     organizationKey: 'testing-institute',
     position: '日用金属制品检测室主任、高级工程师',
     isAdmin: false,
-    active: true,
   },
   {
     email: 'bureau@example.com',
@@ -56,7 +52,6 @@ export const demoUsers: DemoUser[] = [
     organizationKey: 'county-bureau',
     position: '标准化科科长',
     isAdmin: false,
-    active: true,
   },
   {
     email: 'expert@example.com',
@@ -65,7 +60,6 @@ export const demoUsers: DemoUser[] = [
     organizationKey: 'technical-committee',
     position: '标委会委员、教授级高级工程师',
     isAdmin: false,
-    active: true,
   },
   {
     email: 'outsider@example.com',
@@ -74,7 +68,6 @@ export const demoUsers: DemoUser[] = [
     organizationKey: 'outsider-company',
     position: '销售经理',
     isAdmin: false,
-    active: true,
   },
 ];
 

@@ -1,17 +1,18 @@
 import { useCallback, useState } from 'react';
-import { Alert, App, Button, Flex, Spin } from 'antd';
+import { Alert, App, Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CloseCode } from '@shared/collab/closeCodes';
 import { useAuth, useCurrentUser } from '../../features/auth/hooks/useAuth';
 import { useApiQuery } from '../../hooks/useApiQuery';
-import { describeError, isStatus } from '../../lib/errors';
+import { isStatus } from '../../lib/errors';
 import { documentsApi } from '../../features/document/api/documentsApi';
 import { useCollaborationSession } from '../../features/document/hooks/useCollaborationSession';
 import { useSessionEvents } from '../../features/document/hooks/useSessionEvents';
 import type { SessionEvent } from '../../features/document/lib/CollaborationSession';
 import { DocumentForbidden } from '../../features/document/components/DocumentForbidden';
 import { DocumentWorkspace } from './DocumentWorkspace';
+import { LoadError } from '../../components/LoadError';
 
 /** /documents/:id — loads the document's project and access, opens the collaboration session. */
 export function DocumentPage() {
@@ -51,12 +52,7 @@ export function DocumentPage() {
     if (isStatus(meta.error, 404)) return <DocumentForbidden notFound />;
     return (
       <div className="page">
-        <Alert
-          type="error"
-          showIcon
-          title={describeError(meta.error, t)}
-          action={<Button onClick={meta.reload}>{t('app.retry')}</Button>}
-        />
+        <LoadError error={meta.error} onRetry={meta.reload} />
       </div>
     );
   }

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '@shared/domain/organization';
 import type { BureauLevel, OrganizationKind } from '@shared/domain/organization';
@@ -7,6 +7,7 @@ import { CREDIT_CODE_LENGTH, isValidCreditCode } from '@shared/domain/creditCode
 import { organizationBody } from '@shared/validation/requests';
 import { organizationsApi } from '../../organizations';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { FormModal } from '../../../components/FormModal';
 import { zodRule } from '../../../lib/formErrors';
 import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
@@ -51,75 +52,67 @@ export function OrganizationFormModal({ open, organization, onClose, onSaved }: 
   });
 
   return (
-    <Modal
+    <FormModal<OrganizationValues>
       open={open}
       title={t(organization ? 'admin.editOrganization' : 'admin.createOrganization')}
       okText={t(organization ? 'app.save' : 'app.create')}
-      cancelText={t('app.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      submitting={submitting}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={
+        organization
+          ? {
+              name: organization.name,
+              creditCode: organization.creditCode ?? '',
+              kind: organization.kind,
+              bureauLevel: organization.bureauLevel,
+            }
+          : { kind: 'enterprise' }
+      }
     >
-      <Form<OrganizationValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={
-          organization
-            ? {
-                name: organization.name,
-                creditCode: organization.creditCode ?? '',
-                kind: organization.kind,
-                bureauLevel: organization.bureauLevel,
-              }
-            : { kind: 'enterprise' }
-        }
-        onFinish={(values) => void submit(values)}
+      <Form.Item
+        name="name"
+        label={t('admin.orgName')}
+        rules={[
+          { required: true, message: t('validation.required') },
+          zodRule(
+            organizationBody.shape.name,
+            t('validation.nameLength', { min: minLengthOf(organizationBody.shape.name) }),
+          ),
+        ]}
       >
-        <Form.Item
-          name="name"
-          label={t('admin.orgName')}
-          rules={[
-            { required: true, message: t('validation.required') },
-            zodRule(
-              organizationBody.shape.name,
-              t('validation.nameLength', { min: minLengthOf(organizationBody.shape.name) }),
-            ),
-          ]}
-        >
-          <Input maxLength={maxLengthOf(organizationBody.shape.name)} data-testid="organization-name" />
-        </Form.Item>
-        <Form.Item
-          name="creditCode"
-          label={t('admin.creditCode')}
-          normalize={(value: string) => value.toUpperCase().replace(/\s/g, '')}
-          rules={[
-            { required: true, message: t('validation.required') },
-            {
-              validator: async (_rule, value: unknown) => {
-                if (typeof value === 'string' && value.length > 0 && !isValidCreditCode(value)) {
-                  throw new Error(t('validation.creditCode', { length: CREDIT_CODE_LENGTH }));
-                }
-              },
+        <Input maxLength={maxLengthOf(organizationBody.shape.name)} data-testid="organization-name" />
+      </Form.Item>
+      <Form.Item
+        name="creditCode"
+        label={t('admin.creditCode')}
+        normalize={(value: string) => value.toUpperCase().replace(/\s/g, '')}
+        rules={[
+          { required: true, message: t('validation.required') },
+          {
+            validator: async (_rule, value: unknown) => {
+              if (typeof value === 'string' && value.length > 0 && !isValidCreditCode(value)) {
+                throw new Error(t('validation.creditCode', { length: CREDIT_CODE_LENGTH }));
+              }
             },
-          ]}
+          },
+        ]}
+      >
+        <Input maxLength={CREDIT_CODE_LENGTH} className="mono-input" data-testid="organization-credit-code" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('admin.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select options={ORGANIZATION_KINDS.map((v) => ({ value: v, label: t(`enums.organizationKind.${v}`) }))} />
+      </Form.Item>
+      {kind === 'market-supervision-bureau' ? (
+        <Form.Item
+          name="bureauLevel"
+          label={t('admin.bureauLevel')}
+          rules={[{ required: true, message: t('validation.required') }]}
         >
-          <Input maxLength={CREDIT_CODE_LENGTH} className="mono-input" data-testid="organization-credit-code" />
+          <Select options={BUREAU_LEVELS.map((v) => ({ value: v, label: t(`enums.bureauLevel.${v}`) }))} />
         </Form.Item>
-        <Form.Item name="kind" label={t('admin.kind')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select options={ORGANIZATION_KINDS.map((v) => ({ value: v, label: t(`enums.organizationKind.${v}`) }))} />
-        </Form.Item>
-        {kind === 'market-supervision-bureau' ? (
-          <Form.Item
-            name="bureauLevel"
-            label={t('admin.bureauLevel')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
-            <Select options={BUREAU_LEVELS.map((v) => ({ value: v, label: t(`enums.bureauLevel.${v}`) }))} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      ) : null}
+    </FormModal>
   );
 }

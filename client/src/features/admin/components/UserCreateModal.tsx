@@ -1,11 +1,12 @@
-import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '@shared/api/types';
 import { createUserBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
-import { useOrganizationOptions } from '../../organizations';
 import { usersApi } from '../api/usersApi';
+import { UserPhoneOrganizationFields } from './UserPhoneOrganizationFields';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { FormModal } from '../../../components/FormModal';
 import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
 interface UserValues {
@@ -31,7 +32,6 @@ export function UserCreateModal({ open, organizations, onClose, onCreated }: Use
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserValues>();
-  const organizationOptions = useOrganizationOptions(organizations);
   const required = { required: true, message: t('validation.required') };
 
   const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: UserValues) => {
@@ -48,60 +48,43 @@ export function UserCreateModal({ open, organizations, onClose, onCreated }: Use
   });
 
   return (
-    <Modal
+    <FormModal<UserValues>
       open={open}
       title={t('admin.createUser')}
       okText={t('app.create')}
-      cancelText={t('app.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      submitting={submitting}
+      initialValues={{ isAdmin: false }}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form<UserValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ isAdmin: false }}
-        onFinish={(values) => void submit(values)}
+      <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
+        <Input maxLength={maxLengthOf(createUserBody.shape.name)} />
+      </Form.Item>
+      <Form.Item
+        name="email"
+        label={t('admin.email')}
+        rules={[required, zodRule(createUserBody.shape.email, t('validation.email'))]}
       >
-        <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
-          <Input maxLength={maxLengthOf(createUserBody.shape.name)} />
-        </Form.Item>
-        <Form.Item
-          name="email"
-          label={t('admin.email')}
-          rules={[required, zodRule(createUserBody.shape.email, t('validation.email'))]}
-        >
-          <Input inputMode="email" autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('admin.phone')}
-          rules={[zodRule(createUserBody.shape.phone, t('validation.phone'))]}
-        >
-          <Input maxLength={maxLengthOf(createUserBody.shape.phone)} />
-        </Form.Item>
-        <Form.Item name="organizationId" label={t('admin.organization')} rules={[required]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={organizationOptions} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('admin.password')}
-          rules={[
-            required,
-            zodRule(
-              createUserBody.shape.password,
-              t('validation.password', { min: minLengthOf(createUserBody.shape.password) }),
-            ),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item name="isAdmin" valuePropName="checked">
-          <Checkbox>{t('admin.isAdmin')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input inputMode="email" autoComplete="off" />
+      </Form.Item>
+      <UserPhoneOrganizationFields organizations={organizations} />
+      <Form.Item
+        name="password"
+        label={t('admin.password')}
+        rules={[
+          required,
+          zodRule(
+            createUserBody.shape.password,
+            t('validation.password', { min: minLengthOf(createUserBody.shape.password) }),
+          ),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="isAdmin" valuePropName="checked">
+        <Checkbox>{t('admin.isAdmin')}</Checkbox>
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,12 +1,12 @@
-import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '@shared/api/types';
 import type { PublicUser } from '@shared/domain/user';
 import { updateUserBody } from '@shared/validation/requests';
 import type { UpdateUserBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
-import { useOrganizationOptions } from '../../organizations';
 import { usersApi } from '../api/usersApi';
+import { UserPhoneOrganizationFields } from './UserPhoneOrganizationFields';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
 import { maxLengthOf, minLengthOf } from '../../../lib/schemaLimits';
 
@@ -34,7 +34,6 @@ export function UserEditModal({ user, organizations, isSelf, onClose, onSaved }:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<UserEditValues>();
-  const organizationOptions = useOrganizationOptions(organizations);
   const required = { required: true, message: t('validation.required') };
 
   const { submitting, submit } = useFormSubmit(form, FIELDS, async (values: UserEditValues) => {
@@ -78,16 +77,7 @@ export function UserEditModal({ user, organizations, isSelf, onClose, onSaved }:
           <Form.Item name="name" label={t('admin.userName')} rules={[required]}>
             <Input maxLength={maxLengthOf(updateUserBody.shape.name)} data-testid="user-edit-name" />
           </Form.Item>
-          <Form.Item
-            name="phone"
-            label={t('admin.phone')}
-            rules={[zodRule(updateUserBody.shape.phone, t('validation.phone'))]}
-          >
-            <Input maxLength={maxLengthOf(updateUserBody.shape.phone)} />
-          </Form.Item>
-          <Form.Item name="organizationId" label={t('admin.organization')} rules={[required]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={organizationOptions} />
-          </Form.Item>
+          <UserPhoneOrganizationFields organizations={organizations} />
           <Form.Item
             name="password"
             label={t('admin.newPassword')}

@@ -1,16 +1,15 @@
-import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ItemView } from '@shared/api/consultation';
 import { implementedInBody, updateItemBody } from '@shared/validation/consultation';
 import type { UpdateItemBody } from '@shared/validation/consultation';
 import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { consultationApi } from '../api/consultationApi';
+import { useCheckedSubmit } from '../hooks/useCheckedSubmit';
 import { useCurrentOutline } from '../hooks/useCurrentOutline';
 import { DECISION_KEYS, decisionOf, reasonMissing } from '../lib/decision';
 import type { DecisionKey } from '../lib/decision';
-import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
+import { zodFieldProblems } from '../lib/zodFields';
 import { ModalFooter } from './ModalFooter';
 import { maxLengthOf } from '../../../lib/schemaLimits';
 
@@ -52,8 +51,7 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<DecideValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, send } = useCheckedSubmit(form, FIELDS);
   const current = useCurrentOutline(documentId);
   const decision = Form.useWatch('decision', form);
   const reasonRequired = decision === 'partly-accepted' || decision === 'rejected';
@@ -67,24 +65,13 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
   }
 
   const submit = async (values: DecideValues) => {
-    setProblem(null);
     const body = bodyOf(values, item);
     const problems = zodFieldProblems(updateItemBody, body, { reason: t('consultation.decide.reasonRequired') });
-    if (problems.length > 0) {
-      const rest = showFieldProblems(form, problems, FIELDS);
-      if (rest.length > 0) setProblem(rest.join('；'));
-      return;
-    }
-    setSaving(true);
-    try {
+    await send(problems, async () => {
       await consultationApi.updateItem(roundId, item.id, body);
       void message.success(t('consultation.decide.saved'));
       onSaved();
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

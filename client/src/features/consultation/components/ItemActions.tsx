@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { App, Button, Flex, Popconfirm } from 'antd';
+import { Button, Flex, Popconfirm } from 'antd';
 import { DeleteOutlined, EditOutlined, LikeOutlined, SolutionOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ItemView } from '@shared/api/consultation';
-import { describeError } from '../../../lib/errors';
+import { useAction } from '../../../hooks/useAction';
 import { consultationApi } from '../api/consultationApi';
 
 interface ItemActionsProps {
@@ -18,22 +17,8 @@ interface ItemActionsProps {
 /** The buttons of one row, as the item's `can` allows. */
 export function ItemActions({ roundId, item, onDecide, onAssign, onEdit, onChanged }: ItemActionsProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction(onChanged);
   const { can } = item;
-
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      void message.success(done);
-      onChanged();
-    } catch (error) {
-      void message.error(describeError(error, t));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Flex wrap gap={4}>

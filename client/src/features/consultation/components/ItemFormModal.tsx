@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ItemView, OutlineEntry, RoundView } from '@shared/api/consultation';
@@ -6,11 +6,10 @@ import { COMMENT_ELEMENTS, COMMENT_TYPES } from '@shared/domain/consultation';
 import type { CommentElement, CommentType } from '@shared/domain/consultation';
 import { createItemBody, updateItemBody } from '@shared/validation/consultation';
 import type { CreateItemBody, UpdateItemBody } from '@shared/validation/consultation';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { todayIso } from '../../../lib/format';
 import { consultationApi } from '../api/consultationApi';
-import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
+import { useCheckedSubmit } from '../hooks/useCheckedSubmit';
+import { zodFieldProblems } from '../lib/zodFields';
 import type { FieldProblem } from '../lib/zodFields';
 import { ClausePicker } from './ClausePicker';
 import { ModalFooter } from './ModalFooter';
@@ -86,8 +85,7 @@ export function ItemFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, setProblem, send } = useCheckedSubmit(form, FIELDS);
   const { access, round } = view;
   const selectedRecipient = Form.useWatch('recipientId', form);
 
@@ -125,7 +123,6 @@ export function ItemFormModal({
   }, [formSession]);
 
   const submit = async (values: ItemFormValues) => {
-    setProblem(null);
     const content = contentOf(values, letter);
     const body: CreateItemBody | UpdateItemBody = item
       ? content
@@ -138,22 +135,12 @@ export function ItemFormModal({
         receivedDate: t('validation.date'),
       }),
     );
-    if (problems.length > 0) {
-      const rest = showFieldProblems(form, problems, FIELDS);
-      if (rest.length > 0) setProblem(rest.join('；'));
-      return;
-    }
-    setSaving(true);
-    try {
+    await send(problems, async () => {
       if (item) await consultationApi.updateItem(round.id, item.id, body as UpdateItemBody);
       else await consultationApi.createItem(round.id, body as CreateItemBody);
       void message.success(item ? t('consultation.item.updated') : t('consultation.item.created'));
       onSaved();
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

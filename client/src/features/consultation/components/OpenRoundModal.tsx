@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   Alert,
   App,
@@ -19,28 +19,27 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '@shared/api/consultation';
 import type { MemberView } from '@shared/api/types';
-import { handlerBody, openRoundBody } from '@shared/validation/consultation';
+import { openRoundBody } from '@shared/validation/consultation';
 import type { OpenRoundBody } from '@shared/validation/consultation';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { todayIso } from '../../../lib/format';
 import { useCurrentUser } from '../../auth';
 import { useOrganizations } from '../../organizations';
 import { consultationApi } from '../api/consultationApi';
+import { useCheckedSubmit } from '../hooks/useCheckedSubmit';
 import { addDaysIso } from '../lib/dates';
 import { groupRecipient, groupUnits } from '../lib/recipients';
-import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
+import { zodFieldProblems } from '../lib/zodFields';
+import { HandlerFields, handlerOf } from './HandlerFields';
+import type { HandlerValues } from './HandlerFields';
 import { ModalFooter } from './ModalFooter';
 import { toRecipientBody } from './RecipientFormModal';
 import { UnitFields } from './UnitFields';
 import type { UnitValues } from './UnitFields';
 import { maxLengthOf } from '../../../lib/schemaLimits';
 
-interface OpenRoundValues {
+interface OpenRoundValues extends HandlerValues {
   title?: string;
   deadline: string;
-  handlerName: string;
-  handlerPhone?: string;
   groupUnitIds: string[];
   outside: OutsideUnitValues[];
 }
@@ -71,8 +70,7 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
   const { message } = App.useApp();
   const user = useCurrentUser();
   const [form] = Form.useForm<OpenRoundValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, setProblem, send } = useCheckedSubmit(form, FIELDS);
   const units = useMemo(() => groupUnits(members), [members]);
   const organizations = useOrganizations();
   const linkOrganization = (row: number, organizationId: string | undefined) => {
@@ -89,13 +87,12 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
     return {
       ...(title ? { title } : {}),
       deadline: values.deadline,
-      handler: { name: values.handlerName.trim(), phone: (values.handlerPhone ?? '').trim() },
+      handler: handlerOf(values),
       recipients: [...chosen, ...outside],
     };
   };
 
   const submit = async (values: OpenRoundValues) => {
-    setProblem(null);
     const body = bodyOf(values);
     const names = body.recipients.map((r) => r.unitName);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
@@ -111,21 +108,11 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
       deadline: t('validation.date'),
       handler: t('consultation.open.handlerInvalid'),
     });
-    if (problems.length > 0) {
-      const rest = showFieldProblems(form, problems, FIELDS);
-      if (rest.length > 0) setProblem(rest.join('；'));
-      return;
-    }
-    setSaving(true);
-    try {
+    await send(problems, async () => {
       const view = await consultationApi.open(projectId, body);
       void message.success(t('consultation.open.done', { title: view.round.title }));
       onOpened(view);
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -185,20 +172,7 @@ export function OpenRoundModal({ projectId, members, onClose, onOpened }: OpenRo
               <Input type="date" data-testid="round-deadline" />
             </Form.Item>
           </Col>
-          <Col xs={12} md={5}>
-            <Form.Item
-              name="handlerName"
-              label={t('consultation.header.handler')}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-            >
-              <Input maxLength={maxLengthOf(handlerBody.shape.name)} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={5}>
-            <Form.Item name="handlerPhone" label={t('consultation.header.phone')}>
-              <Input maxLength={maxLengthOf(handlerBody.shape.phone)} />
-            </Form.Item>
-          </Col>
+          <HandlerFields col={{ xs: 12, md: 5 }} />
         </Row>
         <Divider titlePlacement="start" plain>
           {t('consultation.open.groupUnits')}

@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { Alert, App, Form, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { recipientBody } from '@shared/validation/consultation';
 import type { RecipientBody } from '@shared/validation/consultation';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { useOrganizations } from '../../organizations';
 import { consultationApi } from '../api/consultationApi';
-import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
+import { useCheckedSubmit } from '../hooks/useCheckedSubmit';
+import { zodFieldProblems } from '../lib/zodFields';
 import { ModalFooter } from './ModalFooter';
 import { UnitFields } from './UnitFields';
 import type { UnitValues } from './UnitFields';
@@ -44,28 +42,15 @@ export function RecipientFormModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<RecipientValues>();
   const organizations = useOrganizations();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, send } = useCheckedSubmit(form, FIELDS);
 
   const submit = async (values: RecipientValues) => {
-    setProblem(null);
     const body = toRecipientBody(values, values.organizationId ?? null);
-    const problems = zodFieldProblems(recipientBody, body);
-    if (problems.length > 0) {
-      const rest = showFieldProblems(form, problems, FIELDS);
-      if (rest.length > 0) setProblem(rest.join('；'));
-      return;
-    }
-    setSaving(true);
-    try {
+    await send(zodFieldProblems(recipientBody, body), async () => {
       await consultationApi.addRecipient(roundId, body);
       void message.success(t('consultation.recipient.added'));
       onSaved();
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

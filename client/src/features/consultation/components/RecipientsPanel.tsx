@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import {
   CommentOutlined,
@@ -12,7 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '@shared/api/consultation';
 import type { Recipient } from '@shared/domain/consultation';
-import { describeError } from '../../../lib/errors';
+import { useAction } from '../../../hooks/useAction';
 import { formatDateTime } from '../../../lib/format';
 import { consultationApi } from '../api/consultationApi';
 import { ContactInviteModal } from './ContactInviteModal';
@@ -29,27 +29,13 @@ interface RecipientsPanelProps {
 /** The units the 征求意见稿 was sent to, their replies, and what the caller may do for each. */
 export function RecipientsPanel({ view, onAddComment, onChanged }: RecipientsPanelProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const [inviting, setInviting] = useState<Recipient | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const { busyKey: busyId, runFor: run } = useAction(onChanged);
   const { round, access, items } = view;
   const closed = round.closedAt !== null;
   const itemCount = (recipientId: string) => items.filter((i) => i.recipientId === recipientId).length;
   const mayAnswer = (r: Recipient) => access.canManage || access.answerForRecipientIds.includes(r.id);
-
-  const run = async (recipientId: string, action: () => Promise<unknown>, done: string) => {
-    setBusyId(recipientId);
-    try {
-      await action();
-      void message.success(done);
-      onChanged();
-    } catch (error) {
-      void message.error(describeError(error, t));
-    } finally {
-      setBusyId(null);
-    }
-  };
 
   const columns: TableProps<Recipient>['columns'] = [
     {

@@ -1,21 +1,19 @@
-import { useState } from 'react';
 import { Alert, App, Col, Form, Input, Modal, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRound } from '@shared/domain/consultation';
-import { handlerBody, updateRoundBody } from '@shared/validation/consultation';
+import { updateRoundBody } from '@shared/validation/consultation';
 import type { UpdateRoundBody } from '@shared/validation/consultation';
-import { describeError } from '../../../lib/errors';
-import { applyServerIssues } from '../../../lib/formErrors';
 import { consultationApi } from '../api/consultationApi';
-import { showFieldProblems, zodFieldProblems } from '../lib/zodFields';
+import { useCheckedSubmit } from '../hooks/useCheckedSubmit';
+import { zodFieldProblems } from '../lib/zodFields';
+import { HandlerFields, handlerOf } from './HandlerFields';
+import type { HandlerValues } from './HandlerFields';
 import { ModalFooter } from './ModalFooter';
 import { maxLengthOf } from '../../../lib/schemaLimits';
 
-interface RoundEditValues {
+interface RoundEditValues extends HandlerValues {
   title: string;
   deadline: string;
-  handlerName: string;
-  handlerPhone?: string;
 }
 
 const FIELDS = ['title', 'deadline', 'handlerName', 'handlerPhone'] as const;
@@ -33,35 +31,23 @@ export function RoundEditModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<RoundEditValues>();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, send } = useCheckedSubmit(form, FIELDS);
 
   const submit = async (values: RoundEditValues) => {
-    setProblem(null);
     const body: UpdateRoundBody = {
       title: values.title.trim(),
       deadline: values.deadline,
-      handler: { name: values.handlerName.trim(), phone: (values.handlerPhone ?? '').trim() },
+      handler: handlerOf(values),
     };
     const problems = zodFieldProblems(updateRoundBody, body, {
       deadline: t('validation.date'),
       handler: t('consultation.open.handlerInvalid'),
     });
-    if (problems.length > 0) {
-      const rest = showFieldProblems(form, problems, FIELDS);
-      if (rest.length > 0) setProblem(rest.join('；'));
-      return;
-    }
-    setSaving(true);
-    try {
+    await send(problems, async () => {
       await consultationApi.update(round.id, body);
       void message.success(t('app.saved'));
       onSaved();
-    } catch (error) {
-      if (!applyServerIssues(form, error, FIELDS)) setProblem(describeError(error, t));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -102,20 +88,7 @@ export function RoundEditModal({
               <Input type="date" />
             </Form.Item>
           </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item
-              name="handlerName"
-              label={t('consultation.header.handler')}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-            >
-              <Input maxLength={maxLengthOf(handlerBody.shape.name)} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item name="handlerPhone" label={t('consultation.header.phone')}>
-              <Input maxLength={maxLengthOf(handlerBody.shape.phone)} />
-            </Form.Item>
-          </Col>
+          <HandlerFields col={{ xs: 12, sm: 8 }} />
         </Row>
         {problem ? <Alert type="error" showIcon title={problem} /> : null}
       </Form>

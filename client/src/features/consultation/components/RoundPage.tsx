@@ -1,11 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
-import { Alert, Breadcrumb, Button, Flex, Result, Spin, Tabs } from 'antd';
+import { Alert, Breadcrumb, Flex, Spin, Tabs } from 'antd';
 import type { TabsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ItemView, RoundView, SnapshotView } from '@shared/api/consultation';
 import type { ApiQuery } from '../../../hooks/useApiQuery';
-import { describeError, isStatus } from '../../../lib/errors';
+import { describeError } from '../../../lib/errors';
 import type { TableSort } from '../api/consultationApi';
 import { useRound } from '../hooks/useRound';
 import { useSnapshot } from '../hooks/useSnapshot';
@@ -18,6 +18,7 @@ import { RoundEditModal } from './RoundEditModal';
 import { RoundHeader } from './RoundHeader';
 import { RoundTitle } from './RoundTitle';
 import { TableTab } from './TableTab';
+import { PageLoadError } from '../../../components/PageLoadError';
 
 // TipTap is loaded only when the frozen draft is shown.
 const SnapshotViewer = lazy(() => import('./SnapshotViewer'));
@@ -43,28 +44,8 @@ export function RoundPage() {
 
   if (round.loading && !round.data) return centered;
   if (round.error && !round.data) {
-    if (isStatus(round.error, 403, 404)) {
-      return (
-        <Result
-          status="404"
-          title={t('consultation.round.notFound')}
-          extra={
-            <Link to="/projects">
-              <Button type="primary">{t('app.backHome')}</Button>
-            </Link>
-          }
-        />
-      );
-    }
     return (
-      <div className="page">
-        <Alert
-          type="error"
-          showIcon
-          title={describeError(round.error, t)}
-          action={<Button onClick={round.reload}>{t('app.retry')}</Button>}
-        />
-      </div>
+      <PageLoadError error={round.error} onRetry={round.reload} notFoundTitle={t('consultation.round.notFound')} />
     );
   }
   if (!round.data) return null;

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { App, Button, Flex, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '@shared/api/consultation';
-import { describeError } from '../../../lib/errors';
+import { useAction } from '../../../hooks/useAction';
 import { formatDate, isPast } from '../../../lib/format';
 import { consultationApi } from '../api/consultationApi';
 
@@ -16,23 +15,15 @@ interface RoundTitleProps {
 /** The round's title, stage, status and deadline; for the lead: edit, close and reopen. */
 export function RoundTitle({ view, onEdit, onChanged }: RoundTitleProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction(onChanged);
   const { round, access } = view;
   const closed = round.closedAt !== null;
 
-  const setClosed = async (value: boolean) => {
-    setBusy(true);
-    try {
-      await consultationApi.update(round.id, { closed: value });
-      void message.success(t(value ? 'consultation.round.closedDone' : 'consultation.round.reopenedDone'));
-      onChanged();
-    } catch (error) {
-      void message.error(describeError(error, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const setClosed = (value: boolean) =>
+    run(
+      () => consultationApi.update(round.id, { closed: value }),
+      t(value ? 'consultation.round.closedDone' : 'consultation.round.reopenedDone'),
+    );
 
   return (
     <Flex justify="space-between" align="flex-start" wrap gap={12} className="page__header">

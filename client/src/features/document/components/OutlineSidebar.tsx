@@ -3,7 +3,7 @@ import { Empty, Typography } from 'antd';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { ANNEX_TYPE_LABELS } from '@shared/editor/structure/names';
-import { useCurrentSectionPos, useOutlineEntries, jumpToEntry } from '../../structure';
+import { sectionKey, useCurrentSection, useOutlineEntries, jumpToEntry } from '../../structure';
 import type { OutlineEntry } from '../../structure';
 import './outline.css';
 
@@ -12,23 +12,6 @@ interface OutlineLinkProps {
   /** The caret is in this section. */
   current: boolean;
   onJump: (entry: OutlineEntry) => void;
-}
-
-/** Entries are rebuilt on every change: compare what is shown. */
-function sameLink(a: OutlineLinkProps, b: OutlineLinkProps): boolean {
-  const x = a.entry;
-  const y = b.entry;
-  return (
-    a.current === b.current &&
-    a.onJump === b.onJump &&
-    x.pos === y.pos &&
-    x.id === y.id &&
-    x.label === y.label &&
-    x.title === y.title &&
-    x.depth === y.depth &&
-    x.kind === y.kind &&
-    x.annexType === y.annexType
-  );
 }
 
 const OutlineLink = memo(function OutlineLink({ entry, current, onJump }: OutlineLinkProps) {
@@ -56,7 +39,7 @@ const OutlineLink = memo(function OutlineLink({ entry, current, onJump }: Outlin
       </button>
     </li>
   );
-}, sameLink);
+});
 
 /**
  * 目次 of the workspace: the numbered structure (chapters, clauses, annexes with their live numbers,
@@ -66,7 +49,8 @@ const OutlineLink = memo(function OutlineLink({ entry, current, onJump }: Outlin
 export function OutlineSidebar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
   const entries = useOutlineEntries(editor);
-  const currentPos = useCurrentSectionPos(editor);
+  // Entries keep their identity while only text changes: a keystroke re-renders no row.
+  const current = useCurrentSection(editor);
   const jump = useCallback((entry: OutlineEntry) => jumpToEntry(editor, entry), [editor]);
   return (
     <nav className="outline" aria-label={t('document.outline')} data-testid="outline">
@@ -78,7 +62,7 @@ export function OutlineSidebar({ editor }: { editor: Editor }) {
       ) : (
         <ul className="outline__list">
           {entries.map((entry) => (
-            <OutlineLink key={entry.key} entry={entry} current={entry.pos === currentPos} onJump={jump} />
+            <OutlineLink key={entry.key} entry={entry} current={sectionKey(entry) === current} onJump={jump} />
           ))}
         </ul>
       )}

@@ -1,4 +1,4 @@
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView, ProjectListItem } from '@shared/api/types';
 import { projectsApi } from '../api/projectsApi';
@@ -6,6 +6,7 @@ import { PLAN_FIELD_NAMES, fromProject, toUpdateBody } from '../lib/planForm';
 import type { PlanFormValues } from '../lib/planForm';
 import { PlanFormFields } from './PlanFormFields';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { FormModal } from '../../../components/FormModal';
 
 interface PlanEditModalProps {
   project: ProjectListItem;
@@ -28,26 +29,18 @@ export function PlanEditModal({ project, organizations, open, onClose, onSaved }
   });
 
   return (
-    <Modal
+    <FormModal<PlanFormValues>
       open={open}
       title={t('project.editPlan')}
       okText={t('app.save')}
-      cancelText={t('app.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      submitting={submitting}
+      initialValues={fromProject(project)}
+      onSubmit={submit}
+      onClose={onClose}
       width={680}
     >
-      <Form<PlanFormValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={fromProject(project)}
-        onFinish={(values) => void submit(values)}
-      >
-        <PlanFormFields mode="edit" organizations={organizations} chooseLeadUnit={false} />
-      </Form>
-    </Modal>
+      <PlanFormFields mode="edit" organizations={organizations} chooseLeadUnit={false} />
+    </FormModal>
   );
 }

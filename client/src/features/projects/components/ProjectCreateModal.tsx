@@ -1,4 +1,4 @@
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView, ProjectListItem } from '@shared/api/types';
 import { useCurrentUser } from '../../auth';
@@ -9,6 +9,7 @@ import { PLAN_FIELD_NAMES, toCreateBody } from '../lib/planForm';
 import type { PlanFormValues } from '../lib/planForm';
 import { PlanFormFields } from './PlanFormFields';
 import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { FormModal } from '../../../components/FormModal';
 
 interface ProjectCreateModalProps {
   open: boolean;
@@ -32,32 +33,24 @@ export function ProjectCreateModal({ open, organizations, onClose, onCreated }: 
   });
 
   return (
-    <Modal
+    <FormModal<PlanFormValues>
       open={open}
       title={t('projects.createTitle')}
       okText={t('app.create')}
-      cancelText={t('app.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      submitting={submitting}
+      initialValues={{
+        standardType: 'product',
+        publicationCategory: 'T',
+        startDate: todayIso(),
+        supervisingBureauIds: [],
+        publishingBody: DEFAULT_PUBLISHING_BODY,
+      }}
+      onSubmit={submit}
+      onClose={onClose}
       width={680}
     >
-      <Form<PlanFormValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{
-          standardType: 'product',
-          publicationCategory: 'T',
-          startDate: todayIso(),
-          supervisingBureauIds: [],
-          publishingBody: DEFAULT_PUBLISHING_BODY,
-        }}
-        onFinish={(values) => void submit(values)}
-      >
-        <PlanFormFields mode="create" organizations={organizations} chooseLeadUnit={user.isAdmin} />
-      </Form>
-    </Modal>
+      <PlanFormFields mode="create" organizations={organizations} chooseLeadUnit={user.isAdmin} />
+    </FormModal>
   );
 }

@@ -25,7 +25,8 @@ export const PLAN_FIELD_NAMES = [...EDITABLE_PLAN_FIELDS, 'leadOrganizationId'] 
 const text = (value: string | undefined) => (value ?? '').trim();
 const optionalDate = (value: string | undefined) => (value && value.length > 0 ? value : undefined);
 
-export function toCreateBody(values: PlanFormValues): CreateProjectBody {
+/** The plan fields both bodies carry, as the form holds them. */
+function planFields(values: PlanFormValues) {
   return {
     nameZh: text(values.nameZh),
     nameEn: text(values.nameEn),
@@ -36,6 +37,12 @@ export function toCreateBody(values: PlanFormValues): CreateProjectBody {
     supervisingBureauIds: values.supervisingBureauIds ?? [],
     startDate: values.startDate,
     dueDate: optionalDate(values.dueDate),
+  };
+}
+
+export function toCreateBody(values: PlanFormValues): CreateProjectBody {
+  return {
+    ...planFields(values),
     publishingBody: text(values.publishingBody) || DEFAULT_PUBLISHING_BODY,
     leadOrganizationId: values.leadOrganizationId || undefined,
   };
@@ -43,15 +50,7 @@ export function toCreateBody(values: PlanFormValues): CreateProjectBody {
 
 export function toUpdateBody(values: PlanFormValues): UpdateProjectBody {
   return {
-    nameZh: text(values.nameZh),
-    nameEn: text(values.nameEn),
-    standardType: values.standardType,
-    publicationCategory: values.publicationCategory,
-    planBatch: text(values.planBatch),
-    planNumber: text(values.planNumber),
-    supervisingBureauIds: values.supervisingBureauIds ?? [],
-    startDate: values.startDate,
-    dueDate: optionalDate(values.dueDate),
+    ...planFields(values),
     publishingBody: text(values.publishingBody) || undefined,
     stage: values.stage,
   };
