@@ -37,6 +37,8 @@ import type { CheckerOptions } from './checker/CheckerPool.js';
 import { ProjectEventHub } from './realtime/ProjectEventHub.js';
 import { endStreamsOnAccessLoss } from './realtime/streamAccess.js';
 import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
+import { VersionService } from './versions/VersionService.js';
+import { backfillRoundVersions } from './versions/backfillRoundVersions.js';
 import { createConsultation } from './consultation/index.js';
 import { createComments } from './wiring/comments.js';
 import type { DemoAccount } from './seed/seedDemo.js';
@@ -105,6 +107,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const hub = new ProjectEventHub();
   const accounts = new AccountService(metadata, sessions, events, hub, log);
   const checker = new CheckerPool(log, options.checker);
+  const versions = new VersionService(metadata, snapshots, () => services.collab(), hub, audit);
+  await backfillRoundVersions(metadata, snapshots);
   const services: AppServices = {
     log,
     metadata,
@@ -120,9 +124,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     documentService: new DocumentService(metadata, () => services.collab(), checker),
     membership: new MembershipService(metadata, audit, events, hub, accounts),
     snapshots,
+    versions,
     consultation: createConsultation({
       metadata,
       snapshots,
+      versions,
       collab: () => services.collab(),
       audit,
       accounts,

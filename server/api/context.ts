@@ -13,6 +13,7 @@ import type { ProjectService } from '../services/ProjectService.js';
 import type { CollabServer } from '../collab/CollabServer.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { SnapshotStore } from '../storage/types.js';
+import type { VersionService } from '../versions/VersionService.js';
 import type { Consultation } from '../consultation/index.js';
 import type { Comments } from '../wiring/comments.js';
 
@@ -36,6 +37,8 @@ export interface AppServices {
   membership: MembershipService;
   /** Frozen document versions (the 征求意见稿 of each consultation round). */
   snapshots: SnapshotStore;
+  /** Document versions: frozen states named by users or made by freezes, submissions, publications. */
+  versions: VersionService;
   /** Consultation rounds (征求意见): rounds, items, import, statistics. */
   consultation: Consultation;
   /** Comments on the text (批注): threads, replies, statistics. */

@@ -13,6 +13,7 @@ import { consultationInvitationRoutes } from './routes/consultationInvitations.j
 import { consultationItemRoutes } from './routes/consultationItems.js';
 import { consultationRoundRoutes } from './routes/consultationRounds.js';
 import { documentRoutes } from './routes/documents.js';
+import { versionRoutes } from './routes/versions.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -44,6 +45,7 @@ export function createApi(services: AppServices): Hono<ApiEnv> {
   api.route('/', memberRoutes(services));
   api.route('/', invitationRoutes(services));
   api.route('/', documentRoutes(services));
+  api.route('/', versionRoutes(services));
   api.route('/', organizationRoutes(services));
   api.route('/', userRoutes(services));
   api.route('/', eventRoutes(services));

@@ -2,11 +2,10 @@
  * The two texts a round refers to: the frozen 征求意见稿 (an immutable snapshot, indexed once and
  * cached) and the live standard text (read through the collaboration server at each request).
  */
-import * as Y from 'yjs';
 import { yDocToJSON } from '@shared/editor/yjsContent.js';
 import type { DraftingCredits } from '@shared/domain/draftingCredits.js';
 import type { CollabServer } from '../collab/CollabServer.js';
-import { newId } from '../auth/tokens.js';
+import type { VersionContent, VersionService } from '../versions/VersionService.js';
 import type { SnapshotStore, StoredSnapshot } from '../storage/types.js';
 import type { DraftIndex } from './draftIndex.js';
 import { indexDraft } from './draftIndex.js';
@@ -23,32 +22,28 @@ export class DraftTexts {
 
   constructor(
     private readonly snapshots: SnapshotStore,
+    private readonly versions: VersionService,
     private readonly collab: () => CollabServer,
   ) {}
 
-  /** Freezes the live text of a document, with its foreword's credits, as a new immutable snapshot. */
+  /**
+   * Freezes the live text of a document, with its foreword's credits, as the version a round sends
+   * out (the one version model: server/versions).
+   */
   async freeze(
-    projectId: string,
-    documentId: string,
+    round: { id: string; projectId: string; documentId: string; title: string },
     userId: string,
     draftingCredits: DraftingCredits,
-  ): Promise<StoredSnapshot> {
-    const { state, json } = await this.collab().readDocument(documentId, (doc) => ({
-      state: Y.encodeStateAsUpdate(doc),
-      json: yDocToJSON(doc),
-    }));
-    const snapshot: StoredSnapshot = {
-      id: newId('snp'),
-      projectId,
-      documentId,
-      createdAt: new Date().toISOString(),
-      createdBy: userId,
-      state,
-      json,
+  ): Promise<VersionContent> {
+    return this.versions.create({
+      projectId: round.projectId,
+      documentId: round.documentId,
+      kind: 'round',
+      name: round.title,
+      userId,
       draftingCredits,
-    };
-    await this.snapshots.save(snapshot);
-    return snapshot;
+      roundId: round.id,
+    });
   }
 
   async frozen(snapshotId: string): Promise<FrozenDraft> {

@@ -85,17 +85,24 @@ export class RoundService {
       recipients.push(this.newRecipient(project.id, r));
     }
     const credits = draftingCredits(memberViews(this.store, project.id));
-    const snapshot = await this.texts.freeze(project.id, document.id, actor.id, credits);
     const rounds = this.store.collection('consultationRounds');
     const number = Math.max(0, ...rounds.findMany({ projectId: project.id }).map((r) => r.number)) + 1;
+    const id = newId('rnd');
+    const title = body.title ?? `第${number}轮征求意见`;
+    const { version, snapshot } = await this.texts.freeze(
+      { id, projectId: project.id, documentId: document.id, title },
+      actor.id,
+      credits,
+    );
     const round: ConsultationRound = {
-      id: newId('rnd'),
+      id,
       projectId: project.id,
       documentId: document.id,
       number,
-      title: body.title ?? `第${number}轮征求意见`,
+      title,
       stageLabel: STANDARD_STAGES[0],
       snapshotId: snapshot.id,
+      versionId: version.id,
       deadline: body.deadline,
       openedAt: snapshot.createdAt,
       openedBy: actor.id,

@@ -6,6 +6,7 @@ import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { AccountService } from '../services/AccountService.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import type { MetadataStore, SnapshotStore } from '../storage/types.js';
+import type { VersionService } from '../versions/VersionService.js';
 import { ConsultationStatsService } from './ConsultationStatsService.js';
 import { ConsultationViews } from './ConsultationViews.js';
 import { DraftTexts } from './DraftTexts.js';
@@ -31,6 +32,7 @@ export interface Consultation {
 export interface ConsultationDeps {
   metadata: MetadataStore;
   snapshots: SnapshotStore;
+  versions: VersionService;
   collab: () => CollabServer;
   audit: AuditLog;
   accounts: AccountService;
@@ -40,7 +42,7 @@ export interface ConsultationDeps {
 }
 
 export function createConsultation(deps: ConsultationDeps): Consultation {
-  const texts = new DraftTexts(deps.snapshots, deps.collab);
+  const texts = new DraftTexts(deps.snapshots, deps.versions, deps.collab);
   const rounds = new RoundService(deps.metadata, texts, deps.audit, deps.events);
   const items = new ItemService(deps.metadata, texts, rounds, deps.audit, deps.events);
   const imports = new ImportService(texts, rounds, items, deps.audit, deps.events);

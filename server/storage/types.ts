@@ -11,6 +11,7 @@ import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import type { Comment, CommentThread } from '@shared/domain/comments.js';
 import type { CommentStats } from '@shared/api/comments.js';
 import type { DraftingCredits } from '@shared/domain/draftingCredits.js';
+import type { DocumentVersion } from '@shared/domain/versions.js';
 
 export interface UserRecord {
   id: string;
@@ -95,6 +96,7 @@ export interface MetadataSchema {
   commentThreads: CommentThread[];
   comments: Comment[];
   commentStats: CommentStats[];
+  documentVersions: DocumentVersion[];
 }
 
 export type CollectionName = keyof MetadataSchema;

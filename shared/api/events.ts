@@ -7,7 +7,9 @@ export type ProjectEvent =
   | { type: 'comments-changed'; documentId: string; threadId: string | null }
   /** The stored comment statistics of a document changed (GET /api/projects/:id/comment-stats). */
   | { type: 'comment-stats-changed'; documentId: string }
-  | { type: 'consultation-changed'; roundId: string };
+  | { type: 'consultation-changed'; roundId: string }
+  /** A version of the document was made (named, or by a freeze). */
+  | { type: 'versions-changed'; documentId: string };
 
 /**
  * Every type of `ProjectEvent`, each once: the SSE event names a browser listens to. Adding a type to
@@ -20,6 +22,7 @@ export const PROJECT_EVENT_TYPES = [
   'comments-changed',
   'comment-stats-changed',
   'consultation-changed',
+  'versions-changed',
 ] as const;
 
 /**

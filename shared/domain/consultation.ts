@@ -58,6 +58,8 @@ export interface ConsultationRound {
   stageLabel: '征求意见稿';
   /** The immutable frozen text (GET /api/rounds/:id/snapshot). */
   snapshotId: string;
+  /** The version the freeze made (shared/domain/versions.ts); absent on rounds opened before versions existed. */
+  versionId?: string;
   /** YYYY-MM-DD: replies are expected by this date. */
   deadline: string;
   openedAt: string;

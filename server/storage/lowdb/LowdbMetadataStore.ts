@@ -24,6 +24,7 @@ const EMPTY: MetadataSchema = {
   commentThreads: [],
   comments: [],
   commentStats: [],
+  documentVersions: [],
 };
 
 /** Collections the server derives from documents and comments; they live in `statistics.json`. */
