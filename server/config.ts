@@ -1,5 +1,6 @@
 /** Server settings from the environment. */
 import { resolve } from 'node:path';
+import { parseOrigins } from './security/origins.js';
 
 export interface ServerConfig {
   port: number;
@@ -7,6 +8,8 @@ export interface ServerConfig {
   dataDir: string;
   seedDemo: boolean;
   logLevel: string;
+  /** `PUBLIC_ORIGIN`: the app's own origins, a comma list (empty: the host each request was sent to). */
+  publicOrigins: string[];
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -19,5 +22,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: resolve(env.DATA_DIR ?? './data'),
     seedDemo: env.SEED_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    publicOrigins: parseOrigins((env.PUBLIC_ORIGIN ?? '').split(',')),
   };
 }

@@ -19,8 +19,8 @@ import {
 } from './messages.js';
 import type { AwarenessEntry, IncomingMessage } from './messages.js';
 
-/** Bytes queued on a socket beyond which the client is considered too slow and disconnected. */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Default bytes queued on a socket beyond which the client is considered too slow and dropped. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export class CollabConnection {
   /** Awareness client ids this connection has announced (and only it may update). */
@@ -32,15 +32,29 @@ export class CollabConnection {
     readonly document: CollabDocument,
     readonly context: ConnectionContext,
     private readonly log: Logger,
+    private readonly maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES,
   ) {}
 
   send(message: Uint8Array): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CloseCode.MessageTooBig, 'client too slow');
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      this.dropSlowConsumer();
       return;
     }
     this.socket.send(message, { binary: true });
+  }
+
+  /**
+   * A client that stopped reading while others type would make its socket's queue (and the server's
+   * memory) grow without bound. It is dropped at once: a close frame would queue behind the same
+   * backlog, so the socket is terminated; the client reconnects and resyncs from its state vector.
+   */
+  private dropSlowConsumer(): void {
+    this.log.warn(
+      { connection: this.id, userId: this.context.user.id, bufferedBytes: this.socket.bufferedAmount },
+      'dropping a client that stopped reading',
+    );
+    this.socket.terminate();
   }
 
   close(code: number, reason: string): void {
@@ -114,7 +128,9 @@ export class CollabConnection {
    */
   private applyUpdate(update: Uint8Array): void {
     try {
-      if (this.context.readOnly) {
+      // A socket being closed (its access changed: a role change, texts locked by a submission) applies
+      // nothing more, even frames the client sent before it heard of the close.
+      if (this.context.readOnly || this.socket.readyState !== this.socket.OPEN) {
         // Never applied, stored or broadcast: the server is the guard, not the client's UI.
         if (!Y.snapshotContainsUpdate(Y.snapshot(this.document.doc), update)) {
           this.log.info(

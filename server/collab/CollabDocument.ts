@@ -44,6 +44,8 @@ export class CollabDocument {
   private flushScheduled = false;
   /** Set while the document is being unloaded; a connection arriving then waits for a fresh load. */
   unloading: Promise<void> | null = null;
+  /** Since when storing has been failing (the clients are told, see `reportStorage`); null while it works. */
+  private storageFailingSince: string | null = null;
 
   constructor(
     readonly id: string,
@@ -131,15 +133,35 @@ export class CollabDocument {
     this.storeTimer.cancel();
     this.storing = this.hooks
       .run('onStoreDocument', { documentId: this.id, document: this.doc, changes })
+      .then(() => this.reportStorage(true))
       .catch((error: unknown) => {
         this.log.error({ err: error, documentId: this.id }, 'storing the document failed; will retry');
         this.pending = [...changes, ...this.pending];
         this.storeTimer.scheduleOnce(this.policy.retryMs);
+        this.reportStorage(false);
       })
       .finally(() => {
         this.storing = null;
       });
     await this.storing;
+  }
+
+  /**
+   * Tells every client whether this document's changes are being stored: while storing fails, the
+   * server's presence carries `storage: { since }` (shown in the editor's connection status); it is
+   * removed by the first store that succeeds again.
+   */
+  private reportStorage(stored: boolean): void {
+    if (stored === (this.storageFailingSince === null)) return;
+    this.storageFailingSince = stored ? null : new Date().toISOString();
+    this.mergeServerPresence({ storage: stored ? undefined : { since: this.storageFailingSince } });
+  }
+
+  /** Sets fields of the server's own presence on this document, keeping the others (undefined removes one). */
+  mergeServerPresence(fields: Record<string, unknown>): void {
+    const next: Record<string, unknown> = { ...(this.awareness.getLocalState() ?? {}), server: true, ...fields };
+    for (const [key, value] of Object.entries(next)) if (value === undefined) delete next[key];
+    this.awareness.setLocalState(next);
   }
 
   /** Stores until nothing is pending (used on shutdown and before unloading). */

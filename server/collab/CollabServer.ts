@@ -31,6 +31,8 @@ export interface CollabServerOptions {
   store?: Partial<StorePolicy>;
   /** How often every open socket is pinged; one that missed the previous pong is dropped. */
   pingIntervalMs?: number;
+  /** Bytes queued for one client beyond which it is dropped as too slow (default 8 MiB). */
+  maxBufferedBytes?: number;
 }
 
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -64,10 +66,12 @@ export class CollabServer {
   private readonly policy: StorePolicy;
   private readonly heartbeat: Heartbeat;
   private readonly log: Logger;
+  private readonly maxBufferedBytes: number | undefined;
   private closing = false;
 
   private constructor(options: CollabServerOptions) {
     this.log = options.log;
+    this.maxBufferedBytes = options.maxBufferedBytes;
     this.hooks = new HookPipeline(options.extensions, options.log);
     this.policy = { debounceMs: 500, maxWaitMs: 1500, retryMs: 1000, ...options.store };
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 16 * 1024 * 1024 });
@@ -179,7 +183,7 @@ export class CollabServer {
       void this.unloadIfIdle(document);
       return;
     }
-    const conn = new CollabConnection(randomUUID(), ws, document, context, this.log);
+    const conn = new CollabConnection(randomUUID(), ws, document, context, this.log, this.maxBufferedBytes);
     document.connections.add(conn);
     ws.on('close', () => void this.disconnect(conn));
     try {
@@ -284,6 +288,19 @@ export class CollabServer {
     await this.unloadIfIdle(document);
   }
 
+  /**
+   * Stores the changes a loaded document accepted but has not stored yet (no-op when it is not
+   * loaded): readers of the stored history then see every change made so far.
+   */
+  async storePending(documentId: string): Promise<void> {
+    await this.documents.get(documentId)?.store();
+  }
+
+  /** Stores what every loaded document accepted and has not stored yet (before a backup). */
+  async storeAll(): Promise<void> {
+    await Promise.all([...this.documents.values()].map((document) => document.store()));
+  }
+
   /** Reads a document's current state: the live one if loaded, otherwise loaded for the read. */
   async readDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const document = await this.load(documentId);
@@ -313,12 +330,13 @@ export class CollabServer {
   }
 
   /**
-   * Sets the server's own awareness state on a loaded document (e.g. the drafting checker's
-   * findings), which every client receives through the awareness protocol. No-op if not loaded.
+   * Sets fields of the server's own awareness state on a loaded document (e.g. the drafting
+   * checker's findings), which every client receives through the awareness protocol; fields set by
+   * others (the storage warning) stay. No-op if not loaded.
    */
-  setServerPresence(documentId: string, state: Record<string, unknown> | null): void {
+  setServerPresence(documentId: string, state: Record<string, unknown>): void {
     const document = this.documents.get(documentId);
-    if (document && document.unloading === null) document.awareness.setLocalState(state);
+    if (document && document.unloading === null) document.mergeServerPresence(state);
   }
 
   /** Announces a drafting check to every extension (`onDocumentChecked`, fire-and-forget; errors are logged). */

@@ -10,6 +10,7 @@ import type { CommentElement, CommentType, Decision } from '@shared/domain/consu
 import { COMMENT_ELEMENTS, COMMENT_TYPES, DECISION_LABELS } from '@shared/domain/consultation.js';
 import { DETAILS_COLUMNS, DETAILS_SHEET } from '../export/consultationXlsx.js';
 import { cellText } from './cellText.js';
+import { ArchiveRefused, boundedArchive } from './xlsxArchive.js';
 
 export interface ImportedRow {
   /** The worksheet row number. */
@@ -60,6 +61,8 @@ const COLUMN_NAMES: Record<Field, string> = {
   reason: '备注',
 };
 const HEADER_SEARCH_ROWS = 20;
+/** Rows read from a sheet (a consultation has hundreds of comments, not a million empty rows). */
+const MAX_ROWS = 10_000;
 const MAX_TEXT = 5000;
 
 const DECISION_WORDS = new Map<string, Decision>(
@@ -120,13 +123,23 @@ function readDetails(workbook: ExcelJS.Workbook): Map<string, ImportedDetails & 
 }
 
 export async function parseConsultationXlsx(data: Uint8Array): Promise<ParsedImport> {
+  const refused = (message: string): ParsedImport => ({ rows: [], problems: [{ row: 0, column: null, message }] });
+  let archive: Uint8Array;
+  try {
+    archive = boundedArchive(data);
+  } catch (error) {
+    if (error instanceof ArchiveRefused) return refused(error.message);
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    // ExcelJS reads an ArrayBuffer (its typings call it Buffer); a copy owns exactly the file's bytes.
-    await workbook.xlsx.load(data.slice().buffer);
+    // ExcelJS reads an ArrayBuffer (its typings call it Buffer); the fresh archive owns exactly its buffer.
+    await workbook.xlsx.load(archive.slice().buffer);
   } catch {
-    return { rows: [], problems: [{ row: 0, column: null, message: 'the file is not a readable .xlsx workbook' }] };
+    return refused('the file is not a readable .xlsx workbook');
   }
+  const tooLong = workbook.worksheets.find((s) => s.rowCount > MAX_ROWS);
+  if (tooLong) return refused(`the sheet ${tooLong.name} has more than ${MAX_ROWS} rows`);
   const sheet = workbook.worksheets.find((s) => s.state === 'visible' && findHeader(s) !== null);
   const header = sheet ? findHeader(sheet) : null;
   if (!sheet || !header) {

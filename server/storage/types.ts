@@ -11,7 +11,10 @@ import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import type { Comment, CommentThread } from '@shared/domain/comments.js';
 import type { CommentStats } from '@shared/api/comments.js';
 import type { DraftingCredits } from '@shared/domain/draftingCredits.js';
-import type { DocumentVersion } from '@shared/domain/versions.js';
+import type { DocumentRestore, DocumentVersion } from '@shared/domain/versions.js';
+import type { Submission } from '@shared/workflow/submissions.js';
+import type { ProductionCheck } from '@shared/workflow/productionChecks.js';
+import type { StageLogEntry } from '@shared/workflow/stageLog.js';
 
 export interface UserRecord {
   id: string;
@@ -80,6 +83,14 @@ export interface DocumentCheckRecord {
   checkedAt: string;
 }
 
+/** The last edit of any of a project's documents (the dashboard's "last activity"). */
+export interface ProjectActivityRecord {
+  /** The project id. */
+  id: string;
+  at: string;
+  userId: string;
+}
+
 export interface MetadataSchema {
   organizations: Organization[];
   users: UserRecord[];
@@ -97,6 +108,13 @@ export interface MetadataSchema {
   comments: Comment[];
   commentStats: CommentStats[];
   documentVersions: DocumentVersion[];
+  documentRestores: DocumentRestore[];
+  /** The stage workflow: submissions and the bureaus' decisions, production checks, stage moves. */
+  submissions: Submission[];
+  productionChecks: ProductionCheck[];
+  stageLog: StageLogEntry[];
+  /** When a project's documents were last edited (derived; written at most once a minute per project). */
+  projectActivity: ProjectActivityRecord[];
 }
 
 export type CollectionName = keyof MetadataSchema;
@@ -149,6 +167,22 @@ export interface HistoryEntry {
   count: number;
 }
 
+/** How far a reader got in a document's history: all earlier generations, and `count` updates of `generation`. */
+export interface HistoryPosition {
+  generation: number;
+  count: number;
+}
+
+/** A history entry with its place in the store (see `DocumentStore.historySince`). */
+export interface PositionedHistoryEntry extends HistoryEntry {
+  /** The store's compaction batch the entry belongs to (increasing, never reused). */
+  generation: number;
+  /** The index of its first update within the generation: its updates are `index … index + count − 1`. */
+  index: number;
+  /** A compacted history window (final), or a single update of the active log (not compacted yet). */
+  sealed: boolean;
+}
+
 export interface DocumentStore {
   /** The document's full state as one Yjs update (V1), or null if nothing was ever stored. */
   loadState(documentId: string): Promise<Uint8Array | null>;
@@ -156,6 +190,12 @@ export interface DocumentStore {
   append(documentId: string, updates: StoredUpdate[]): Promise<void>;
   /** The attributed history, oldest first. */
   history(documentId: string): Promise<HistoryEntry[]>;
+  /**
+   * The attributed history after `after` (all of it when null), oldest first, each entry with its
+   * position. A compacted window that `after` falls inside is returned whole: its first updates were
+   * read before, as single updates of the then active log.
+   */
+  historySince(documentId: string, after: HistoryPosition | null): Promise<PositionedHistoryEntry[]>;
   /** Merges small updates into history windows and refreshes the state snapshot. */
   compact(documentId: string): Promise<void>;
   /** Frees what the store holds open for a document (called when it is unloaded from memory). */

@@ -308,4 +308,31 @@ describe('heartbeat and frame size', () => {
     appendParagraph(joining.doc, '超大消息之后的修改');
     await waitFor(() => content(other.doc).includes('超大消息之后的修改'), 'editing still works');
   });
+
+  it('a client that stops reading is dropped past the buffer limit; the others keep editing, memory stays bounded', async () => {
+    const { server: s, token, documentId } = await start({ maxBufferedBytes: 256 * 1024 });
+    const writer = track(await connectSynced(s.url, documentId, token));
+    const reader = track(await connectSynced(s.url, documentId, token));
+    const stalled = new WebSocket(wsUrl(s, documentId, token));
+    sockets.push(stalled);
+    // Stop reading as soon as the connection is up: the kernel buffers fill, then the server's queue.
+    let paused: { resume(): void } | undefined;
+    stalled.once('upgrade', (response) => {
+      paused = response.socket.pause();
+    });
+    const closed = new Promise<number>((res) => stalled.on('close', (code) => res(code)));
+    await waitFor(() => s.collab.stats().connections === 3, 'three connected');
+    // Awareness is relayed to every connection without being stored, so it fills the queue quickly.
+    const blob = '慢'.repeat(64 * 1024);
+    for (let i = 0; i < 400 && s.collab.stats().connections === 3; i++) {
+      writer.provider.awareness.setLocalStateField('note', `${i}${blob}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await waitFor(() => s.collab.stats().connections === 2, 'the stalled client is dropped');
+    // Reading again, the client finds its connection gone (and would reconnect and resync).
+    paused?.resume();
+    expect(await closed).toBe(1006);
+    appendParagraph(writer.doc, '掉线之后的修改');
+    await waitFor(() => content(reader.doc).includes('掉线之后的修改'), 'the others keep editing');
+  });
 });

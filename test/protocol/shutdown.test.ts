@@ -3,66 +3,29 @@
  * before the debounced store — loses nothing: the edit is there when the server starts again on the
  * same data directory. A second signal during shutdown ends the process at once.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/server.js';
+import { killServerProcesses, startServerProcess } from '../helpers/serverProcess.js';
 import { demoProject, login } from '../helpers/api.js';
 import { appendParagraph, connectSynced, content, waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output: () => string;
-}
-
-const processes: ChildProcess[] = [];
 const clients: Client[] = [];
 const dataDirs: string[] = [];
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
-  for (const child of processes.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killServerProcesses();
   for (const dir of dataDirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
-
-/** Starts `server/main.ts` in its own node process (the process that receives the signal is the server itself). */
-function startServerProcess(dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  processes.push(child);
-  let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal }));
-  });
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const running = /is running: (http:\/\/[^\s]+)/.exec(output);
-      if (running) resolve({ child, url: running[1]!, exited, output: () => output });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    void exited.then(({ code }) => reject(new Error(`server exited (${code}) before it was running:\n${output}`)));
-  });
-}
 
 describe('shutdown of the server process', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`stores an edit made just before ${signal}`, async () => {
       const dataDir = await makeDataDir();
       dataDirs.push(dataDir);
-      const first = await startServerProcess(dataDir);
+      const first = await startServerProcess({ DATA_DIR: dataDir });
       const token = await login(first.url, 'lead@example.com');
       const { standardId } = await demoProject(first.url, token);
       const writer = await connectSynced(first.url, standardId, token);
@@ -78,7 +41,7 @@ describe('shutdown of the server process', () => {
       expect({ exit, output: first.output() }).toMatchObject({ exit: { code: 0, signal: null } });
       for (const c of clients.splice(0)) c.destroy();
 
-      const second = await startServerProcess(dataDir);
+      const second = await startServerProcess({ DATA_DIR: dataDir });
       const reader = await connectSynced(second.url, standardId, await login(second.url, 'lead@example.com'));
       clients.push(reader);
       await waitFor(() => content(reader.doc).includes(text), 'the edit is there after the restart', 5000);
@@ -90,7 +53,7 @@ describe('shutdown of the server process', () => {
   it('a second signal while shutting down exits at once with a non-zero code', async () => {
     const dataDir = await makeDataDir();
     dataDirs.push(dataDir);
-    const running = await startServerProcess(dataDir);
+    const running = await startServerProcess({ DATA_DIR: dataDir });
     running.child.kill('SIGINT');
     setImmediate(() => running.child.kill('SIGTERM'));
     const exit = await running.exited;

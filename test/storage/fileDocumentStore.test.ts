@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { FileDocumentStore } from '../../server/storage/files/FileDocumentStore.js';
-import { LowdbMetadataStore } from '../../server/storage/lowdb/LowdbMetadataStore.js';
 
 let dir: string;
 
@@ -155,61 +154,5 @@ describe('FileDocumentStore', () => {
   it('rejects document ids that could escape the data dir', async () => {
     const store = new FileDocumentStore(dir);
     await expect(store.loadState('../etc')).rejects.toThrow(/invalid document id/);
-  });
-});
-
-describe('LowdbMetadataStore', () => {
-  it('writes real files even under NODE_ENV=test, and reads them back', async () => {
-    expect(process.env.NODE_ENV).toBe('test');
-    const file = join(dir, 'metadata.json');
-    const store = await LowdbMetadataStore.open(file);
-    await store
-      .collection('organizations')
-      .insert({ id: 'o1', name: '测试单位', creditCode: 'X', kind: 'enterprise', createdAt: 'now' });
-    await store.close();
-    const reopened = await LowdbMetadataStore.open(file);
-    expect(reopened.collection('organizations').get('o1')?.name).toBe('测试单位');
-    expect((await stat(file)).size).toBeGreaterThan(10);
-  });
-
-  it('keeps the statistics derived while people type out of the metadata file', async () => {
-    const file = join(dir, 'metadata.json');
-    const store = await LowdbMetadataStore.open(file);
-    await store
-      .collection('organizations')
-      .insert({ id: 'o1', name: '测试单位', creditCode: 'X', kind: 'enterprise', createdAt: 'now' });
-    await store.close();
-    const before = await readFile(file, 'utf8');
-    const checks = store.collection('documentChecks');
-    await checks.insert({ id: 'd1', projectId: 'p1', errors: 3, warnings: 1, checkedAt: 'then' });
-    await checks.update('d1', { errors: 2 });
-    await store.close();
-    // The big file is not rewritten for a checker result; the small one holds it.
-    expect(await readFile(file, 'utf8')).toBe(before);
-    expect(JSON.parse(await readFile(join(dir, 'statistics.json'), 'utf8')).documentChecks).toHaveLength(1);
-    const reopened = await LowdbMetadataStore.open(file);
-    expect(reopened.collection('documentChecks').get('d1')?.errors).toBe(2);
-    expect(reopened.collection('organizations').get('o1')?.name).toBe('测试单位');
-  });
-
-  it('moves statistics found in an older metadata file to the statistics file', async () => {
-    const file = join(dir, 'metadata.json');
-    const old = {
-      organizations: [],
-      users: [],
-      documentChecks: [{ id: 'd1', projectId: 'p1', errors: 5, warnings: 0, checkedAt: 'then' }],
-    };
-    await writeFile(file, JSON.stringify(old));
-    const store = await LowdbMetadataStore.open(file);
-    expect(store.collection('documentChecks').get('d1')?.errors).toBe(5);
-    await store.collection('documentChecks').update('d1', { errors: 4 });
-    await store.collection('users').removeWhere({ id: 'nobody' });
-    await store
-      .collection('audit')
-      .insert({ id: 'a1', projectId: 'p1', actorId: 'u1', action: 'project.created', at: 'now', detail: {} });
-    await store.close();
-    expect(JSON.parse(await readFile(file, 'utf8')).documentChecks).toBeUndefined();
-    const reopened = await LowdbMetadataStore.open(file);
-    expect(reopened.collection('documentChecks').get('d1')?.errors).toBe(4);
   });
 });

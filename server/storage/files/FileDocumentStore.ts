@@ -17,14 +17,18 @@
 import { mkdir, open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentStore, HistoryEntry, StoredUpdate } from '../types.js';
+import type { DocumentStore, HistoryEntry, HistoryPosition, PositionedHistoryEntry, StoredUpdate } from '../types.js';
 import { frameRecords } from './recordFile.js';
 import { encodeStoredUpdate } from './codec.js';
 import { mergeUpdatesChunked } from './mergeUpdates.js';
-import { dropStaleLogs, listFiles, readLog, readSegment } from './documentFiles.js';
+import { dropStaleLogs, listFiles, readLog, readLogFrom, readSegment } from './documentFiles.js';
 import { KeyedQueue } from '../../lib/KeyedQueue.js';
 import { CompactionRunner } from './CompactionRunner.js';
 import type { CompactionMode } from './CompactionRunner.js';
+import { WriteBarrier } from '../../lib/WriteBarrier.js';
+import type { Logger } from '../../logger.js';
+import { ALLOW_WRITES } from './writeGuard.js';
+import type { WriteGuard } from './writeGuard.js';
 
 export interface FileDocumentStoreOptions {
   /** Compact when the log exceeds max(minCompactBytes, stateBytes × compactRatio). */
@@ -32,6 +36,11 @@ export interface FileDocumentStoreOptions {
   compactRatio?: number;
   /** Where compaction runs: a worker thread (default, off the event loop) or inline. */
   compaction?: CompactionMode;
+  /** Called before every write (tests simulate a failing disk with it). */
+  guard?: WriteGuard;
+  /** Shared with the other stores of the data dir: the backup pauses every write through it. */
+  barrier?: WriteBarrier;
+  log?: Logger;
 }
 
 interface OpenLog {
@@ -50,6 +59,9 @@ export class FileDocumentStore implements DocumentStore {
   private readonly minCompactBytes: number;
   private readonly compactRatio: number;
   private readonly compactor: CompactionRunner;
+  private readonly guard: WriteGuard;
+  private readonly barrier: WriteBarrier;
+  private readonly log: Logger | undefined;
 
   constructor(
     private readonly root: string,
@@ -58,6 +70,9 @@ export class FileDocumentStore implements DocumentStore {
     this.minCompactBytes = options.minCompactBytes ?? 256 * 1024;
     this.compactRatio = options.compactRatio ?? 0.5;
     this.compactor = new CompactionRunner(options.compaction ?? 'worker');
+    this.guard = options.guard ?? ALLOW_WRITES;
+    this.barrier = options.barrier ?? new WriteBarrier();
+    this.log = options.log;
   }
 
   private dir(documentId: string): string {
@@ -107,13 +122,30 @@ export class FileDocumentStore implements DocumentStore {
   append(documentId: string, updates: StoredUpdate[]): Promise<void> {
     if (updates.length === 0) return Promise.resolve();
     return this.operations.run(documentId, async () => {
-      const log = await this.activeLog(documentId);
       const data = frameRecords(updates.map(encodeStoredUpdate));
-      await log.handle.write(data);
-      await log.handle.datasync();
-      log.bytes += data.length;
+      await this.barrier.run(async () => {
+        const log = await this.activeLog(documentId);
+        try {
+          this.guard(join(this.dir(documentId), `log-${log.generation}.bin`));
+          await log.handle.write(data);
+          await log.handle.datasync();
+        } catch (error) {
+          // Part of the records may be in the file: cut back to before them (or, if even that fails, the
+          // torn tail is cut off when the log is reopened for the next append).
+          this.logs.delete(documentId);
+          await log.handle.truncate(log.bytes).catch(() => undefined);
+          await log.handle.close().catch(() => undefined);
+          throw error;
+        }
+        log.bytes += data.length;
+      });
+      const bytes = this.logs.get(documentId)?.bytes ?? 0;
       const threshold = Math.max(this.minCompactBytes, (this.stateBytes.get(documentId) ?? 0) * this.compactRatio);
-      if (log.bytes > threshold) await this.compactNow(documentId);
+      if (bytes <= threshold) return;
+      // The updates are stored: a failed compaction leaves them in the log and is tried again later.
+      await this.compactNow(documentId).catch((error: unknown) =>
+        this.log?.error({ err: error, documentId }, 'compacting the document failed; its log keeps every update'),
+      );
     });
   }
 
@@ -132,19 +164,57 @@ export class FileDocumentStore implements DocumentStore {
     });
   }
 
+  historySince(documentId: string, after: HistoryPosition | null): Promise<PositionedHistoryEntry[]> {
+    return this.operations.run(documentId, async () => {
+      const dir = this.dir(documentId);
+      const files = await listFiles(dir);
+      const from = after ?? { generation: 0, count: 0 };
+      const skipped = (generation: number): number => (generation === from.generation ? from.count : 0);
+      const entries: PositionedHistoryEntry[] = [];
+      for (const generation of files.segments.filter((g) => g >= from.generation)) {
+        let index = 0;
+        for (const window of await readSegment(dir, generation)) {
+          if (index + window.count > skipped(generation)) entries.push({ ...window, generation, index, sealed: true });
+          index += window.count;
+        }
+      }
+      const logs = files.logs.filter((g) => g >= from.generation && !files.segments.includes(g));
+      for (const generation of logs) {
+        const skip = skipped(generation);
+        for (const [i, u] of (await readLogFrom(dir, generation, skip)).entries()) {
+          entries.push({
+            userId: u.userId,
+            from: u.at,
+            to: u.at,
+            count: 1,
+            update: u.update,
+            generation,
+            index: skip + i,
+            sealed: false,
+          });
+        }
+      }
+      return entries;
+    });
+  }
+
   compact(documentId: string): Promise<void> {
     return this.operations.run(documentId, () => this.compactNow(documentId));
   }
 
   /** Closes the active log and compacts the directory (in the worker); the next append opens g+1. */
   private async compactNow(documentId: string): Promise<void> {
-    const open = this.logs.get(documentId);
-    if (open) {
-      await open.handle.close();
-      this.logs.delete(documentId);
-    }
-    const stateBytes = await this.compactor.run(this.dir(documentId));
-    if (stateBytes !== null) this.stateBytes.set(documentId, stateBytes);
+    const dir = this.dir(documentId);
+    await this.barrier.run(async () => {
+      this.guard(dir);
+      const open = this.logs.get(documentId);
+      if (open) {
+        await open.handle.close();
+        this.logs.delete(documentId);
+      }
+      const stateBytes = await this.compactor.run(dir);
+      if (stateBytes !== null) this.stateBytes.set(documentId, stateBytes);
+    });
   }
 
   /** Closes the document's open log (after its last store, when it is unloaded). */

@@ -55,6 +55,18 @@ export async function readLog(dir: string, generation: number): Promise<StoredUp
   return records.map(decodeStoredUpdate);
 }
 
+/**
+ * The updates of a log from the `skip`-th on (the earlier ones are only framed, not decoded),
+ * truncating a torn tail like `readLog`.
+ */
+export async function readLogFrom(dir: string, generation: number, skip: number): Promise<StoredUpdate[]> {
+  const path = join(dir, `log-${generation}.bin`);
+  const data = await readFile(path);
+  const { records, validLength } = parseRecords(data);
+  if (validLength < data.length) await truncate(path, validLength);
+  return records.slice(skip).map(decodeStoredUpdate);
+}
+
 /** Removes logs already compacted into a segment (a crash between the two steps); returns the live ones. */
 export async function dropStaleLogs(dir: string, files: DocFiles): Promise<number[]> {
   const live: number[] = [];

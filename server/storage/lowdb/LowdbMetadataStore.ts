@@ -1,66 +1,56 @@
 /**
- * Metadata (organizations, users, sessions, projects, members, invitations, audit) in one lowdb JSON
- * file. Writes are rare (they follow user actions, never keystrokes) and atomic (steno writes a
- * temporary file and renames it). Yjs document data never goes here: see FileDocumentStore.
+ * The embedded metadata store: every collection in memory, made durable by a journal and kept in
+ * lowdb's JSON file (layout in docs/architecture.md, "Storage"):
+ *
+ *   metadata.json                 checkpoint: the collections as of journal generation g (lowdb)
+ *   metadata/journal-<g>.jsonl    the changes since, one committed change per line (MetadataJournal)
+ *   metadata/<name>.jsonl         the records of an append-only collection (appendOnly.ts)
+ *
+ * A change is applied in memory, journaled (one line, one fdatasync, shared with the changes made
+ * meanwhile) and its promise resolves once it is on disk; if the disk refuses it, the change is
+ * undone and the promise rejects with `StorageUnavailable`. So a change costs the size of the change,
+ * not of the metadata. When the journal has grown to a fraction of the checkpoint, a new checkpoint
+ * is written in the background (in chunks, atomically) and the covered journal removed; append-only
+ * records move to their logs then and are never written again.
+ *
+ * Opening reads the checkpoint, the append-only logs and replays the journal after it (a torn last
+ * line, from a crash mid-write, is cut off). A metadata file of an earlier version (one lowdb file,
+ * with `statistics.json` beside it) is taken over on first open.
  */
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Collection, CollectionName, MetadataSchema, MetadataStore, RecordOf, WriteBatch } from '../types.js';
+import type { Logger } from '../../logger.js';
+import { WriteBarrier } from '../../lib/WriteBarrier.js';
+import { JsonLinesAppender, jsonLine, readJsonLines } from '../files/jsonLines.js';
+import type { JsonLinesContent } from '../files/jsonLines.js';
+import { ALLOW_WRITES } from '../files/writeGuard.js';
+import type { WriteGuard } from '../files/writeGuard.js';
+import type { Collection, CollectionName, MetadataStore, RecordOf, WriteBatch } from '../types.js';
+import { APPEND_ONLY_COLLECTIONS, isAppendOnly } from './appendOnly.js';
+import { CheckpointFile } from './CheckpointFile.js';
+import type { Checkpoint } from './CheckpointFile.js';
+import { MetadataJournal, journalGenerations, journalPath, removeJournals } from './MetadataJournal.js';
+import { Tables, isOperation, isStoredRecord } from './tables.js';
+import type { Operation, StoredRecord } from './tables.js';
 
-const EMPTY: MetadataSchema = {
-  organizations: [],
-  users: [],
-  sessions: [],
-  projects: [],
-  members: [],
-  invitations: [],
-  audit: [],
-  documentChecks: [],
-  consultationRounds: [],
-  consultationItems: [],
-  consultationStats: [],
-  consultationInvitations: [],
-  commentThreads: [],
-  comments: [],
-  commentStats: [],
-  documentVersions: [],
-};
-
-/** Collections the server derives from documents and comments; they live in `statistics.json`. */
-const DERIVED_COLLECTIONS: readonly CollectionName[] = ['documentChecks', 'commentStats', 'consultationStats'];
-
-function isDerived(name: CollectionName): boolean {
-  return DERIVED_COLLECTIONS.includes(name);
+export interface LowdbMetadataOptions {
+  /** Called before every write (tests simulate a failing disk with it). */
+  guard?: WriteGuard;
+  /** Shared with the other stores of the data dir: the backup pauses every write through it. */
+  barrier?: WriteBarrier;
+  log?: Logger;
+  /** A checkpoint is written when the journal exceeds max(minBytes, ratio × the checkpoint's size). */
+  checkpoint?: { minBytes?: number; ratio?: number };
 }
 
-/** One lowdb file with its own chain of writes. */
-class MetadataFile {
-  private writeChain: Promise<void> = Promise.resolve();
+/** Statistics kept beside the metadata file by earlier versions; taken over on open. */
+const LEGACY_STATISTICS = 'statistics.json';
+const CHECKPOINT_RETRY_MS = 30_000;
 
-  constructor(readonly db: Low<MetadataSchema>) {}
-
-  /** Serializes writes so that every awaited change is on disk when its promise resolves. */
-  persist(): Promise<void> {
-    this.writeChain = this.writeChain.then(() => this.db.write());
-    return this.writeChain;
-  }
-
-  settled(): Promise<void> {
-    return this.writeChain;
-  }
-}
-
-/** Reads a file as it is: collections it does not have stay absent (an absent file reads as `{}`). */
-async function openFile(file: string): Promise<Low<MetadataSchema>> {
-  const db = new Low<MetadataSchema>(new JSONFile<MetadataSchema>(file), {} as MetadataSchema);
-  await db.read();
-  return db;
-}
-
-function matches<T extends object>(record: T, where: Partial<T>): boolean {
-  for (const key of Object.keys(where) as (keyof T)[]) {
-    if (record[key] !== where[key]) return false;
+function matches(record: object, where: object): boolean {
+  for (const [key, value] of Object.entries(where)) {
+    if ((record as Record<string, unknown>)[key] !== value) return false;
   }
   return true;
 }
@@ -70,122 +60,309 @@ function copy<T>(record: T | undefined): T | undefined {
   return record === undefined ? undefined : structuredClone(record);
 }
 
-export class LowdbMetadataStore implements MetadataStore {
-  private constructor(
-    private readonly main: MetadataFile,
-    private readonly derived: MetadataFile,
-  ) {}
+/** A patch as stored: a copy, and never a change of the id. */
+function patchOf(patch: object): Record<string, unknown> {
+  const { id: _id, ...fields } = structuredClone(patch) as Record<string, unknown>;
+  return fields;
+}
 
-  /**
-   * Opens (or creates) the metadata file and, beside it, `statistics.json`. Built explicitly:
-   * JSONFilePreset would use memory under NODE_ENV=test. Statistics found in an older metadata file
-   * move to the statistics file.
-   */
-  static async open(file: string): Promise<LowdbMetadataStore> {
-    const main = await openFile(file);
-    const derived = await openFile(join(dirname(file), 'statistics.json'));
-    const stored = main.data as Partial<MetadataSchema>;
-    const statistics = derived.data as Partial<MetadataSchema>;
-    const mainData: Record<string, unknown> = {};
-    const derivedData: Record<string, unknown> = {};
-    for (const name of Object.keys(EMPTY) as CollectionName[]) {
-      if (isDerived(name)) derivedData[name] = statistics[name] ?? stored[name] ?? [];
-      else mainData[name] = stored[name] ?? [];
+function isJournalLine(value: unknown): value is { ops: Operation[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { ops?: unknown }).ops) &&
+    (value as { ops: unknown[] }).ops.every(isOperation)
+  );
+}
+
+export class LowdbMetadataStore implements MetadataStore {
+  private readonly tables = new Tables();
+  private readonly dir: string;
+  private readonly guard: WriteGuard;
+  private readonly barrier: WriteBarrier;
+  private readonly low: Low<Checkpoint>;
+  private journal!: MetadataJournal;
+  /** Per append-only collection: its log, and its records that are only in the journal so far. */
+  private readonly logs = new Map<string, { appender: JsonLinesAppender; unlogged: Map<string, StoredRecord> }>();
+  /** Journal bytes of generations the last checkpoint does not cover, other than the current one. */
+  private olderJournalBytes = 0;
+  private checkpointBytes = 0;
+  private checkpointing: Promise<void> | null = null;
+  private checkpointRetryAt = 0;
+  private readonly minBytes: number;
+  private readonly ratio: number;
+
+  private constructor(
+    private readonly file: string,
+    private readonly options: LowdbMetadataOptions,
+  ) {
+    this.dir = join(dirname(file), 'metadata');
+    this.guard = options.guard ?? ALLOW_WRITES;
+    this.barrier = options.barrier ?? new WriteBarrier();
+    this.minBytes = options.checkpoint?.minBytes ?? 4 * 1024 * 1024;
+    this.ratio = options.checkpoint?.ratio ?? 0.5;
+    const adapter = new CheckpointFile(file, this.guard, this.barrier, (checkpoint) =>
+      this.afterCheckpoint(checkpoint),
+    );
+    this.low = new Low<Checkpoint>(adapter, { journal: 0, current: true, collections: new Map() });
+  }
+
+  /** Opens (or creates) the store of `file` (`DATA_DIR/metadata.json`). */
+  static async open(file: string, options: LowdbMetadataOptions = {}): Promise<LowdbMetadataStore> {
+    const store = new LowdbMetadataStore(file, options);
+    await store.load();
+    return store;
+  }
+
+  private warnCut(path: string, content: JsonLinesContent): void {
+    if (content.cut)
+      this.options.log?.warn(
+        { path, bytes: content.cut.bytes, keptAt: content.cut.keptAt },
+        'cut off a torn end of a metadata log (a write interrupted by a crash)',
+      );
+  }
+
+  private async load(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await this.low.read();
+    const checkpoint = this.low.data;
+    const collections = new Map(checkpoint.collections);
+    let takeOver = !checkpoint.current;
+    if (!checkpoint.current) {
+      const statistics = await new CheckpointFile(
+        join(dirname(this.file), LEGACY_STATISTICS),
+        this.guard,
+        this.barrier,
+        async () => undefined,
+      ).read();
+      for (const [name, records] of statistics?.collections ?? []) collections.set(name, records);
     }
-    // Each file only ever writes its own collections.
-    main.data = mainData as unknown as MetadataSchema;
-    derived.data = derivedData as unknown as MetadataSchema;
-    return new LowdbMetadataStore(new MetadataFile(main), new MetadataFile(derived));
+    for (const [name, records] of collections) {
+      if (isAppendOnly(name)) continue;
+      const table = this.tables.table(name);
+      for (const record of records) table.set(record.id, record);
+    }
+    for (const name of APPEND_ONLY_COLLECTIONS) {
+      const path = join(this.dir, `${name}.jsonl`);
+      const content = await readJsonLines(path);
+      this.warnCut(path, content);
+      const table = this.tables.table(name);
+      for (const record of content.records) {
+        if (!isStoredRecord(record)) throw new Error(`${path}: a line is not a record with an id`);
+        table.set(record.id, record);
+      }
+      const unlogged = new Map<string, StoredRecord>();
+      this.logs.set(name, { appender: new JsonLinesAppender(path, content.bytes, this.guard), unlogged });
+      // Records of a metadata file of an earlier version move to the log.
+      for (const record of collections.get(name) ?? []) {
+        if (table.has(record.id)) continue;
+        table.set(record.id, record);
+        unlogged.set(record.id, record);
+        takeOver = true;
+      }
+    }
+    const generations = await journalGenerations(this.dir);
+    for (const g of generations) {
+      const path = journalPath(this.dir, g);
+      if (g <= checkpoint.journal) {
+        await unlink(path);
+        continue;
+      }
+      const content = await readJsonLines(path);
+      this.warnCut(path, content);
+      for (const line of content.records) {
+        if (!isJournalLine(line)) throw new Error(`${path}: a line is not a journaled change`);
+        for (const op of line.ops) this.replay(op);
+      }
+      this.olderJournalBytes += content.bytes;
+    }
+    const next = Math.max(checkpoint.journal, ...generations) + 1;
+    this.journal = new MetadataJournal(this.dir, next, this.guard, this.barrier);
+    this.checkpointBytes = await stat(this.file).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (takeOver) await this.checkpointNow();
+  }
+
+  /** Applies a journaled operation again; an append-only record already in its log is skipped. */
+  private replay(op: Operation): void {
+    const log = this.logs.get(op.c);
+    if (log && 'put' in op) {
+      const table = this.tables.table(op.c);
+      if (table.has(op.put.id)) return;
+      table.set(op.put.id, op.put);
+      log.unlogged.set(op.put.id, op.put);
+      return;
+    }
+    this.tables.apply(op, false);
   }
 
   isEmpty(): boolean {
-    return this.main.db.data.organizations.length === 0 && this.main.db.data.users.length === 0;
+    return this.tables.table('organizations').size === 0 && this.tables.table('users').size === 0;
+  }
+
+  /** The collections that hold or held records (tests and tools compare stores by them). */
+  collectionNames(): string[] {
+    return this.tables.names();
+  }
+
+  /**
+   * Applies the operations (all or none) now, so that reads right after the call see them, and
+   * resolves once they are on disk; if they cannot be stored they are undone and it rejects.
+   */
+  private change(ops: Operation[]): Promise<void> {
+    if (ops.length === 0) return Promise.resolve();
+    for (const op of ops) {
+      if (isAppendOnly(op.c) && !('put' in op))
+        return Promise.reject(new Error(`${op.c} is append-only: its records are never changed or removed`));
+    }
+    let undoTables: () => void;
+    try {
+      undoTables = this.tables.applyAll(ops);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const logged: { unlogged: Map<string, StoredRecord>; id: string }[] = [];
+    for (const op of ops) {
+      const log = this.logs.get(op.c);
+      if (log && 'put' in op) {
+        log.unlogged.set(op.put.id, op.put);
+        logged.push({ unlogged: log.unlogged, id: op.put.id });
+      }
+    }
+    const undo = (): void => {
+      for (const { unlogged, id } of logged) unlogged.delete(id);
+      undoTables();
+    };
+    return this.journal.commit(ops, undo).then(
+      () => this.checkpointIfDue(),
+      (error: unknown) => {
+        this.options.log?.error({ err: error }, 'a metadata change could not be stored; it was undone');
+        throw error;
+      },
+    );
   }
 
   collection<K extends CollectionName>(name: K): Collection<RecordOf<K>> {
     type T = RecordOf<K>;
-    const file = isDerived(name) ? this.derived : this.main;
-    const rows = (): T[] => file.db.data[name] as T[];
-    const persist = (): Promise<void> => file.persist();
+    const table = (): Map<string, T> => this.tables.table(name) as Map<string, T>;
     return {
-      get: (id) => copy(rows().find((r) => r.id === id)),
-      findOne: (where) => copy(rows().find((r) => matches(r, where))),
-      findMany: (where) => (where ? rows().filter((r) => matches(r, where)) : rows()).map((r) => structuredClone(r)),
+      get: (id) => copy(table().get(id)),
+      findOne: (where) => {
+        for (const record of table().values()) if (matches(record, where)) return copy(record);
+        return undefined;
+      },
+      findMany: (where) => {
+        const out: T[] = [];
+        for (const record of table().values()) if (!where || matches(record, where)) out.push(structuredClone(record));
+        return out;
+      },
       insert: async (record) => {
-        if (rows().some((r) => r.id === record.id)) throw new Error(`duplicate id ${record.id} in ${name}`);
-        rows().push(structuredClone(record));
-        await persist();
-        return structuredClone(record);
+        const stored = structuredClone(record);
+        await this.change([{ c: name, put: stored }]);
+        return structuredClone(stored);
       },
       update: async (id, patch) => {
-        const row = rows().find((r) => r.id === id);
-        if (!row) return undefined;
-        Object.assign(row, structuredClone(patch));
-        await persist();
-        return structuredClone(row);
+        if (!table().has(id)) return undefined;
+        const done = this.change([{ c: name, id, set: patchOf(patch) }]);
+        const updated = table().get(id);
+        await done;
+        return copy(updated);
       },
       remove: async (id) => {
-        const list = rows();
-        const index = list.findIndex((r) => r.id === id);
-        if (index < 0) return false;
-        list.splice(index, 1);
-        await persist();
+        if (!table().has(id)) return false;
+        await this.change([{ c: name, del: id }]);
         return true;
       },
       removeWhere: async (where) => {
-        const list = rows();
-        const keep = list.filter((r) => !matches(r, where));
-        const removed = list.length - keep.length;
-        if (removed > 0) {
-          list.splice(0, list.length, ...keep);
-          await persist();
-        }
-        return removed;
+        const ids: string[] = [];
+        for (const record of table().values()) if (matches(record, where)) ids.push(record.id);
+        await this.change(ids.map((id) => ({ c: name, del: id })));
+        return ids.length;
       },
     };
   }
 
   async batch(build: (batch: WriteBatch) => void): Promise<void> {
-    type Change =
-      | { name: CollectionName; insert: { id: string }[] }
-      | { name: CollectionName; id: string; patch: object };
-    const changes: Change[] = [];
+    const ops: Operation[] = [];
     build({
-      insert: (name, records) => changes.push({ name, insert: structuredClone(records) }),
-      update: (name, id, patch) => changes.push({ name, id, patch: structuredClone(patch) }),
+      insert: (name, records) => {
+        for (const record of records) ops.push({ c: name, put: structuredClone(record) });
+      },
+      update: (name, id, patch) => ops.push({ c: name, id, set: patchOf(patch) }),
     });
-    // Applied to copies of the touched collections first, so a change that cannot apply leaves everything as it was.
-    // A batch writes one file: the records of users' actions (statistics are never part of one).
-    const file = this.main;
-    const next = new Map<CollectionName, { id: string }[]>();
-    const rowsOf = (name: CollectionName): { id: string }[] => {
-      if (isDerived(name)) throw new Error(`${name} cannot be written in a batch`);
-      let rows = next.get(name);
-      if (!rows) {
-        rows = structuredClone(file.db.data[name]) as { id: string }[];
-        next.set(name, rows);
-      }
-      return rows;
-    };
-    for (const change of changes) {
-      const rows = rowsOf(change.name);
-      if ('insert' in change) {
-        for (const record of change.insert) {
-          if (rows.some((r) => r.id === record.id)) throw new Error(`duplicate id ${record.id} in ${change.name}`);
-          rows.push(record);
-        }
-      } else {
-        const row = rows.find((r) => r.id === change.id);
-        if (!row) throw new Error(`no ${change.id} in ${change.name} to update`);
-        Object.assign(row, change.patch);
-      }
-    }
-    if (next.size === 0) return;
-    for (const [name, rows] of next) Object.assign(file.db.data, { [name]: rows });
-    await file.persist();
+    await this.change(ops);
   }
 
+  private checkpointIfDue(): void {
+    if (this.checkpointing || Date.now() < this.checkpointRetryAt) return;
+    const journalBytes = this.olderJournalBytes + this.journal.bytes;
+    if (journalBytes < Math.max(this.minBytes, this.checkpointBytes * this.ratio)) return;
+    this.checkpointNow().catch((error: unknown) => {
+      this.checkpointRetryAt = Date.now() + CHECKPOINT_RETRY_MS;
+      this.options.log?.error({ err: error }, 'writing the metadata checkpoint failed; the journal keeps every change');
+    });
+  }
+
+  /** One checkpoint at a time: waits for the one in progress, then writes a new one. */
+  private async checkpointNow(): Promise<void> {
+    while (this.checkpointing !== null) await this.checkpointing.catch(() => undefined);
+    const running = this.checkpoint();
+    this.checkpointing = running;
+    try {
+      await running;
+    } finally {
+      if (this.checkpointing === running) this.checkpointing = null;
+    }
+  }
+
+  /**
+   * Writes the collections as they are now into metadata.json. The lists are taken at once (records
+   * are never changed in place, so they stay this moment's), the journal is rotated at this point,
+   * and once everything before it is on disk the append-only records move to their logs and the
+   * checkpoint replaces the old one; then the journal it covers is removed.
+   */
+  private async checkpoint(): Promise<void> {
+    const collections = new Map<string, readonly StoredRecord[]>();
+    for (const name of this.tables.names()) {
+      if (!isAppendOnly(name)) collections.set(name, [...this.tables.table(name).values()]);
+    }
+    const moving = [...this.logs].map(([, log]) => ({ log, records: [...log.unlogged.values()] }));
+    const rotatedBytes = this.journal.bytes;
+    const covered = await this.journal.rotate();
+    this.olderJournalBytes += rotatedBytes;
+    await this.barrier.run(async () => {
+      for (const { log, records } of moving) {
+        await log.appender.append(records.map(jsonLine));
+        for (const record of records) log.unlogged.delete(record.id);
+      }
+    });
+    this.low.data = { journal: covered, current: true, collections };
+    await this.low.write();
+    this.olderJournalBytes = 0;
+    this.checkpointBytes = (await stat(this.file)).size;
+  }
+
+  /** Inside the write barrier, right after a checkpoint replaced metadata.json. */
+  private async afterCheckpoint(checkpoint: Checkpoint): Promise<void> {
+    await removeJournals(this.dir, checkpoint.journal);
+    await unlink(join(dirname(this.file), LEGACY_STATISTICS)).catch(() => undefined);
+  }
+
+  /** Waits for the writes in flight, writes a checkpoint if anything changed since the last one, closes the files. */
   async close(): Promise<void> {
-    await Promise.all([this.main.settled(), this.derived.settled()]);
+    while (this.checkpointing !== null) await this.checkpointing.catch(() => undefined);
+    await this.journal.settled();
+    const unlogged = [...this.logs.values()].some((log) => log.unlogged.size > 0);
+    if (this.olderJournalBytes + this.journal.bytes > 0 || unlogged) {
+      try {
+        await this.checkpointNow();
+      } catch (error) {
+        this.options.log?.error({ err: error }, 'no metadata checkpoint at close; the journal keeps every change');
+      }
+    }
+    await this.journal.close();
+    for (const log of this.logs.values()) await log.appender.close();
   }
 }

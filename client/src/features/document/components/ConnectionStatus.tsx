@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Badge, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SyncSnapshot } from '../lib/SyncTracker';
-
-/** While connected, changes are acknowledged within a fraction of a second: only a lasting backlog is shown. */
-const CONNECTED_UNSYNCED_DISPLAY_DELAY_MS = 1500;
+import type { SyncSnapshot, SyncTracker } from '../lib/SyncTracker';
+import { useConnectionState, useSyncSnapshot } from '../hooks/useSyncSnapshot';
+import { useUnsyncedDisplay } from '../hooks/useUnsyncedDisplay';
 
 const BADGE: Record<SyncSnapshot['connection'], 'success' | 'processing' | 'default'> = {
   connected: 'success',
@@ -12,49 +10,38 @@ const BADGE: Record<SyncSnapshot['connection'], 'success' | 'processing' | 'defa
   offline: 'default',
 };
 
+/** The tooltip's explanation: mounted only while the tooltip is open, so only then does it follow every change. */
+function SyncHint({ tracker }: { tracker: SyncTracker }) {
+  const { t } = useTranslation();
+  const { connection, unsynced } = useSyncSnapshot(tracker);
+  if (connection === 'offline') return <>{t('document.connection.offlineHint')}</>;
+  return <>{unsynced ? t('document.connection.unsynced') : t('document.connection.synced')}</>;
+}
+
 /**
  * 已连接 / 连接中 / 离线, and 有未同步的修改 when local edits are not yet acknowledged by the server.
  * `data-state` and `data-unsynced` always carry the exact state; only the visible hint is delayed
- * while connected, so that it does not flicker during normal typing.
+ * while connected, so that it does not flicker during normal typing. Typing re-renders nothing here:
+ * `data-unsynced` is written by the subscription (see useUnsyncedDisplay).
  */
-export function ConnectionStatus({ snapshot }: { snapshot: SyncSnapshot }) {
+export function ConnectionStatus({ tracker }: { tracker: SyncTracker }) {
   const { t } = useTranslation();
-  const { connection, unsynced } = snapshot;
-  const [showUnsynced, setShowUnsynced] = useState(unsynced && connection !== 'connected');
-
-  useEffect(() => {
-    if (!unsynced) {
-      setShowUnsynced(false);
-      return undefined;
-    }
-    if (connection !== 'connected') {
-      setShowUnsynced(true);
-      return undefined;
-    }
-    const timer = setTimeout(() => setShowUnsynced(true), CONNECTED_UNSYNCED_DISPLAY_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [unsynced, connection]);
-
-  const label = t(`document.connection.${connection}`);
-  const hint =
-    connection === 'offline'
-      ? t('document.connection.offlineHint')
-      : unsynced
-        ? t('document.connection.unsynced')
-        : t('document.connection.synced');
-
+  const connection = useConnectionState(tracker);
+  const unsynced = useUnsyncedDisplay(tracker);
   return (
-    <Tooltip title={hint}>
+    <Tooltip title={<SyncHint tracker={tracker} />} destroyOnHidden>
       <span
+        ref={unsynced.attributeRef}
         className={`connection-status connection-status--${connection}`}
         data-testid="connection-status"
         data-state={connection}
-        data-unsynced={unsynced ? 'true' : 'false'}
         role="status"
         aria-live="polite"
       >
-        <Badge status={BADGE[connection]} text={label} />
-        {showUnsynced ? <span className="connection-status__unsynced">{t('document.connection.unsynced')}</span> : null}
+        <Badge status={BADGE[connection]} text={t(`document.connection.${connection}`)} />
+        {unsynced.visible ? (
+          <span className="connection-status__unsynced">{t('document.connection.unsynced')}</span>
+        ) : null}
       </span>
     </Tooltip>
   );
