@@ -7,10 +7,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   Packer,
-  PageNumber,
-  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -20,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import { chineseDate } from '../lib/chinaDates.js';
+import { LANDSCAPE_A4, LANDSCAPE_TEXT_WIDTH, pageOfPagesFooter } from './landscapePages.js';
 import type { ConsultationTable } from './consultationTable.js';
 import { TABLE_COLUMNS, TABLE_TITLE } from './consultationTable.js';
 
@@ -28,8 +26,7 @@ const FONT = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun
 const SIZE_BODY = 21;
 const SIZE_HEADER = 24;
 const SIZE_TITLE = 32;
-/** A4 landscape, 2 cm margins: 16838 − 2 × 1134 twips of text width. */
-const TEXT_WIDTH = 16838 - 2 * 1134;
+const TEXT_WIDTH = LANDSCAPE_TEXT_WIDTH;
 const WEIGHTS = [8, 16, 38, 33, 24, 12, 31];
 const WIDTHS = WEIGHTS.map((w) => Math.floor((w / WEIGHTS.reduce((a, b) => a + b, 0)) * TEXT_WIDTH));
 const CENTERED = new Set([0, 1, 5]);
@@ -109,28 +106,8 @@ export async function consultationDocx(table: ConsultationTable): Promise<Uint8A
     styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    font: FONT,
-                    size: SIZE_BODY,
-                    children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        properties: LANDSCAPE_A4,
+        footers: pageOfPagesFooter(FONT, SIZE_BODY),
         children: [
           new Paragraph({
             alignment: AlignmentType.CENTER,

@@ -9,7 +9,8 @@ import type { Project } from '@shared/domain/project.js';
 import { sortByClause } from '@shared/consultation/clauseOrder.js';
 import type { RoundSummary } from '@shared/consultation/summary.js';
 import { summarizeRound, summaryLines } from '@shared/consultation/summary.js';
-import { chinaToday } from '../lib/chinaDates.js';
+import { describeChangeRef } from '@shared/consultation/changeRef.js';
+import { chinaDateTime, chinaToday } from '../lib/chinaDates.js';
 import type { MetadataStore } from '../storage/types.js';
 
 /** The header above the table: the standard, the lead drafting unit and the round's handler. */
@@ -47,6 +48,13 @@ export interface ConsultationTable {
 
 export type TableSort = 'seq' | 'clause';
 
+/** 备注: the reason, then the change that implemented the comment (its history entry), if one was picked. */
+function remarkOf(item: ConsultationItem): string {
+  const change = item.implementedIn?.changeRef;
+  const implemented = change ? describeChangeRef(change, chinaDateTime(change.at)) : '';
+  return [item.reason, implemented].filter((part) => part.length > 0).join('；');
+}
+
 export function buildConsultationTable(
   store: MetadataStore,
   project: Project,
@@ -75,7 +83,7 @@ export function buildConsultationTable(
           item.proposedChange,
           unit,
           decisionLabel,
-          item.reason,
+          remarkOf(item),
         ],
       };
     }),

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { chineseDate } from '../lib/chinaDates.js';
 import type { ConsultationTable } from './consultationTable.js';
 import { TABLE_COLUMNS, TABLE_TITLE } from './consultationTable.js';
+import { fitRowHeight } from './xlsxRowHeight.js';
 import { FONT, mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';
 
 /** The machine-readable companion sheet (read back by the importer). */
@@ -32,14 +33,25 @@ function headerFields(sheet: ExcelJS.Worksheet, left: string, middle: string, ri
     cell.font = { name: FONT, size: 10.5 };
     cell.alignment = { vertical: 'middle', wrapText: true };
   });
+  fitRowHeight(row);
 }
 
 export async function consultationXlsx(table: ConsultationTable): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = table.header.leadUnitName;
   workbook.created = new Date();
+  // A4 landscape, all columns on the page width (as many pages down as needed), the header row on
+  // every printed page (print titles, below), wrapped cells with fitted row heights (xlsxStyle.ts).
   const sheet = workbook.addWorksheet(TABLE_TITLE, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
   });
   sheet.columns = WIDTHS.map((width) => ({ width }));

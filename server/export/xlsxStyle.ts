@@ -1,5 +1,6 @@
 /** Cell styling shared by the spreadsheet exports. */
 import type { Border, Cell, Row, Worksheet } from 'exceljs';
+import { fitRowHeight } from './xlsxRowHeight.js';
 
 const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FF000000' } };
 
@@ -15,14 +16,17 @@ export function styleHeaderRow(row: Row): void {
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     boxed(cell);
   });
+  fitRowHeight(row);
 }
 
+/** A table row: wrapped text, top-aligned, boxed, and as high as its longest cell needs. */
 export function styleBodyRow(row: Row, centered: number[]): void {
   row.eachCell({ includeEmpty: true }, (cell, column) => {
     cell.font = { name: FONT, size: 10.5 };
     cell.alignment = { vertical: 'top', horizontal: centered.includes(column) ? 'center' : 'left', wrapText: true };
     boxed(cell);
   });
+  fitRowHeight(row);
 }
 
 /** A text line over all `columns` columns (title, header fields, footer counts). */
@@ -37,5 +41,6 @@ export function mergedLine(
   const cell = row.getCell(1);
   cell.font = { name: FONT, bold: options.bold ?? false, size: options.size ?? 10.5 };
   cell.alignment = { vertical: 'middle', horizontal: options.center ? 'center' : 'left', wrapText: true };
+  fitRowHeight(row);
   return row;
 }
