@@ -3,7 +3,7 @@
  * from a letter by the lead, or imported; assigned, decided (采纳 / 部分采纳 / 不采纳 with a reason),
  * linked to their implementation, supported by other units. Every change is audited and announced.
  */
-import type { ConsultationItem, Recipient } from '@shared/domain/consultation.js';
+import type { ConsultationItem, Implementation, Recipient } from '@shared/domain/consultation.js';
 import type { CreateItemBody, UpdateItemBody } from '@shared/validation/consultation.js';
 import { newId } from '../auth/tokens.js';
 import type { DomainEventBus } from '../events.js';
@@ -28,6 +28,7 @@ import { chinaToday } from '../lib/chinaDates.js';
 import { withComments } from './replies.js';
 import type { DraftTexts } from './DraftTexts.js';
 import type { RoundService } from './RoundService.js';
+import type { ChangeLookup } from './changeLookup.js';
 
 const CONTENT_KEYS = [
   'clauseId',
@@ -50,6 +51,7 @@ export class ItemService {
     private readonly rounds: RoundService,
     private readonly audit: AuditLog,
     private readonly events: DomainEventBus,
+    private readonly changes: ChangeLookup,
   ) {}
 
   private changed(grant: RoundGrant): void {
@@ -160,6 +162,31 @@ export class ItemService {
     }
   }
 
+  /** The implementation with the change (history entry) it names: picked now, kept from before, or none. */
+  private async implementation(
+    grant: RoundGrant,
+    item: ConsultationItem,
+    body: NonNullable<UpdateItemBody['implementedIn']>,
+  ): Promise<Implementation> {
+    const { changeEntryId, ...place } = body;
+    if (changeEntryId === undefined) return { ...place, changeRef: item.implementedIn?.changeRef ?? null };
+    if (changeEntryId === null) return { ...place, changeRef: null };
+    const documentGrant = {
+      user: grant.user,
+      project: grant.project,
+      access: grant.access,
+      documentId: grant.round.documentId,
+    };
+    try {
+      return { ...place, changeRef: await this.changes(documentGrant, changeEntryId) };
+    } catch (error) {
+      if (!(error instanceof NotFound)) throw error;
+      throw new Invalid("implementedIn.changeEntryId is not an entry of the document's history", [
+        { path: 'implementedIn.changeEntryId', message: 'no such history entry' },
+      ]);
+    }
+  }
+
   async update(grant: RoundGrant, itemId: string, body: UpdateItemBody): Promise<ConsultationItem> {
     const item = this.item(grant, itemId);
     const touchesContent = CONTENT_KEYS.some((k) => body[k] !== undefined);
@@ -216,7 +243,8 @@ export class ItemService {
           ]);
         }
       }
-      patch.implementedIn = body.implementedIn;
+      patch.implementedIn =
+        body.implementedIn === null ? null : await this.implementation(grant, item, body.implementedIn);
     }
     const updated = await this.store
       .collection('consultationItems')

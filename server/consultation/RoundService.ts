@@ -23,6 +23,7 @@ import { withComments } from './replies.js';
 import { draftingCredits } from '@shared/domain/draftingCredits.js';
 import { STANDARD_STAGES } from '@shared/editor/structure/names.js';
 import { memberViews } from '../services/views.js';
+import type { StageService } from '../workflow/StageService.js';
 
 export class RoundService {
   constructor(
@@ -30,6 +31,7 @@ export class RoundService {
     private readonly texts: DraftTexts,
     private readonly audit: AuditLog,
     private readonly events: DomainEventBus,
+    private readonly stages: StageService,
   ) {}
 
   private changed(round: ConsultationRound): void {
@@ -72,6 +74,7 @@ export class RoundService {
   }
 
   async open(project: Project, body: OpenRoundBody, actor: UserRecord): Promise<ConsultationRound> {
+    this.stages.assertRoundsOpen(project);
     const documentId = body.documentId ?? project.documents.find((d) => d.kind === 'standard')?.id;
     const document = project.documents.find((d) => d.id === documentId);
     if (document?.kind !== 'standard') {
@@ -116,6 +119,7 @@ export class RoundService {
       number,
       recipients: recipients.length,
     });
+    await this.stages.roundOpened(project, actor.id, title);
     this.changed(round);
     return round;
   }

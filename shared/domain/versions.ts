@@ -30,3 +30,23 @@ export interface DocumentVersionView extends DocumentVersion {
   createdByName: string;
   createdByOrganization: string;
 }
+
+/**
+ * A restore: the lead brought one clause (or the whole document) back to a version, applied as a new
+ * change of the live text attributed to the lead. The history shows it as "恢复 5.2 至版本 启动会后".
+ */
+export interface DocumentRestore {
+  id: string;
+  projectId: string;
+  documentId: string;
+  versionId: string;
+  /** The version's name at the time. */
+  versionName: string;
+  /** The restored part: a stable id, `cover`, `foreword` or `bibliography`; null for the whole document. */
+  clauseId: string | null;
+  /** The part's label then ("5.2", "表1", "前言"), null for the whole document. */
+  clauseLabel: string | null;
+  userId: string;
+  /** When the change was applied (the stored update of the lead carries the same moment, to the millisecond). */
+  at: string;
+}

@@ -49,7 +49,10 @@ describe('document versions', () => {
 
     const client = await connectSynced(server.url, standardId, tokens.lead!);
     appendParagraph(client.doc, '版本之后新增的段落');
-    await waitFor(async () => (await serverContent(server, standardId)).includes('版本之后新增的段落'));
+    await waitFor(
+      async () => (await serverContent(server, standardId)).includes('版本之后新增的段落'),
+      'the paragraph on the server',
+    );
     client.destroy();
 
     const read = await request<{ version: DocumentVersionView; content: ProseMirrorJSON }>(

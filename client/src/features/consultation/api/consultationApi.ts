@@ -13,6 +13,7 @@ import type {
   SnapshotView,
 } from '@shared/api/consultation';
 import type { DocumentContentResponse } from '@shared/api/types';
+import type { HistoryPage } from '@shared/api/history';
 import type { AcceptInvitationBody } from '@shared/validation/requests';
 import type {
   CreateItemBody,
@@ -90,6 +91,9 @@ export const consultationApi = {
   /** The current text's numbering (to link the clause that implements a change). */
   currentContent: (documentId: string, signal?: AbortSignal) =>
     http.get<DocumentContentResponse>(`/api/documents/${enc(documentId)}/content`, { signal }),
+  /** The latest changes of one clause in the change history (修改记录): what a handler links as the implementation. */
+  clauseChanges: (documentId: string, clauseId: string, signal?: AbortSignal) =>
+    http.get<HistoryPage>(`/api/documents/${enc(documentId)}/history?clauseId=${enc(clauseId)}&limit=50`, { signal }),
   addRecipient: (roundId: string, body: RecipientBody) => http.post<RoundView>(`${round(roundId)}/recipients`, body),
   updateRecipient: (roundId: string, recipientId: string, body: UpdateRecipientBody) =>
     http.patch<RoundView>(recipient(roundId, recipientId), body),

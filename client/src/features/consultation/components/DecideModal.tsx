@@ -7,6 +7,10 @@ import { describeError } from '../../../lib/errors';
 import { consultationApi } from '../api/consultationApi';
 import { useCheckedSubmit } from '../hooks/useCheckedSubmit';
 import { useCurrentOutline } from '../hooks/useCurrentOutline';
+import { useClauseChanges } from '../hooks/useClauseChanges';
+import { changeLabel } from '../lib/changeLabel';
+import { describeChangeRef } from '@shared/consultation/changeRef';
+import { formatDateTime } from '../../../lib/format';
 import { DECISION_KEYS, decisionOf, reasonMissing } from '../lib/decision';
 import type { DecisionKey } from '../lib/decision';
 import { zodFieldProblems } from '../lib/zodFields';
@@ -18,18 +22,31 @@ interface DecideValues {
   reason?: string;
   implementedClauseId?: string;
   implementedNote?: string;
+  /** The history entry (修改记录) that made the change. */
+  implementedChangeEntryId?: string;
 }
 
-const FIELDS = ['decision', 'reason', 'implementedIn', 'implementedClauseId', 'implementedNote'] as const;
+const FIELDS = [
+  'decision',
+  'reason',
+  'implementedIn',
+  'implementedClauseId',
+  'implementedNote',
+  'implementedChangeEntryId',
+] as const;
 
 function bodyOf(values: DecideValues, item: ItemView): UpdateItemBody {
   const body: UpdateItemBody = { decision: decisionOf(values.decision), reason: (values.reason ?? '').trim() };
   const clauseId = values.implementedClauseId ?? null;
   const note = (values.implementedNote ?? '').trim();
+  const changeEntryId = values.implementedChangeEntryId ?? null;
   const before = item.implementedIn;
   // The implementation link is sent only when it changed (an unchanged link may point to a clause deleted since).
-  if (clauseId !== (before?.clauseId ?? null) || (clauseId !== null && note !== (before?.note ?? ''))) {
-    body.implementedIn = clauseId ? { clauseId, note } : null;
+  if (
+    clauseId !== (before?.clauseId ?? null) ||
+    (clauseId !== null && (note !== (before?.note ?? '') || changeEntryId !== (before?.changeRef?.entryId ?? null)))
+  ) {
+    body.implementedIn = clauseId ? { clauseId, note, changeEntryId } : null;
   }
   return body;
 }
@@ -54,6 +71,16 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
   const { saving, problem, send } = useCheckedSubmit(form, FIELDS);
   const current = useCurrentOutline(documentId);
   const decision = Form.useWatch('decision', form);
+  const implementedClauseId = Form.useWatch('implementedClauseId', form);
+  const changes = useClauseChanges(documentId, implementedClauseId);
+  const changeOptions = changes.entries.map((entry) => ({
+    value: entry.id,
+    label: changeLabel(entry, formatDateTime(entry.to)),
+  }));
+  const picked = item.implementedIn?.changeRef;
+  if (picked && !changeOptions.some((o) => o.value === picked.entryId)) {
+    changeOptions.unshift({ value: picked.entryId, label: describeChangeRef(picked, formatDateTime(picked.at)) });
+  }
   const reasonRequired = decision === 'partly-accepted' || decision === 'rejected';
   const implementationOptions = current.outline.map((o) => ({ value: o.id, label: `${o.label}  ${o.title}` }));
   const linked = item.implementedIn;
@@ -94,6 +121,7 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
           reason: item.reason,
           implementedClauseId: item.implementedIn?.clauseId,
           implementedNote: item.implementedIn?.note ?? '',
+          implementedChangeEntryId: item.implementedIn?.changeRef?.entryId,
         }}
         onFinish={(values) => void submit(values)}
       >
@@ -150,6 +178,22 @@ export function DecideModal({ roundId, documentId, item, onClose, onSaved }: Dec
             <Form.Item name="implementedNote" label={t('consultation.decide.implementedNote')}>
               <Input maxLength={maxLengthOf(implementedInBody.shape.note)} />
             </Form.Item>
+            {implementedClauseId ? (
+              <Form.Item
+                name="implementedChangeEntryId"
+                label={t('consultation.decide.implementedChange')}
+                extra={t('consultation.decide.implementedChangeHint')}
+              >
+                <Select
+                  allowClear
+                  loading={changes.loading}
+                  options={changeOptions}
+                  placeholder={t('consultation.decide.implementedChangePlaceholder')}
+                  notFoundContent={t('consultation.decide.implementedChangeNone')}
+                  data-testid="decide-change"
+                />
+              </Form.Item>
+            ) : null}
           </>
         ) : null}
         {current.error ? (

@@ -13,6 +13,8 @@ import { ClauseCell } from './ClauseCell';
 import { DecisionTag } from './DecisionTag';
 import { ItemActions } from './ItemActions';
 import '../styles/consultation.css';
+import { describeChangeRef } from '@shared/consultation/changeRef';
+import { formatDateTime } from '../../../lib/format';
 
 interface ItemsTableProps {
   view: RoundView;
@@ -150,6 +152,11 @@ export function ItemsTable({
               ) : (
                 t('consultation.item.implementedAt', { label: t('consultation.item.implementedGone') })
               )}
+            </span>
+          ) : null}
+          {item.implementedIn?.changeRef ? (
+            <span className="consultation-item__meta" data-testid="item-change">
+              {describeChangeRef(item.implementedIn.changeRef, formatDateTime(item.implementedIn.changeRef.at))}
             </span>
           ) : null}
         </Flex>
