@@ -3,6 +3,7 @@
  * their rights there (decided by projectAccess.ts and the rules derived from it). What the user may not
  * see is NotFound exactly like what does not exist; what they see but may not manage is Forbidden.
  */
+import type { Submission } from '@shared/workflow/submissions.js';
 import { Forbidden, NotFound } from '../domain/errors.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
 import type { CommentGrant, DocumentGrant, ThreadGrant } from './commentAccess.js';
@@ -76,6 +77,15 @@ export class AccessService {
     const grant = this.viewableRound(user, roundId);
     if (grant.unitOnly) throw new Forbidden('only the drafting group sees the whole table');
     return grant;
+  }
+
+  /** A submission of a project the caller can view (NotFound otherwise, like an unknown id). */
+  viewableSubmission(user: UserRecord, submissionId: string): ProjectGrant & { submission: Submission } {
+    const submission = this.store.collection('submissions').get(submissionId);
+    const project = submission ? this.store.collection('projects').get(submission.projectId) : undefined;
+    const access = project ? accessFor(this.store, user, project) : null;
+    if (!submission || !project || !access?.canView) throw new NotFound('submission not found');
+    return { user, project, access, submission };
   }
 
   managedRound(user: UserRecord, roundId: string): RoundGrant {

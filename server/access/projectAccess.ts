@@ -6,10 +6,11 @@
  */
 import type { ProjectAccess } from '@shared/api/types.js';
 import type { Project } from '@shared/domain/project.js';
-import { isBureau } from '@shared/domain/memberRoles.js';
 import { ROLE_CAPABILITIES } from '@shared/domain/roles.js';
 import type { ProjectRole } from '@shared/domain/roles.js';
 import type { MetadataStore, UserRecord } from '../storage/types.js';
+import { bureauOf, followsProject } from './jurisdiction.js';
+import { textLockOf } from './textLock.js';
 
 /** A user acting in a project, with their rights there. */
 export interface ProjectGrant {
@@ -29,15 +30,18 @@ const NO_ACCESS: ProjectAccess = {
 
 /**
  * The caller's role in the project. Staff of a market supervision bureau never edit or manage a text:
- * whatever a membership row says, their role is at most `reviewer`. Staff of a supervising bureau see
- * the projects their bureau supervises, as reviewers, whether or not they are members.
+ * whatever a membership row says, their role is at most `reviewer`. Bureau staff see the projects of
+ * their jurisdiction (jurisdiction.ts: the projects their bureau supervises, a city's also those of
+ * its counties, the province's all), as reviewers, whether or not they are members.
  */
 function roleIn(store: MetadataStore, user: UserRecord, project: Project): ProjectRole | null {
   const member = store.collection('members').findOne({ projectId: project.id, userId: user.id });
   const memberRole = member?.role ?? null;
-  if (!isBureau(store.collection('organizations').get(user.organizationId)?.kind)) return memberRole;
+  const bureau = bureauOf(store, user);
+  if (!bureau) return memberRole;
   const capped: ProjectRole | null = memberRole && ROLE_CAPABILITIES[memberRole].edit ? 'reviewer' : memberRole;
-  return project.supervisingBureauIds.includes(user.organizationId) ? 'reviewer' : capped;
+  const organizations = store.collection('organizations');
+  return followsProject(bureau, project, (id) => organizations.get(id)) ? 'reviewer' : capped;
 }
 
 export function accessFor(store: MetadataStore, user: UserRecord, project: Project): ProjectAccess {
@@ -54,13 +58,15 @@ export function accessFor(store: MetadataStore, user: UserRecord, project: Proje
     };
   }
   const caps = ROLE_CAPABILITIES[role];
+  // The workflow locks the texts for everyone while a submission waits, once accepted, once published.
+  const lock = caps.edit ? textLockOf(store, project) : null;
   return {
     role,
     canView: true,
-    canEdit: caps.edit,
+    canEdit: caps.edit && lock === null,
     canComment: caps.comment,
     canManage: caps.manage || user.isAdmin,
-    readOnlyReason: caps.edit ? null : role === 'reviewer' ? 'reviewer' : 'observer',
+    readOnlyReason: caps.edit ? lock : role === 'reviewer' ? 'reviewer' : 'observer',
   };
 }
 

@@ -74,8 +74,9 @@ describe('supervising bureaus', () => {
     clients.push(leadClient);
     const leadCodes = closeCodes(leadClient);
     const { id: bureauId } = await call<{ id: string }>(server, admin, 'POST', '/api/organizations', {
-      name: '金华市市场监督管理局',
-      creditCode: withCheckChar('11330700MB0123456'),
+      // A city bureau of another city (Hangzhou): Jinhua's would follow the Yongkang county's projects already.
+      name: '杭州市市场监督管理局',
+      creditCode: withCheckChar('11330100MB0123456'),
       kind: 'market-supervision-bureau',
       bureauLevel: 'city',
     });

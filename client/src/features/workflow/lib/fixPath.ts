@@ -1,0 +1,16 @@
+import type { GateFix } from '@shared/api/workflow';
+
+/** Where the drafting group fixes what a gate item found: a document, a round, the group, the progress tab. */
+export function fixPath(fix: GateFix, projectId: string): string {
+  const project = `/projects/${encodeURIComponent(projectId)}`;
+  switch (fix.type) {
+    case 'document':
+      return `/documents/${encodeURIComponent(fix.documentId)}`;
+    case 'round':
+      return `${project}/rounds/${encodeURIComponent(fix.roundId)}`;
+    case 'group':
+      return `${project}?tab=group`;
+    case 'production-checks':
+      return `${project}?tab=progress`;
+  }
+}
