@@ -21,11 +21,15 @@ const FEATURE_DEPENDENCIES = {
   comments: ['auth', 'projects'],
   consultation: ['auth', 'organizations', 'projects', 'structure'],
   document: ['structure'],
+  history: ['structure'],
   invitations: [],
   organizations: [],
   projects: ['auth', 'organizations'],
-  shell: ['auth'],
+  shell: ['auth', 'organizations'],
   structure: ['projects'],
+  versions: [],
+  workflow: ['consultation', 'projects', 'structure'],
+  submissionPackage: [],
 };
 
 /** Throws if the allowed feature edges contain a cycle (the direction must stay one way). */
@@ -51,11 +55,16 @@ assertOneWay(FEATURE_DEPENDENCIES);
  *   wiring             builds a concern's services and its extension for app.ts
  *   extensions         collaboration concerns (hooks) — use services, never the reverse
  *   services, comments, consultation   domain logic, throws domain errors
- *   export, import     file formats of the consultation table
+ *   workflow           the stage workflow: gates, submissions, the bureaus' check (below consultation,
+ *                      which opens rounds through it)
+ *   export, import     file formats (consultation table, project documents), the document export,
+ *                      PDF conversion and the submission package
  *   access, auth, realtime             rights, sessions, live project events
  *   collab             the y-websocket server and its hook API (knows no concern)
  *   checker            the drafting checker's worker pool
+ *   security           own origins, cross-site refusal, body limits, security headers
  *   storage, lib, domain, documents    basics
+ *   backup             the control socket the backup pauses writes through (knows no other folder)
  */
 const SERVER_DEPENDENCIES = {
   api: [
@@ -65,15 +74,20 @@ const SERVER_DEPENDENCIES = {
     'comments',
     'consultation',
     'domain',
+    'export',
+    'history',
     'realtime',
+    'security',
     'services',
     'storage',
     'versions',
     'wiring',
+    'workflow',
   ],
   seed: ['api', 'auth', 'documents', 'services', 'storage'],
-  wiring: ['collab', 'comments', 'consultation', 'extensions', 'realtime', 'services', 'storage'],
-  extensions: ['access', 'auth', 'checker', 'collab', 'comments', 'lib', 'services', 'storage'],
+  wiring: ['collab', 'comments', 'consultation', 'extensions', 'history', 'realtime', 'services', 'storage', 'workflow'],
+  extensions: ['access', 'auth', 'checker', 'collab', 'comments', 'history', 'lib', 'services', 'storage', 'workflow'],
+  history: ['access', 'collab', 'domain', 'export', 'lib', 'realtime', 'storage', 'workflow'],
   comments: ['access', 'auth', 'collab', 'domain', 'realtime', 'services', 'storage'],
   consultation: [
     'access',
@@ -87,10 +101,12 @@ const SERVER_DEPENDENCIES = {
     'services',
     'storage',
     'versions',
+    'workflow',
   ],
+  workflow: ['access', 'auth', 'collab', 'domain', 'export', 'lib', 'realtime', 'services', 'storage', 'versions'],
   versions: ['access', 'auth', 'collab', 'domain', 'lib', 'realtime', 'services', 'storage'],
   services: ['access', 'auth', 'checker', 'collab', 'documents', 'domain', 'realtime', 'storage'],
-  export: ['lib', 'storage'],
+  export: ['access', 'auth', 'checker', 'collab', 'domain', 'lib', 'services', 'storage', 'versions'],
   import: ['export'],
   access: ['domain', 'storage'],
   auth: ['storage'],
@@ -98,6 +114,8 @@ const SERVER_DEPENDENCIES = {
   collab: ['lib', 'storage'],
   checker: ['lib'],
   storage: ['lib'],
+  backup: [],
+  security: ['domain'],
   lib: [],
   domain: [],
   documents: [],

@@ -6,6 +6,12 @@
  *   3. storage cost per stored edit as the document grows (FileDocumentStore vs lowdb rewrite)
  *   4. the drafting checker under load: edits to a small document while 100-page documents are typed
  *      into and checked (checker in worker threads vs inline)
+ * Selectable only (not part of the full run): `npm run bench -- metadata` — the latency of one metadata
+ * mutation with the metadata of 2,000 projects (bench/scenarios/metadata.ts); `npm run bench -- package` —
+ * the submission package of a 100-page standard over HTTP while collaboration traffic runs
+ * (bench/scenarios/package.ts); `npm run bench -- history` — the change history after the automerge-paper
+ * trace: first page, clause filter, storage (bench/scenarios/history.ts); `npm run bench -- diff` — the
+ * difference between the first and last version of a 100-page standard (bench/scenarios/diff.ts).
  * Results: stdout as the run goes, bench/results/latest.md and latest.json. See bench/README.md.
  *
  * Environment:
@@ -44,6 +50,10 @@ import type { CompactionRow, StorageRow } from './scenarios/storage.js';
 import { encodeCostMs, runCheckerLoad } from './scenarios/checkerLoad.js';
 import type { CheckerLoadResult, CheckerMode } from './scenarios/checkerLoad.js';
 import { buildLargeStandard } from './lib/largeStandard.js';
+import { metadataBenchmark } from './scenarios/metadata.js';
+import { packageBenchmark } from './scenarios/package.js';
+import { historyBenchmark } from './scenarios/history.js';
+import { diffBenchmark } from './scenarios/diff.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** The benchmarks to run: the command's arguments (`npm run bench -- checker`), else BENCH_ONLY, else all. */
@@ -667,6 +677,10 @@ async function main(): Promise<void> {
     if (ONLY.has('traces')) await traceBenchmark();
     if (ONLY.has('storage')) await storageBenchmark();
     if (ONLY.has('checker')) await checkerBenchmark();
+    if (ONLY.has('metadata')) await metadataBenchmark(report, QUICK, findings);
+    if (ONLY.has('package')) await packageBenchmark(report, QUICK, findings);
+    if (ONLY.has('history')) await historyBenchmark(report, QUICK, findings);
+    if (ONLY.has('diff')) await diffBenchmark(report, QUICK, findings);
   } finally {
     await cleanup();
   }

@@ -28,7 +28,10 @@ import type { StorePolicy } from './collab/CollabDocument.js';
 import type { Extension } from './collab/hooks.js';
 import { AuthenticationExtension } from './extensions/AuthenticationExtension.js';
 import { PersistenceExtension } from './extensions/PersistenceExtension.js';
-import { createApi } from './api/createApi.js';
+import { apiNotFound, createApi } from './api/createApi.js';
+import { OriginPolicy, parseOrigins } from './security/origins.js';
+import { refuseCrossSiteUpgrade } from './security/crossSite.js';
+import { securityHeaders } from './security/securityHeaders.js';
 import type { ApiEnv, AppServices } from './api/context.js';
 import { seedDemo } from './seed/seedDemo.js';
 import { CheckerExtension } from './extensions/CheckerExtension.js';
@@ -37,10 +40,27 @@ import type { CheckerOptions } from './checker/CheckerPool.js';
 import { ProjectEventHub } from './realtime/ProjectEventHub.js';
 import { endStreamsOnAccessLoss } from './realtime/streamAccess.js';
 import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
+import type { WriteGuard } from './storage/files/writeGuard.js';
+import { WriteBarrier } from './lib/WriteBarrier.js';
+import { ControlSocket } from './backup/controlSocket.js';
 import { VersionService } from './versions/VersionService.js';
+import { VersionDiffService } from './versions/diff/VersionDiffService.js';
+import { RestoreService } from './versions/restore/RestoreService.js';
+import { DiffDocxRenderer } from './export/diffDocx/DiffDocxRenderer.js';
+import { DocumentExportService } from './export/documents/DocumentExportService.js';
+import { DocumentRenderer } from './export/documents/DocumentRenderer.js';
+import { PdfConverter } from './export/pdf/PdfConverter.js';
+import type { PdfConverterOptions } from './export/pdf/PdfConverter.js';
+import { DocumentPdfExport } from './export/pdf/DocumentPdfExport.js';
+import { createSubmissionPackage } from './export/package/index.js';
+import type { PackageJobOptions } from './export/package/PackageJobs.js';
 import { backfillRoundVersions } from './versions/backfillRoundVersions.js';
 import { createConsultation } from './consultation/index.js';
+import { changeRefOf } from '@shared/consultation/changeRef.js';
+import { createWorkflow } from './workflow/index.js';
+import { WorkflowExtension } from './extensions/WorkflowExtension.js';
 import { createComments } from './wiring/comments.js';
+import { createHistory } from './wiring/history.js';
 import type { DemoAccount } from './seed/seedDemo.js';
 
 export interface StartOptions {
@@ -54,11 +74,26 @@ export interface StartOptions {
   store?: Partial<StorePolicy>;
   maxPayloadBytes?: number;
   pingIntervalMs?: number;
+  /** Bytes queued for one collaboration client beyond which it is dropped as too slow. */
+  maxBufferedBytes?: number;
   loginLimit?: { points: number; durationSeconds: number };
+  /** Failed attempts with invitation-link tokens per address and period (default 10 per 5 minutes). */
+  tokenLimit?: { points: number; durationSeconds: number };
+  /**
+   * The app's own origins (`PUBLIC_ORIGIN`), e.g. `https://bz.example.gov.cn`; browser requests and
+   * websocket handshakes from other origins are refused. Default: the host each request was sent to.
+   */
+  publicOrigins?: string[];
   /** Further collaboration extensions, run after the built-in ones of the same priority. */
   extensions?: Extension[];
   /** The drafting checker's worker pool (default: worker threads; 'inline' is a benchmark baseline). */
   checker?: CheckerOptions;
+  /** LibreOffice for PDFs: command (default `soffice`), timeout, conversions at once. */
+  pdf?: PdfConverterOptions;
+  /** Submission package jobs: how long a finished one is kept, how many run per user. */
+  packageJobs?: PackageJobOptions;
+  /** Called before every write to the data dir; tests pass one that throws to simulate a failing disk. */
+  writeGuard?: WriteGuard;
 }
 
 export interface RunningServer {
@@ -70,6 +105,8 @@ export interface RunningServer {
   checker: CheckerPool;
   /** The demo accounts created by this start (empty unless the data dir was empty and seeding was on). */
   seeded: DemoAccount[];
+  /** Every write to the data dir passes it; the backup pauses it through the control socket. */
+  writes: WriteBarrier;
   close(): Promise<void>;
 }
 
@@ -82,7 +119,10 @@ async function readVersion(): Promise<string> {
 
 function createWebApp(services: AppServices, clientDir: string): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
+  app.use('*', securityHeaders(services.origins));
   app.route('/api', createApi(services));
+  // Any other /api path is the API's JSON 404, for every method — not the web app's page below.
+  app.all('/api/*', apiNotFound);
   if (existsSync(clientDir)) {
     app.use('/*', serveStatic({ root: clientDir }));
     // Client-side routes (/projects/…, /documents/…) all load the single-page app (read per request:
@@ -97,18 +137,57 @@ function createWebApp(services: AppServices, clientDir: string): Hono<ApiEnv> {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = createLogger(options.logLevel);
   await mkdir(join(options.dataDir, 'documents'), { recursive: true });
-  const metadata = await LowdbMetadataStore.open(join(options.dataDir, 'metadata.json'));
-  const documents = new FileDocumentStore(join(options.dataDir, 'documents'));
+  const writes = new WriteBarrier();
+  const storage = { guard: options.writeGuard, barrier: writes, log };
+  let collab: CollabServer | null = null;
+  // Taken first: it is also the lock that keeps a second server off this data dir.
+  const control = await ControlSocket.listen(
+    options.dataDir,
+    {
+      pause: async () => {
+        await collab?.storeAll();
+        await writes.pause();
+      },
+      resume: () => writes.resume(),
+    },
+    log,
+  );
+  const metadata = await LowdbMetadataStore.open(join(options.dataDir, 'metadata.json'), storage);
+  const documents = new FileDocumentStore(join(options.dataDir, 'documents'), storage);
   const events = new DomainEventBus();
   const audit = new AuditLog(metadata);
   const sessions = new SessionService(metadata);
-  let collab: CollabServer | null = null;
-  const snapshots = new FileSnapshotStore(join(options.dataDir, 'snapshots'));
+  const snapshots = new FileSnapshotStore(join(options.dataDir, 'snapshots'), storage);
   const hub = new ProjectEventHub();
   const accounts = new AccountService(metadata, sessions, events, hub, log);
   const checker = new CheckerPool(log, options.checker);
   const versions = new VersionService(metadata, snapshots, () => services.collab(), hub, audit);
+  const pdf = new PdfConverter(log, options.pdf);
+  const documentService = new DocumentService(metadata, () => services.collab(), checker);
+  const access = new AccessService(metadata);
+  const renderer = new DocumentRenderer(log);
+  const documentExports = new DocumentExportService(metadata, versions, () => services.collab(), renderer);
   await backfillRoundVersions(metadata, snapshots);
+  const history = createHistory({
+    dataDir: options.dataDir,
+    metadata,
+    documents,
+    collab: () => services.collab(),
+    hub,
+    log,
+  });
+  const workflow = createWorkflow({
+    metadata,
+    dataDir: options.dataDir,
+    collab: () => services.collab(),
+    documentService,
+    versions,
+    packageBuilder: () => services.submissionPackage.builder,
+    audit,
+    events,
+    hub,
+    log,
+  });
   const services: AppServices = {
     log,
     metadata,
@@ -117,15 +196,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     events,
     hub,
     audit,
-    access: new AccessService(metadata),
+    access,
     accounts,
     organizations: new OrganizationService(metadata, events, hub, log),
     projects: new ProjectService(metadata, documents, audit, events, hub),
-    documentService: new DocumentService(metadata, () => services.collab(), checker),
+    documentService,
     membership: new MembershipService(metadata, audit, events, hub, accounts),
     snapshots,
     versions,
+    versionDiffs: new VersionDiffService(metadata, versions, () => services.collab(), documents, log),
+    diffDocx: new DiffDocxRenderer(log),
+    restores: new RestoreService(metadata, versions, () => services.collab(), audit),
+    documentExports,
+    pdf,
+    documentPdf: new DocumentPdfExport(documentExports, pdf),
+    workflow,
     consultation: createConsultation({
+      stages: workflow.stages,
       metadata,
       snapshots,
       versions,
@@ -135,8 +222,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       events,
       hub,
       log,
+      changes: async (grant, entryId) => changeRefOf(grant.documentId, await history.service.entry(grant, entryId)),
     }),
     comments: createComments({ metadata, collab: () => services.collab(), audit, events, hub, log }),
+    history: history.service,
+    submissionPackage: createSubmissionPackage(
+      {
+        store: metadata,
+        access,
+        documentExports,
+        documentService,
+        versions,
+        checker,
+        collab: () => services.collab(),
+        // The consultation module sits above the exports: reached through its service, once built.
+        consultationTables: { file: (grant, format, sort) => services.consultation.exports.file(grant, format, sort) },
+        pdf,
+        log,
+      },
+      options.packageJobs,
+    ),
     collab: () => {
       if (!collab) throw new Error('collaboration server not started');
       return collab;
@@ -144,6 +249,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     startedAt: Date.now(),
     version: await readVersion(),
     loginLimit: options.loginLimit ?? { points: 10, durationSeconds: 300 },
+    tokenLimit: options.tokenLimit ?? { points: 10, durationSeconds: 300 },
+    origins: new OriginPolicy(parseOrigins(options.publicOrigins ?? [])),
   };
 
   const extensions: Extension[] = [
@@ -151,6 +258,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     new PersistenceExtension(documents),
     new CheckerExtension(metadata, log, checker),
     services.comments.stats,
+    history.extension,
+    new WorkflowExtension(metadata, workflow.facts, hub, log),
     ...(options.extensions ?? []),
   ];
   collab = await CollabServer.create({
@@ -159,6 +268,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store: options.store,
     maxPayloadBytes: options.maxPayloadBytes,
     pingIntervalMs: options.pingIntervalMs,
+    maxBufferedBytes: options.maxBufferedBytes,
   });
 
   // Drafting-group changes show up live in every open page of the project.
@@ -168,12 +278,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   endStreamsOnAccessLoss(hub, events, sessions, metadata);
 
   const seeded = options.seedDemo && metadata.isEmpty() ? await seedDemo(services) : [];
+  workflow.packages.resumeInterrupted();
 
   const clientDir = options.clientDir ?? join(PROJECT_ROOT, 'dist', 'client');
   const app = createWebApp(services, clientDir);
   const server: Server = createServer(getRequestListener(app.fetch));
   const collabServer = collab;
   server.on('upgrade', (request, socket, head) => {
+    if (refuseCrossSiteUpgrade(services.origins, request, socket, log)) return;
     if (!collabServer.handleUpgrade(request, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -189,6 +301,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const close = (): Promise<void> => {
     closing ??= (async () => {
       server.close();
+      await control.close();
+      // Running conversions are killed (their parts fail), then the package jobs finish.
+      await pdf.close();
+      await services.submissionPackage.close();
+      await workflow.packages.idle();
+      await renderer.close();
+      await services.versionDiffs.close();
+      await services.diffDocx.close();
       await collabServer.destroy();
       await services.consultation.stats.idle();
       await metadata.close();
@@ -197,5 +317,5 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     })();
     return closing;
   };
-  return { url, port, services, collab: collabServer, checker, seeded, close };
+  return { url, port, services, collab: collabServer, checker, seeded, writes, close };
 }

@@ -19,14 +19,17 @@ window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
   onCommitFiberRoot(_id, root) {
     window.__bench.commits.push(performance.now());
     if (!${names}) return;
+    // Only the part of the tree this commit worked on: a subtree React skipped keeps the child
+    // fibers of before (and their stale flags), so it is not entered.
     const stack = [root.current];
     while (stack.length) {
       const fiber = stack.pop();
-      if ((fiber.flags & 1) && typeof fiber.type === 'function') {
-        const name = fiber.type.displayName || fiber.type.name || 'anonymous';
+      const type = fiber.type && typeof fiber.type === 'object' ? fiber.type.type || fiber.type.render : fiber.type;
+      if ((fiber.flags & 1) && typeof type === 'function') {
+        const name = type.displayName || type.name || 'anonymous ' + String(type).slice(0, 60).replace(/\\s+/g, ' ');
         window.__bench.rendered[name] = (window.__bench.rendered[name] || 0) + 1;
       }
-      if (fiber.child) stack.push(fiber.child);
+      if (fiber.child && (!fiber.alternate || fiber.child !== fiber.alternate.child)) stack.push(fiber.child);
       if (fiber.sibling) stack.push(fiber.sibling);
     }
   },

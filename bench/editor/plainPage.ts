@@ -1,6 +1,9 @@
 /**
- * Serves the plain TipTap page (plain/, built with Vite into a temporary folder) and the benchmark
- * content as a Yjs update in the plain schema, on a random local port.
+ * The plain TipTap page (plain/, built with Vite into a temporary folder) served on a random local
+ * port, and the reference y-websocket server (`@y/websocket-server`, in this process) it syncs its
+ * document with — as the product's editor syncs with the product's server, so opening, typing and
+ * co-editing include the same kind of network sync. The benchmark content goes into a fresh room of
+ * the reference server, converted to headings, paragraphs and tables (toPlain.ts).
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -15,6 +18,9 @@ import { TableKit } from '@tiptap/extension-table';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { ProseMirrorJSON } from '@shared/editor/json.js';
+import { startReference } from '../lib/referenceServer.js';
+import { connectProvider, whenSynced } from '../lib/providerClient.js';
+import { sleep } from '../lib/stats.js';
 import { toPlainDocument } from './toPlain.js';
 
 const PLAIN_ROOT = fileURLToPath(new URL('./plain/', import.meta.url));
@@ -25,18 +31,41 @@ const TYPES: Record<string, string> = {
 };
 
 export interface PlainPage {
+  /** The page of the document last given to `setContent`. */
   url: string;
-  /** Replaces the content the page loads next. */
-  setContent(doc: ProseMirrorJSON): void;
+  /** Puts the content into a fresh room; `url` then opens it. */
+  setContent(doc: ProseMirrorJSON): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The content of `doc` as a Yjs update of a plain StarterKit + Table document. */
-function plainUpdate(doc: ProseMirrorJSON): Uint8Array {
+/** Writes `doc` (converted to the plain schema) into the room through a y-websocket client. */
+async function seedRoom(wsBase: string, room: string, doc: ProseMirrorJSON): Promise<void> {
   const schema = getSchema([StarterKit.configure({ undoRedo: false }), TableKit]);
   const ydoc = new Y.Doc();
-  prosemirrorJSONToYXmlFragment(schema, toPlainDocument(doc), ydoc.getXmlFragment('default'));
-  return Y.encodeStateAsUpdate(ydoc);
+  const provider = connectProvider({ wsBase, documentId: room, params: {} }, ydoc);
+  try {
+    await whenSynced(provider, 30_000, 'plain seeding client');
+    const fragment = ydoc.getXmlFragment('default');
+    prosemirrorJSONToYXmlFragment(schema, toPlainDocument(doc), fragment);
+    const expected = fragment.length;
+    // No acknowledgement in y-websocket: a fresh client reads the room until the content is there.
+    for (let waited = 0; waited < 30_000; waited += 200) {
+      const reader = new Y.Doc();
+      const check = connectProvider({ wsBase, documentId: room, params: {} }, reader);
+      try {
+        await whenSynced(check, 30_000, 'plain checking client');
+        if (reader.getXmlFragment('default').length === expected) return;
+      } finally {
+        check.destroy();
+        reader.destroy();
+      }
+      await sleep(200);
+    }
+    throw new Error('the reference server did not get the plain content');
+  } finally {
+    provider.destroy();
+    ydoc.destroy();
+  }
 }
 
 export async function startPlainPage(): Promise<PlainPage> {
@@ -45,16 +74,13 @@ export async function startPlainPage(): Promise<PlainPage> {
     configFile: false,
     root: PLAIN_ROOT,
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
+    // BENCH_EDITOR_MINIFY=0: readable function names in CPU profiles.
+    build: { outDir, emptyOutDir: true, minify: process.env.BENCH_EDITOR_MINIFY !== '0' },
   });
-  let content: Uint8Array = new Uint8Array();
+  const reference = await startReference('127.0.0.1');
+  const wsBase = `ws://127.0.0.1:${reference.port}`;
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/content.bin') {
-      response.writeHead(200, { 'content-type': 'application/octet-stream' });
-      response.end(content);
-      return;
-    }
     const file = normalize(join(outDir, path === '/' ? 'index.html' : path));
     if (!file.startsWith(outDir)) {
       response.writeHead(404).end();
@@ -71,11 +97,18 @@ export async function startPlainPage(): Promise<PlainPage> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    setContent(doc) {
-      content = plainUpdate(doc);
+  let rooms = 0;
+  const page = {
+    url: '',
+    async setContent(doc: ProseMirrorJSON) {
+      const room = `plain-${++rooms}`;
+      await seedRoom(wsBase, room, doc);
+      page.url = `http://127.0.0.1:${port}/?ws=${encodeURIComponent(wsBase)}&room=${room}`;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await reference.close();
+    },
   };
+  return page;
 }

@@ -69,7 +69,7 @@ async function connected(document: BenchDocument, what: string): Promise<Connect
 }
 
 /** Every text node under the editor content (where a keystroke can go). */
-function textNodes(doc: Y.Doc): Y.XmlText[] {
+export function textNodes(doc: Y.Doc): Y.XmlText[] {
   const out: Y.XmlText[] = [];
   const walk = (node: Y.XmlFragment | Y.XmlElement): void => {
     for (const child of node.toArray()) {

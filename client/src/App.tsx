@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider } from './features/auth/components/AuthProvider';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { RequireAuth } from './features/auth/components/RequireAuth';
@@ -13,6 +13,9 @@ import { draftingGroupInvitation } from './pages/invitation/draftingGroupInvitat
 import { roundInvitation } from './pages/invitation/roundInvitation';
 import { ProjectDetailPage } from './pages/ProjectDetailPage';
 import { ProjectListPage } from './pages/ProjectListPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { HomePage } from './pages/HomePage';
+import { SubmissionPage } from './pages/SubmissionPage';
 import { AppShell } from './features/shell/components/AppShell';
 import { NotFoundPage } from './features/shell/components/NotFoundPage';
 import { theme } from './theme';
@@ -42,7 +45,9 @@ export function App() {
                   </RequireAuth>
                 }
               >
-                <Route index element={<Navigate to="/projects" replace />} />
+                <Route index element={<HomePage />} />
+                <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path="/submissions/:id" element={<SubmissionPage />} />
                 <Route path="/projects" element={<ProjectListPage />} />
                 <Route path="/projects/:id" element={<ProjectDetailPage />} />
                 <Route

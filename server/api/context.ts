@@ -14,8 +14,18 @@ import type { CollabServer } from '../collab/CollabServer.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { SnapshotStore } from '../storage/types.js';
 import type { VersionService } from '../versions/VersionService.js';
+import type { VersionDiffService } from '../versions/diff/VersionDiffService.js';
+import type { RestoreService } from '../versions/restore/RestoreService.js';
+import type { DiffDocxRenderer } from '../export/diffDocx/DiffDocxRenderer.js';
+import type { DocumentExportService } from '../export/documents/DocumentExportService.js';
+import type { DocumentPdfExport } from '../export/pdf/DocumentPdfExport.js';
+import type { PdfConverter } from '../export/pdf/PdfConverter.js';
+import type { SubmissionPackage } from '../export/package/index.js';
 import type { Consultation } from '../consultation/index.js';
+import type { Workflow } from '../workflow/index.js';
 import type { Comments } from '../wiring/comments.js';
+import type { HistoryService } from '../history/HistoryService.js';
+import type { OriginPolicy } from '../security/origins.js';
 
 export interface AppServices {
   log: Logger;
@@ -39,15 +49,37 @@ export interface AppServices {
   snapshots: SnapshotStore;
   /** Document versions: frozen states named by users or made by freezes, submissions, publications. */
   versions: VersionService;
+  /** Differences between two states of a document, attributed by the stored update log. */
+  versionDiffs: VersionDiffService;
+  /** A difference laid out as .docx (in a worker thread). */
+  diffDocx: DiffDocxRenderer;
+  /** The lead restores a clause or the whole document to a version (a new change of the live text). */
+  restores: RestoreService;
+  /** The three documents as Word files laid out after GB/T 1.1 (live text or a stored version). */
+  documentExports: DocumentExportService;
+  /** LibreOffice headless in child processes (.docx/.xlsx → .pdf), one or two at a time. */
+  pdf: PdfConverter;
+  /** The three documents as PDF (their .docx converted). */
+  documentPdf: DocumentPdfExport;
+  /** The submission package (提交材料): the zip of every material for a stage label, and its jobs. */
+  submissionPackage: SubmissionPackage;
+  /** The stage workflow: gates, stage moves and log, submissions and the bureaus' check, production checks, dashboard. */
+  workflow: Workflow;
   /** Consultation rounds (征求意见): rounds, items, import, statistics. */
   consultation: Consultation;
   /** Comments on the text (批注): threads, replies, statistics. */
   comments: Comments;
+  /** The change history of each document: who changed which clause, when (derived from the stored updates). */
+  history: HistoryService;
   /** Set once the collaboration server is created (REST reads live document state through it). */
   collab: () => CollabServer;
   startedAt: number;
   version: string;
   loginLimit: { points: number; durationSeconds: number };
+  /** Failed attempts with invitation-link tokens allowed per address and period. */
+  tokenLimit: { points: number; durationSeconds: number };
+  /** The app's own origins (cross-site requests are refused; see server/security). */
+  origins: OriginPolicy;
 }
 
 /** Hono environment: what the session middleware puts on each request. */

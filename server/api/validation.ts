@@ -10,6 +10,15 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   } catch {
     throw new Invalid('the request body must be JSON');
   }
+  return validated(schema, raw);
+}
+
+/** Parses and validates the query string (each parameter's first value); any problem is a 400 with field-level issues. */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return validated(schema, c.req.query());
+}
+
+function validated<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

@@ -4,6 +4,8 @@
  * message (and an `Invalid`'s field issues) is what the caller is shown.
  */
 
+import type { GateItemResult } from '@shared/workflow/gates.js';
+
 /** A problem with one field of a request. */
 export interface FieldIssue {
   path: string;
@@ -17,7 +19,9 @@ export type DomainErrorKind =
   | 'not-found'
   | 'conflict'
   | 'expired'
-  | 'rate-limited';
+  | 'rate-limited'
+  | 'too-large'
+  | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -52,8 +56,24 @@ export class NotFound extends ofKind('not-found') {}
 /** The thing's current state does not allow this (a duplicate, a closed round, a decided comment …). */
 export class Conflict extends ofKind('conflict') {}
 
+/** A submission whose gate has failing required items: a conflict that names them. */
+export class GateClosed extends Conflict {
+  constructor(
+    message: string,
+    readonly failing: GateItemResult[],
+  ) {
+    super(message);
+  }
+}
+
 /** A link that was valid once and has expired. */
 export class Expired extends ofKind('expired') {}
 
 /** Too many attempts (sign-in); try again later. */
 export class RateLimited extends ofKind('rate-limited') {}
+
+/** The request (its body, an uploaded file, what the file unpacks to) is larger than allowed. */
+export class TooLarge extends ofKind('too-large') {}
+
+/** Something the server needs for this is not there or not working (LibreOffice for PDFs); try again later. */
+export class Unavailable extends ofKind('unavailable') {}

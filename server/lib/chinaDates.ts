@@ -11,3 +11,9 @@ export function chineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** "2026-03-05 14:30" in China of an ISO timestamp. */
+export function chinaDateTime(iso: string): string {
+  const shifted = new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}

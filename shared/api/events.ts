@@ -9,7 +9,13 @@ export type ProjectEvent =
   | { type: 'comment-stats-changed'; documentId: string }
   | { type: 'consultation-changed'; roundId: string }
   /** A version of the document was made (named, or by a freeze). */
-  | { type: 'versions-changed'; documentId: string };
+  | { type: 'versions-changed'; documentId: string }
+  /** New changes are in the document's history (GET /api/documents/:id/history). */
+  | { type: 'history-changed'; documentId: string }
+  /** The workflow changed: a stage move, a submission or a bureau's decision, a production check. */
+  | { type: 'workflow-changed' }
+  /** What the gates read may have changed (a document was edited or checked): refetch the checklist. */
+  | { type: 'gates-changed' };
 
 /**
  * Every type of `ProjectEvent`, each once: the SSE event names a browser listens to. Adding a type to
@@ -23,6 +29,9 @@ export const PROJECT_EVENT_TYPES = [
   'comment-stats-changed',
   'consultation-changed',
   'versions-changed',
+  'history-changed',
+  'workflow-changed',
+  'gates-changed',
 ] as const;
 
 /**

@@ -7,11 +7,15 @@ import type { DraftingCredits } from '../domain/draftingCredits.js';
 import type { ProseMirrorJSON } from '../editor/yjsContent.js';
 import type { Numbering } from '../editor/structure/numberingTypes.js';
 import type { Finding } from '../checker/types.js';
+import type { TextLockReason } from '../workflow/stages.js';
+import type { GateItemResult } from '../workflow/gates.js';
 
 export interface ApiError {
   error: string;
   /** Field-level problems of a rejected request body. */
   issues?: { path: string; message: string }[];
+  /** The gate items that fail (a submission refused with 409). */
+  failing?: GateItemResult[];
 }
 
 export interface HealthResponse {
@@ -38,8 +42,11 @@ export interface ProjectAccess {
   canEdit: boolean;
   canComment: boolean;
   canManage: boolean;
-  /** Why the caller may not edit, when they may not (shown in the UI). */
-  readOnlyReason: 'reviewer' | 'observer' | 'not-member' | null;
+  /**
+   * Why the caller may not edit, when they may not (shown in the UI): their role, or — for the lead
+   * and drafters — the workflow (a submission waits for the bureaus, the draft was accepted, published).
+   */
+  readOnlyReason: 'reviewer' | 'observer' | 'not-member' | TextLockReason | null;
 }
 
 export interface ProjectListItem extends ProjectSummary {

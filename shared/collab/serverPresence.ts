@@ -10,6 +10,8 @@ export interface ServerPresenceState {
   server: true;
   /** The drafting checker's latest findings for this document, and when they were computed. */
   checker?: { result: CheckResult; checkedAt: string };
+  /** Present while the server cannot store this document's changes (its disk fails); it keeps retrying. */
+  storage?: { since: string };
 }
 
 export function isServerPresence(state: unknown): state is ServerPresenceState {

@@ -76,10 +76,30 @@ export interface Supporter {
   organizationName: string;
 }
 
+/**
+ * The change that implemented an accepted comment: an entry of the document's change history
+ * (修改记录), as it read when the handler picked it (who, when, which clauses). The history shows the
+ * item beside that entry (items whose `implementedIn.changeRef.entryId` names it).
+ */
+export interface ChangeRef {
+  documentId: string;
+  /** The history entry's id (`<generation>.<index>`). */
+  entryId: string;
+  userId: string;
+  userName: string;
+  organizationName: string;
+  /** ISO time of the entry's last change. */
+  at: string;
+  /** The clauses the entry changed, labelled as when it was picked ("5.2", "表1"). */
+  labels: string[];
+}
+
 /** Where an accepted comment was implemented in the current text. */
 export interface Implementation {
   clauseId: string;
   note: string;
+  /** The change (history entry) that implemented it, when the handler picked one. */
+  changeRef?: ChangeRef | null;
 }
 
 /** One comment of the table (one row). */

@@ -7,7 +7,7 @@ export type StandardType = (typeof STANDARD_TYPES)[number];
 export const PUBLICATION_CATEGORIES = ['T', 'Q', 'D'] as const;
 export type PublicationCategory = (typeof PUBLICATION_CATEGORIES)[number];
 
-/** Workflow stages (the stage workflow itself is a later issue; the field is stored now). */
+/** Workflow stages; changed only by the workflow's actions (shared/workflow/stages.ts), never by a plan edit. */
 export const PROJECT_STAGES = [
   'approval',
   'drafting',
@@ -58,8 +58,7 @@ export const EDITABLE_PLAN_FIELDS = [
   'startDate',
   'dueDate',
   'publishingBody',
-  'stage',
-] as const satisfies readonly (keyof ProjectPlan | 'stage')[];
+] as const satisfies readonly (keyof ProjectPlan)[];
 
 export interface Project extends ProjectPlan {
   id: string;

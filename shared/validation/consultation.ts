@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { COMMENT_ELEMENTS, COMMENT_TYPES, DECISIONS } from '../domain/consultation.js';
 import { email, personName, phone } from './fields.js';
+import { HISTORY_ENTRY_ID } from './history.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const shortText = (max: number) => z.string().trim().max(max);
@@ -95,7 +96,14 @@ export const createItemBody = z
 export type CreateItemBody = z.infer<typeof createItemBody>;
 
 /** The clause of the current text that implements an accepted change. */
-export const implementedInBody = z.object({ clauseId: id, note: shortText(500).default('') }).strict();
+export const implementedInBody = z
+  .object({
+    clauseId: id,
+    note: shortText(500).default(''),
+    /** The history entry that made the change (null: none; absent: keep the one picked before). */
+    changeEntryId: z.string().regex(HISTORY_ENTRY_ID, 'a history entry id').nullable().optional(),
+  })
+  .strict();
 
 const needsReason = (decision: string | null | undefined): boolean =>
   decision === 'partly-accepted' || decision === 'rejected';

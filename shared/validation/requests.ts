@@ -1,7 +1,7 @@
 /** Request bodies of the REST API, validated at the boundary on the server and reused by client forms. */
 import { z } from 'zod';
 import { BUREAU_LEVELS, ORGANIZATION_KINDS } from '../domain/organization.js';
-import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '../domain/project.js';
+import { PUBLICATION_CATEGORIES, STANDARD_TYPES } from '../domain/project.js';
 import { MEMBER_RELATIONS, PROJECT_ROLES } from '../domain/roles.js';
 import { isValidCreditCode } from '../domain/creditCode.js';
 import { dueNotBeforeStart, isCalendarDate } from '../domain/planDates.js';
@@ -102,7 +102,8 @@ export const updateProjectBody = z
     startDate: isoDate.optional(),
     dueDate: isoDate.optional(),
     publishingBody: publishingBody.optional(),
-    stage: z.enum(PROJECT_STAGES).optional(),
+    /** Refused: the stage changes only through the workflow (rounds, submissions, the bureaus' decisions). */
+    stage: z.never({ error: 'the stage changes only through the workflow, not by editing the plan' }).optional(),
   })
   .strict()
   .refine(

@@ -14,6 +14,9 @@ import type { TestServer } from '../helpers/server.js';
 import { DEMO_PASSWORD, demoProject, login, request } from '../helpers/api.js';
 import { ConsultationFixtures } from '../consultation/fixtures.js';
 import { upload } from '../consultation/helpers.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Submission } from '@shared/workflow/submissions.js';
 
 /** `admin` is the demo administrator (provincial bureau staff, a reviewer there); `sysadmin` is an administrator in no project and no bureau. */
 const CALLERS = [
@@ -58,6 +61,52 @@ let leadOrgId = '';
 let testingOrgId = '';
 let counter = 0;
 let consultation: ConsultationFixtures;
+let submissionId = '';
+
+/**
+ * A submission of the demo project that the county returned (a fixture: the texts are not locked, so
+ * the other rows run on an editable project), with its package built by the package export.
+ */
+async function returnedSubmission(): Promise<string> {
+  const lead = server.services.metadata.collection('users').findOne({ email: 'lead@example.com' })!;
+  const bureau = server.services.metadata.collection('users').findOne({ email: 'bureau@example.com' })!;
+  const built = await server.services.submissionPackage.builder.buildSubmissionPackage({
+    projectId,
+    stageLabel: '送审稿',
+    user: lead,
+    pdf: false,
+  });
+  const id = 'sub_permissions';
+  await mkdir(join(server.dataDir, 'submissions'), { recursive: true });
+  await writeFile(join(server.dataDir, 'submissions', `${id}.zip`), built.zip);
+  const at = new Date().toISOString();
+  const submission: Submission = {
+    id,
+    projectId,
+    stageLabel: '送审稿',
+    number: 1,
+    fromStage: 'consultation',
+    status: 'returned',
+    documents: [],
+    checklist: { target: '送审稿', passed: true, items: [], computedAt: at },
+    submittedBy: lead.id,
+    submittedAt: at,
+    decisions: [
+      {
+        level: 'local',
+        decision: 'return',
+        reasons: [{ text: '缺少生产验证记录。', clauseId: null, clauseLabel: null }],
+        note: '',
+        bureauId: bureau.organizationId,
+        decidedBy: bureau.id,
+        decidedAt: at,
+      },
+    ],
+    package: { status: 'ready', fileName: built.fileName, size: built.zip.length, manifest: built.manifest },
+  };
+  await server.services.metadata.collection('submissions').insert(submission);
+  return id;
+}
 
 const unique = (): number => ++counter;
 
@@ -578,6 +627,87 @@ const ROWS: Row[] = [
     target: async () => ({ path: `/api/comments/${(await freshThread('bureau')).comments[0]!.id}` }),
     expect: statuses(204, ['bureau'], projectScoped),
   },
+  // The stage workflow. The demo project is drafting: moves and submissions pass the rights check and
+  // are then refused by the stage (409), so nothing changes; a returned submission is the fixture.
+  {
+    method: 'GET',
+    route: '/projects/:id/workflow',
+    target: async () => ({ path: `/api/projects/${projectId}/workflow` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/gates',
+    target: async () => ({ path: `/api/projects/${projectId}/gates?target=${encodeURIComponent('送审稿')}` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/stage-log',
+    target: async () => ({ path: `/api/projects/${projectId}/stage-log` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/projects/:id/stage',
+    target: async () => ({
+      path: `/api/projects/${projectId}/stage`,
+      body: { to: 'approval-submission', note: '推进' },
+    }),
+    expect: statuses(409, ['admin'], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/submissions',
+    target: async () => ({ path: `/api/projects/${projectId}/submissions` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/projects/:id/submissions',
+    target: async () => ({ path: `/api/projects/${projectId}/submissions`, body: { stageLabel: '送审稿' } }),
+    expect: statuses(409, ['lead'], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/submissions/:id',
+    target: async () => ({ path: `/api/submissions/${submissionId}` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/submissions/:id/decision',
+    target: async () => ({ path: `/api/submissions/${submissionId}/decision`, body: { decision: 'accept' } }),
+    expect: statuses(409, ['bureau', 'admin'], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/submissions/:id/package',
+    // A zip: only the status is read.
+    target: async () => ({ path: `/api/submissions/${submissionId}/package`, stream: true }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/production-checks',
+    target: async () => ({ path: `/api/projects/${projectId}/production-checks` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/projects/:id/production-checks',
+    target: async () => ({
+      path: `/api/projects/${projectId}/production-checks`,
+      body: { date: '2026-05-20', site: '恒川杯业三号车间', products: [`批号${unique()}`], result: 'passed' },
+    }),
+    expect: statuses(201, ['bureau', 'admin'], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/dashboard',
+    target: async () => ({ path: '/api/dashboard' }),
+    expect: statuses(200, ['bureau', 'admin', 'sysadmin'], { anonymous: 401 }),
+  },
 ];
 
 /** Opens a streaming endpoint, reads its status (and the body if it is an error), then hangs up. */
@@ -631,6 +761,7 @@ beforeAll(async () => {
     .findOne({ email: 'drafter@example.com' })!.organizationId;
   consultation = new ConsultationFixtures(server.url, () => tokens.admin!, drafterOrgId);
   await consultation.setup(projectId);
+  submissionId = await returnedSubmission();
 });
 
 afterAll(async () => {

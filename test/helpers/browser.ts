@@ -18,7 +18,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('project-list').waitFor();
+  // The first page: the dashboard for bureau staff, the project list for everyone else.
+  await page.locator('[data-testid="project-list"], [data-testid="dashboard-page"]').first().waitFor();
 }
 
 /**

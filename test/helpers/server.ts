@@ -25,6 +25,7 @@ export async function startTestServer(options: Partial<StartOptions> & { dataDir
     seedDemo: true,
     logLevel: 'silent',
     loginLimit: { points: 1000, durationSeconds: 60 },
+    tokenLimit: { points: 1000, durationSeconds: 60 },
     // A client built elsewhere (`vite build --outDir …`), so parallel work does not share dist/.
     ...(process.env.TEST_CLIENT_DIR ? { clientDir: process.env.TEST_CLIENT_DIR } : {}),
     ...options,

@@ -10,6 +10,7 @@ function statusMessage(status: number, t: TFunction): string {
   if (status === 404) return t('errors.notFound');
   if (status === 409) return t('errors.conflict');
   if (status === 429) return t('errors.tooMany');
+  if (status === 503) return t('errors.unavailable');
   if (status >= 500) return t('errors.server');
   return t('errors.unknown');
 }

@@ -20,6 +20,9 @@ import { PlanEditModal } from '../features/projects/components/PlanEditModal';
 import { RoleTag } from '../features/projects/components/RoleTag';
 import { StageTag } from '../features/projects/components/StageTag';
 import { PageLoadError } from '../components/PageLoadError';
+import { ProgressPanel, TextLockBanner } from '../features/workflow';
+import { isTextLock } from '@shared/workflow/stages';
+import { SubmissionPackageButton } from '../features/submissionPackage';
 
 const LIVE_EVENTS = ['members-changed', 'project-changed'] as const;
 
@@ -65,6 +68,11 @@ export function ProjectDetailPage() {
           <PlanDescriptions project={project} organizations={organizations.byId} />
         </Flex>
       ),
+    },
+    {
+      key: 'progress',
+      label: <span data-testid="progress-tab">{t('workflow.progress.tab')}</span>,
+      children: <ProgressPanel project={project} />,
     },
     {
       key: 'group',
@@ -114,10 +122,20 @@ export function ProjectDetailPage() {
             </Space>
           </div>
         </div>
-        <Card size="small" title={t('project.documents')} className="project-documents-card">
+        <Card
+          size="small"
+          title={t('project.documents')}
+          className="project-documents-card"
+          extra={<SubmissionPackageButton projectId={project.id} projectStage={project.stage} />}
+        >
           <DocumentLinks documents={project.documents} vertical />
         </Card>
       </Flex>
+      {isTextLock(access.readOnlyReason) ? (
+        <div style={{ marginBottom: 12 }}>
+          <TextLockBanner lock={access.readOnlyReason} />
+        </div>
+      ) : null}
       <Tabs items={tabs} defaultActiveKey={searchParams.get('tab') ?? undefined} data-testid="project-tabs" />
       {access.canManage ? (
         <PlanEditModal

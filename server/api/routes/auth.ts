@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
-import type { Context } from 'hono';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { MeResponse } from '@shared/api/types.js';
 import { loginBody } from '@shared/validation/requests.js';
-import { RateLimited } from '../../domain/errors.js';
+import { clientAddress, consumeAttempt } from '../attemptLimit.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { requireUser } from '../guards.js';
 import { parseBody } from '../validation.js';
@@ -13,18 +11,7 @@ import { clearSessionCookie, setSessionCookie } from '../sessionCookie.js';
 /** Failed sign-ins allowed per IP address (any email) for each per-(IP, email) allowance: against password spraying. */
 const IP_LIMIT_FACTOR = 3;
 
-/** Consumes one attempt; a 429 with Retry-After when none is left. */
-async function consumeAttempt(c: Context<ApiEnv>, limiter: RateLimiterMemory, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      c.header('Retry-After', String(Math.ceil(error.msBeforeNext / 1000)));
-      throw new RateLimited('too many sign-in attempts; try again later');
-    }
-    throw error;
-  }
-}
+const TOO_MANY = 'too many sign-in attempts; try again later';
 
 export function authRoutes(services: AppServices): Hono<ApiEnv> {
   const { accounts } = services;
@@ -35,9 +22,9 @@ export function authRoutes(services: AppServices): Hono<ApiEnv> {
   return new Hono<ApiEnv>()
     .post('/auth/login', async (c) => {
       const body = await parseBody(c, loginBody);
-      const ip = getConnInfo(c).remote.address ?? 'unknown';
-      await consumeAttempt(c, perIp, ip);
-      await consumeAttempt(c, perAccount, `${ip}|${body.email}`);
+      const ip = clientAddress(c);
+      await consumeAttempt(c, perIp, ip, TOO_MANY);
+      await consumeAttempt(c, perAccount, `${ip}|${body.email}`, TOO_MANY);
       const user = await accounts.signIn(body.email, body.password);
       // Only failures count: a successful sign-in gives its attempts back.
       await perAccount.delete(`${ip}|${body.email}`);

@@ -7,10 +7,16 @@ import type { ExportFormat } from '../../consultation/ExportService.js';
 import { Invalid } from '../../domain/errors.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { requireUser } from '../guards.js';
+import { attachmentDisposition } from '../attachment.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const CONTENT_TYPES: Record<ExportFormat, string> = { xlsx: XLSX, docx: DOCX, 'iso-xlsx': XLSX };
+
+/** The import of a 征求意见汇总处理表: an upload, with its own body limit (see createApi). */
+export const CONSULTATION_IMPORT_PATH = '/rounds/:id/import';
+/** The largest .xlsx accepted for import (what it may unpack to is bounded in server/import). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** The uploaded workbook: a multipart field `file`, or the raw request body. */
 async function uploadedFile(c: Context<ApiEnv>): Promise<Uint8Array> {
@@ -34,15 +40,12 @@ export function consultationFileRoutes(services: AppServices): Hono<ApiEnv> {
     if (!query.success) throw new Invalid('sort must be seq or clause', [{ path: 'sort', message: 'seq or clause' }]);
     const { data, fileName } = await consultation.exports.file(grant, format, query.data.sort);
     c.header('Content-Type', CONTENT_TYPES[format]);
-    c.header(
-      'Content-Disposition',
-      `attachment; filename="consultation.${fileName.split('.').pop() ?? 'bin'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    );
+    c.header('Content-Disposition', attachmentDisposition(fileName, 'consultation'));
     return c.body(data.slice().buffer, 200);
   };
 
   return new Hono<ApiEnv>()
-    .post('/rounds/:id/import', async (c) => {
+    .post(CONSULTATION_IMPORT_PATH, async (c) => {
       const grant = access.managedRound(requireUser(c), c.req.param('id'));
       const data = await uploadedFile(c);
       const createRecipients = ['1', 'true'].includes(c.req.query('createRecipients') ?? '');

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { RoundInvitationAccepted } from '@shared/api/consultation.js';
 import { roundInvitationBody } from '@shared/validation/consultation.js';
 import { acceptInvitationBody } from '@shared/validation/requests.js';
+import { limitFailedAttempts } from '../attemptLimit.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { requireUser } from '../guards.js';
 import { setSessionCookie } from '../sessionCookie.js';
@@ -25,7 +26,11 @@ export function consultationInvitationRoutes(services: AppServices): Hono<ApiEnv
         );
         return c.json(result, 201);
       })
-      // The link's token in the path is the credential.
+      // The link's token in the path is the credential: failed attempts are limited per address.
+      .use(
+        '/round-invitations/*',
+        limitFailedAttempts(services.tokenLimit, 'too many attempts with invitation links; try again later'),
+      )
       .get('/round-invitations/:token', (c) => c.json(consultation.invitations.info(c.req.param('token'))))
       .post('/round-invitations/:token/accept', async (c) => {
         const body = await parseBody(c, acceptInvitationBody);

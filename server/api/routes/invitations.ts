@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { acceptInvitationBody } from '@shared/validation/requests.js';
+import { limitFailedAttempts } from '../attemptLimit.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { parseBody } from '../validation.js';
 import { setSessionCookie } from '../sessionCookie.js';
@@ -8,6 +9,10 @@ import { setSessionCookie } from '../sessionCookie.js';
 export function invitationRoutes(services: AppServices): Hono<ApiEnv> {
   const { membership, accounts } = services;
   return new Hono<ApiEnv>()
+    .use(
+      '/invitations/*',
+      limitFailedAttempts(services.tokenLimit, 'too many attempts with invitation links; try again later'),
+    )
     .get('/invitations/:token', (c) => c.json(membership.invitationInfo(c.req.param('token'))))
     .post('/invitations/:token/accept', async (c) => {
       const body = await parseBody(c, acceptInvitationBody);

@@ -33,8 +33,11 @@ const FIELD_NAMES: Record<RequiredCoverField, { zh: string; en: string }> = {
 /** A number not assigned yet: `T/ZZB XXXX—2026`. */
 const UNASSIGNED = /[XＸ×x]{2,}/;
 
+/** The number of a Zhejiang Made group standard: `T/ZZB 0123—2026` (em dash before the year). */
+export const ZHEJIANG_MADE_NUMBER = /^T\/ZZB \d{4}—\d{4}$/;
+
 const NUMBER_FORMS: readonly RegExp[] = [
-  /^T\/ZZB \d{4}—\d{4}$/,
+  ZHEJIANG_MADE_NUMBER,
   /^Q\/[0-9A-Z]+(?: [0-9A-Z]+)? \d+(?:\.\d+)*—\d{4}$/,
   /^DB\d{2}(?:\/T)? \d+(?:\.\d+)*—\d{4}$/,
 ];

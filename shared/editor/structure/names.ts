@@ -169,6 +169,20 @@ export const COVER_FIELDS = [
 ] as const;
 export type CoverField = (typeof COVER_FIELDS)[number];
 
+/** What the cover's fields are called, in Chinese and English (one list for every reader of the cover). */
+export const COVER_FIELD_NAMES: Readonly<Record<CoverField, { zh: string; en: string }>> = {
+  ics: { zh: 'ICS号', en: 'ICS number' },
+  ccs: { zh: 'CCS号（中国标准文献分类号）', en: 'CCS number' },
+  standardNumber: { zh: '标准编号', en: 'standard number' },
+  registrationNumber: { zh: '登记号', en: 'registration number' },
+  titleZh: { zh: '中文名称', en: 'Chinese title' },
+  titleEn: { zh: '英文名称', en: 'English title' },
+  publicationDate: { zh: '发布日期', en: 'publication date' },
+  implementationDate: { zh: '实施日期', en: 'implementation date' },
+  publisher: { zh: '发布机构', en: 'publishing body' },
+  stage: { zh: '阶段', en: 'stage' },
+};
+
 /** `bulletList.listStyle` and `orderedList.listStyle`. */
 export const BULLET_LIST_STYLES = ['dash'] as const;
 export const ORDERED_LIST_STYLES = ['letter', 'number'] as const;

@@ -14,6 +14,7 @@ import type { ProseMirrorJSON } from '../json.js';
 import { DANGLING_REFERENCE_LABEL, NODE, isAnnexType, isChapterRole } from './names.js';
 import { parseReferenceCode } from './referenceCode.js';
 import type { LabelledNode, NoteLabel, NumberedItem, NumberedKind, Numbering } from './numberingTypes.js';
+import type { NumberingMemo, SectionInput, SectionOutput, VisitedSection, WalkCounters } from './numberingMemo.js';
 
 export type { LabelledNode, NoteLabel, NumberedItem, NumberedKind, Numbering } from './numberingTypes.js';
 
@@ -62,19 +63,87 @@ export function noteLabel(index: number, count: number): string {
   return count === 1 ? '注：' : `注${index}：`;
 }
 
-class NumberingWalker<N> {
+class NumberingWalker<N extends object> {
   private readonly numbering: Numbering = { byId: {}, outline: [], notes: [], sequence: [] };
   private chapters = 0;
   private annexes = 0;
-  private readonly tables = new Map<string, number>();
-  private readonly figures = new Map<string, number>();
+  private tables = new Map<string, number>();
+  private figures = new Map<string, number>();
 
-  constructor(private readonly adapter: TreeAdapter<N>) {}
+  constructor(
+    private readonly adapter: TreeAdapter<N>,
+    private readonly memo: NumberingMemo<N> | null = null,
+  ) {}
 
   run(root: N): Numbering {
+    if (this.memo) this.memo.visited = [];
     const scope: Scope = { item: null, prefix: '', depth: 0, path: [], clauses: 0, terms: 0, annexLetter: null };
     this.visitChildren(root, scope);
     return this.numbering;
+  }
+
+  private counters(): WalkCounters {
+    return {
+      chapters: this.chapters,
+      annexes: this.annexes,
+      tables: new Map(this.tables),
+      figures: new Map(this.figures),
+    };
+  }
+
+  /** A section: its entries from the memo when it was walked before in the same state, else walked. */
+  private section(node: N, scope: Scope, kind: NumberedKind, labelOrLetter: string): void {
+    const memo = this.memo;
+    if (!memo) {
+      this.visitSection(node, scope, kind, labelOrLetter);
+      return;
+    }
+    const input: SectionInput = {
+      kind,
+      labelOrLetter,
+      depth: scope.depth,
+      parentId: scope.item ? scope.item.id : null,
+      path: scope.path,
+      annexLetter: scope.annexLetter,
+      counters: this.counters(),
+    };
+    const visit: VisitedSection = { reused: false, entries: 0 };
+    memo.visited.push(visit);
+    const known = memo.lookup(node, input);
+    if (known) {
+      this.replay(known);
+      visit.reused = true;
+      visit.entries = known.sequence.length;
+      return;
+    }
+    const { sequence, outline, notes } = this.numbering;
+    const start = { sequence: sequence.length, outline: outline.length, notes: notes.length };
+    this.visitSection(node, scope, kind, labelOrLetter);
+    const output: SectionOutput = {
+      sequence: sequence.slice(start.sequence),
+      outline: outline.slice(start.outline),
+      notes: notes.slice(start.notes),
+      countersAfter: this.counters(),
+    };
+    visit.entries = output.sequence.length;
+    memo.remember(node, input, output);
+  }
+
+  /** Appends a remembered subtree's entries (the same objects) and takes over its counters. */
+  private replay(output: SectionOutput): void {
+    const { byId, sequence, outline, notes } = this.numbering;
+    for (const entry of output.sequence) {
+      sequence.push(entry);
+      const id = entry.item?.id;
+      if (id && !(id in byId) && entry.item) byId[id] = entry.item;
+    }
+    for (const item of output.outline) outline.push(item);
+    for (const note of output.notes) notes.push(note);
+    const after = output.countersAfter;
+    this.chapters = after.chapters;
+    this.annexes = after.annexes;
+    this.tables = new Map(after.tables);
+    this.figures = new Map(after.figures);
   }
 
   private visitChildren(parent: N, scope: Scope): void {
@@ -84,14 +153,14 @@ class NumberingWalker<N> {
     for (const child of children) {
       switch (this.adapter.type(child)) {
         case NODE.chapter:
-          this.visitSection(child, scope, 'chapter', String(++this.chapters));
+          this.section(child, scope, 'chapter', String(++this.chapters));
           break;
         case NODE.annex:
-          this.visitSection(child, scope, 'annex', annexLetter(this.annexes++));
+          this.section(child, scope, 'annex', annexLetter(this.annexes++));
           break;
         case NODE.clause: {
           const position = ++scope.clauses;
-          this.visitSection(child, scope, 'clause', scope.prefix ? `${scope.prefix}.${position}` : String(position));
+          this.section(child, scope, 'clause', scope.prefix ? `${scope.prefix}.${position}` : String(position));
           break;
         }
         case NODE.note:
@@ -213,9 +282,17 @@ class NumberingWalker<N> {
   }
 }
 
-/** Numbers any document tree through an adapter (the editor passes ProseMirror nodes). */
-export function computeNumberingWith<N>(root: N, adapter: TreeAdapter<N>): Numbering {
-  return new NumberingWalker(adapter).run(root);
+/**
+ * Numbers any document tree through an adapter (the editor passes ProseMirror nodes). With a memo
+ * (see numberingMemo.ts) sections met before in the same state are not walked again; the result is
+ * the same.
+ */
+export function computeNumberingWith<N extends object>(
+  root: N,
+  adapter: TreeAdapter<N>,
+  memo: NumberingMemo<N> | null = null,
+): Numbering {
+  return new NumberingWalker(adapter, memo).run(root);
 }
 
 /** Numbers a document given as ProseMirror JSON (`yDocToJSON(doc)` on the server). */

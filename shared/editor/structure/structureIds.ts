@@ -5,6 +5,10 @@
  * Local transactions get random ids. Remote transactions (applied from Yjs by the sync plugin) are
  * repaired with ids derived from the duplicated id or the node's content: every client repairs the
  * same merged state identically, so their writes agree and nothing bounces back and forth.
+ *
+ * Whether anything needs repair is known without walking the document: the plugin keeps a count of
+ * the ids in use (and of nodes without one), updated from the changed range of each change
+ * (`IdCensus`). Only when it shows a missing or shared id is the document searched for the fixes.
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -13,9 +17,9 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { ID_NODE_TYPES } from './names.js';
 import { freshId, idValue } from './ids.js';
-import { textblockChange } from './textOnlyChange.js';
+import { changedRange, textblockChange } from './textOnlyChange.js';
 
-export const structureIdsPluginKey = new PluginKey('structureIds');
+export const structureIdsPluginKey = new PluginKey<IdCensus>('structureIds');
 
 /** True for a transaction that applies a remote Yjs change (y-prosemirror / y-tiptap sync plugin). */
 export function isRemoteTransaction(tr: Transaction): boolean {
@@ -67,14 +71,78 @@ export interface StructureIdsOptions {
   types: readonly string[];
 }
 
+/** How many id-carrying nodes use each id, and how many have none; kept up to date per change. */
+export class IdCensus {
+  private readonly uses = new Map<string, number>();
+  /** Ids used by more than one node. */
+  private shared = 0;
+  /** Id-carrying nodes without an id. */
+  private missing = 0;
+
+  private constructor(private readonly types: ReadonlySet<string>) {}
+
+  static of(doc: PMNode, types: ReadonlySet<string>): IdCensus {
+    const census = new IdCensus(types);
+    doc.descendants((node) => {
+      census.count(node, 1);
+      return true;
+    });
+    return census;
+  }
+
+  /** The census of `after`, from this census of `before` (a copy; this one stays as it is). */
+  next(before: PMNode, after: PMNode): IdCensus {
+    const range = changedRange(before, after);
+    if (!range) return this;
+    const census = new IdCensus(this.types);
+    for (const [id, count] of this.uses) census.uses.set(id, count);
+    census.shared = this.shared;
+    census.missing = this.missing;
+    // Nodes overlapping the changed range, on each side (an ancestor of the change is on both).
+    before.nodesBetween(range.start, range.endBefore, (node) => {
+      census.count(node, -1);
+    });
+    after.nodesBetween(range.start, range.endAfter, (node) => {
+      census.count(node, 1);
+    });
+    return census;
+  }
+
+  /** Every id-carrying node has an id of its own. */
+  get sound(): boolean {
+    return this.shared === 0 && this.missing === 0;
+  }
+
+  private count(node: PMNode, delta: 1 | -1): void {
+    if (!this.types.has(node.type.name)) return;
+    const id = idValue(node.attrs.id);
+    if (id === null) {
+      this.missing += delta;
+      return;
+    }
+    const before = this.uses.get(id) ?? 0;
+    const after = before + delta;
+    if (after === 0) this.uses.delete(id);
+    else this.uses.set(id, after);
+    if (before <= 1 && after > 1) this.shared += 1;
+    if (before > 1 && after <= 1) this.shared -= 1;
+  }
+}
+
 /** The plain ProseMirror plugin (usable without TipTap). */
-export function structureIdsPlugin(types: readonly string[] = ID_NODE_TYPES): Plugin {
-  return new Plugin({
+export function structureIdsPlugin(types: readonly string[] = ID_NODE_TYPES): Plugin<IdCensus> {
+  const typeSet = new Set(types);
+  return new Plugin<IdCensus>({
     key: structureIdsPluginKey,
+    state: {
+      init: (_config, state) => IdCensus.of(state.doc, typeSet),
+      apply: (tr, census) => (tr.docChanged ? census.next(tr.before, tr.doc) : census),
+    },
     appendTransaction(transactions, _oldState, newState) {
       const changing = transactions.filter((tr) => tr.docChanged);
       // An edit inside one textblock adds, removes and re-attributes no node that carries an id.
       if (changing.every((tr) => textblockChange(tr.before, tr.doc) !== null)) return null;
+      if (structureIdsPluginKey.getState(newState)?.sound) return null;
       const remote = changing.every(isRemoteTransaction);
       const fixes = findIdFixes(newState.doc, types, remote);
       if (fixes.length === 0) return null;

@@ -4,7 +4,9 @@
  * `editor.storage.structureNumbering.numbering` for the outline, the contents and cross-reference
  * pickers: a new object after each structural change, the same object otherwise. Plain typing in a
  * paragraph (textOnlyChange.ts) keeps the numbering and maps the decorations through the change,
- * without walking the document.
+ * without walking the document. A structural change renumbers incrementally: sections met again in
+ * the same state are not walked (numberingMemo.ts) and only their decorations that changed are
+ * replaced (numberingDecorationUpdate.ts).
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -14,6 +16,8 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { computeNumberingWith, emptyNumbering } from './numbering.js';
 import type { Numbering, TreeAdapter } from './numbering.js';
 import { numberingDecorations } from './numberingDecorations.js';
+import { updateNumberingDecorations } from './numberingDecorationUpdate.js';
+import { NumberingMemo } from './numberingMemo.js';
 import { textOnlyChange } from './textOnlyChange.js';
 
 export interface StructureNumberingStorage {
@@ -55,19 +59,23 @@ export function getNumbering(state: EditorState): Numbering {
 
 /** The plain ProseMirror plugin; `onChange` receives every new numbering. */
 export function structureNumberingPlugin(onChange?: (numbering: Numbering) => void): Plugin<NumberingPluginState> {
-  const compute = (doc: PMNode): NumberingPluginState => {
-    const numbering = computeNumberingOfNode(doc);
+  const memo = new NumberingMemo<PMNode>();
+  const compute = (doc: PMNode, previous: NumberingPluginState | null): NumberingPluginState => {
+    const numbering = computeNumberingWith(doc, proseMirrorAdapter, memo);
     onChange?.(numbering);
-    return { doc, numbering, decorations: null };
+    const decorations =
+      previous?.decorations &&
+      updateNumberingDecorations(previous.decorations, previous.doc, doc, previous.numbering, numbering, memo.visited);
+    return { doc, numbering, decorations: decorations || null };
   };
   return new Plugin<NumberingPluginState>({
     key: structureNumberingPluginKey,
     state: {
-      init: (_config, state) => compute(state.doc),
+      init: (_config, state) => compute(state.doc, null),
       apply: (tr, value, _oldState, newState) => {
         if (!tr.docChanged) return value;
         const mapping = textOnlyChange(value.doc, newState.doc);
-        if (!mapping) return compute(newState.doc);
+        if (!mapping) return compute(newState.doc, value);
         return {
           doc: newState.doc,
           numbering: value.numbering,

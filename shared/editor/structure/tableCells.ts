@@ -45,7 +45,8 @@ function textOf(node: ProseMirrorJSON, numbering: Numbering): string {
   return node.type === NODE.paragraph ? parts.join('') : parts.filter((p) => p.length > 0).join(' ');
 }
 
-function spanOf(value: unknown): number {
+/** A cell's `colspan`/`rowspan` attribute as a count (1 when missing or malformed). */
+export function spanOf(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 1;
 }
 

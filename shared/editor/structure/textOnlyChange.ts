@@ -56,26 +56,48 @@ function sideInTextblock(doc: PMNode, from: number, to: number, inlineTypes: Set
   return { textblock, start: $from.start(), from, to };
 }
 
-/** The change from `before` to `after` when it lies inside one textblock; null otherwise or when equal. */
-export function textblockChange(before: PMNode, after: PMNode): TextblockChange | null {
+/** Where two documents differ: [start, endBefore) of `before` became [start, endAfter) of `after`. */
+export interface ChangedRange {
+  start: number;
+  endBefore: number;
+  endAfter: number;
+}
+
+/**
+ * The range in which `before` and `after` differ (null when equal). Unchanged subtrees are shared
+ * between the two documents, so this costs the depth of the change, not the document's size.
+ */
+export function changedRange(before: PMNode, after: PMNode): ChangedRange | null {
   const start = before.content.findDiffStart(after.content);
   if (start === null) return null;
   const end = before.content.findDiffEnd(after.content);
   if (!end) return null;
   let endBefore = end.a;
   let endAfter = end.b;
-  // Repeated characters make the common prefix and suffix overlap: move the end past the start.
+  // Repeated content makes the common prefix and suffix overlap: move the end past the start.
   const overlap = start - Math.min(endBefore, endAfter);
   if (overlap > 0) {
     endBefore += overlap;
     endAfter += overlap;
   }
+  return { start, endBefore, endAfter };
+}
+
+/** The mapping of a change (positions before → after). */
+export function changeMapping({ start, endBefore, endAfter }: ChangedRange): Mapping {
+  return new Mapping([new StepMap([start, endBefore - start, endAfter - start])]);
+}
+
+/** The change from `before` to `after` when it lies inside one textblock; null otherwise or when equal. */
+export function textblockChange(before: PMNode, after: PMNode): TextblockChange | null {
+  const range = changedRange(before, after);
+  if (!range) return null;
+  const { start, endBefore, endAfter } = range;
   const inlineTypes = new Set<string>();
   const beforeSide = sideInTextblock(before, start, endBefore, inlineTypes);
   const afterSide = beforeSide && sideInTextblock(after, start, endAfter, inlineTypes);
   if (!beforeSide || !afterSide) return null;
-  const mapping = new Mapping([new StepMap([start, endBefore - start, endAfter - start])]);
-  return { mapping, before: beforeSide, after: afterSide, inlineTypes };
+  return { mapping: changeMapping(range), before: beforeSide, after: afterSide, inlineTypes };
 }
 
 /**

@@ -4,6 +4,8 @@
  */
 import './styles/structure.css';
 
+export { FrozenDocument } from './components/FrozenDocument';
+export type { FrozenDocumentProps } from './components/FrozenDocument';
 export { StructureToolbar } from './components/StructureToolbar';
 export { StructureProvider } from './context/StructureContext';
 export { structureClientExtensions } from './extensions/clientExtensions';
@@ -11,6 +13,7 @@ export { JumpHighlight } from './extensions/jumpHighlight';
 export { withStructureNodeViews } from './extensions/structureNodeViews';
 export { useCrossDocumentLabels } from './hooks/useCrossDocumentLabels';
 export { useCurrentSection } from './hooks/useCurrentSection';
+export { useDeferredEditorState } from './hooks/useDeferredEditorState';
 export { useEditable } from './hooks/useEditable';
 export type { ExternalNumbering } from './hooks/useExternalNumbering';
 export { useOutlineEntries } from './hooks/useOutlineEntries';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Breadcrumb, Typography } from 'antd';
+import { Breadcrumb, Tabs, Typography } from 'antd';
 import { EditorContent } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,10 +11,11 @@ import { StageTag } from '../../features/projects/components/StageTag';
 import { useBeforeUnloadWarning } from '../../features/document/hooks/useBeforeUnloadWarning';
 import { useCollaborativeEditor } from '../../features/document/hooks/useCollaborativeEditor';
 import { useNodeParam } from '../../features/document/hooks/useNodeParam';
-import { useSyncSnapshot } from '../../features/document/hooks/useSyncSnapshot';
 import type { CollaborationSession } from '../../features/document/lib/CollaborationSession';
 import { ConnectionStatus } from '../../features/document/components/ConnectionStatus';
+import { StorageWarning } from '../../features/document/components/StorageWarning';
 import { EditorToolbar } from '../../features/document/components/EditorToolbar';
+import { ExportWordButton } from '../../features/document/components/ExportWordButton';
 import { OutlineSidebar } from '../../features/document/components/OutlineSidebar';
 import { PresenceList } from '../../features/document/components/PresenceList';
 import { ReadOnlyNotice } from '../../features/document/components/ReadOnlyNotice';
@@ -24,20 +25,12 @@ import './workspace.css';
 import { CommentPanel } from '../../features/comments/components/CommentPanel';
 import { CommentStartButton } from '../../features/comments/components/CommentStartButton';
 import { useCommentsController } from '../../features/comments/hooks/useCommentsController';
+import { HistoryPanel } from '../../features/history';
+import { VersionsPanel } from '../../features/versions';
 
 interface DocumentWorkspaceProps {
   session: CollaborationSession;
   meta: DocumentResponse;
-}
-
-/**
- * The connection state and the leave-page warning: re-rendered on every sync change (twice a
- * keystroke: unsynced, then acknowledged) without re-rendering the rest of the workspace.
- */
-function LiveConnectionStatus({ session }: { session: CollaborationSession }) {
-  const snapshot = useSyncSnapshot(session.sync);
-  useBeforeUnloadWarning(snapshot.unsynced);
-  return <ConnectionStatus snapshot={snapshot} />;
 }
 
 /** The drafting workspace: header with presence and connection, toolbar, outline and the A4-like page. */
@@ -56,6 +49,7 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
   const external = useCrossDocumentLabels(editor, document, project.documents);
   const structure = useMemo(() => ({ projectId: project.id }), [project.id]);
   useNodeParam(editor);
+  useBeforeUnloadWarning(session.sync);
 
   return (
     <div className="workspace">
@@ -74,7 +68,9 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
           </Typography.Title>
         </div>
         <div className="workspace__status">
-          <LiveConnectionStatus session={session} />
+          <ExportWordButton documentId={document.id} />
+          <ConnectionStatus tracker={session.sync} />
+          <StorageWarning awareness={session.provider.awareness} />
           <PresenceList awareness={session.provider.awareness} selfId={user.id} selfReadOnly={!canEdit} />
         </div>
       </header>
@@ -106,7 +102,35 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
           </div>
         </main>
         <aside className="workspace__comments">
-          <CommentPanel editor={editor} controller={comments.controller} project={project} documentId={document.id} />
+          {/* Beside the text: comments (first, kept mounted for their highlights), the change history, the versions. */}
+          <Tabs
+            className="workspace__side-tabs"
+            size="small"
+            items={[
+              {
+                key: 'comments',
+                label: t('comments.title'),
+                children: (
+                  <CommentPanel
+                    editor={editor}
+                    controller={comments.controller}
+                    project={project}
+                    documentId={document.id}
+                  />
+                ),
+              },
+              {
+                key: 'history',
+                label: <span data-testid="history-tab">{t('history.tab')}</span>,
+                children: <HistoryPanel editor={editor} projectId={project.id} documentId={document.id} />,
+              },
+              {
+                key: 'versions',
+                label: <span data-testid="versions-tab">{t('versions.title')}</span>,
+                children: <VersionsPanel documentId={document.id} projectId={project.id} access={project.access} />,
+              },
+            ]}
+          />
         </aside>
       </div>
     </div>

@@ -22,7 +22,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const next = safeRedirect(params.get('next'));
+  // Without a place to return to: the first page for the user (the dashboard for bureau staff).
+  const next = safeRedirect(params.get('next'), '/');
 
   if (status === 'signed-in') return <Navigate to={next} replace />;
 

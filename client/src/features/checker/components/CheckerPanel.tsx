@@ -16,7 +16,14 @@ import { useServerChecker } from '../hooks/useServerChecker';
 import { CheckerCounts } from './CheckerCounts';
 import { CheckerRuleTable } from './CheckerRuleTable';
 import { FindingItem } from './FindingItem';
+import { VirtualList } from '../../../components/VirtualList';
+import type { Keyed } from '../../../lib/listKeys';
 import './checker.css';
+
+/** A finding of one line of message and one of excerpt (longer ones are measured when shown). */
+const FINDING_HEIGHT = 48;
+const findingKey = (keyed: Keyed<Finding>) => keyed.key;
+const findingClass = () => 'checker-findings__item';
 
 interface CheckerPanelProps {
   editor: Editor;
@@ -25,7 +32,9 @@ interface CheckerPanelProps {
 
 /**
  * 起草检查: the findings the server's drafting checker pushes for this document, live while people
- * type: counts, a table by rule, the list filtered by severity; a finding jumps to its place.
+ * type: counts, a table by rule, the list filtered by severity; a finding jumps to its place. The
+ * rows of findings that did not change keep their objects between checks (no re-render), and a long
+ * list renders only the rows in view.
  */
 export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
   const { t, i18n } = useTranslation();
@@ -33,7 +42,7 @@ export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
   const { snapshot, stale } = useServerChecker(awareness);
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [ruleId, setRuleId] = useState<string | null>(null);
-  const findings = useMemo(() => snapshot?.result.findings ?? [], [snapshot]);
+  const findings = useMemo(() => snapshot?.result.findings ?? [], [snapshot?.result.findings]);
   const rules = useMemo(() => ruleSummary(findings), [findings]);
   const visible = useMemo(() => filterFindings(findings, severity, ruleId), [findings, severity, ruleId]);
   const keyedVisible = useMemo(() => keyedFindings(visible), [visible]);
@@ -110,11 +119,17 @@ export function CheckerPanel({ editor, awareness }: CheckerPanelProps) {
               {visible.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('checker.noneFiltered')} />
               ) : (
-                <ul className="checker-findings" data-testid="checker-findings">
-                  {keyedVisible.map(({ key, item: finding }) => (
-                    <FindingItem key={key} finding={finding} onJump={onJump} {...(editable ? { onFix } : {})} />
-                  ))}
-                </ul>
+                <VirtualList
+                  items={keyedVisible}
+                  itemKey={findingKey}
+                  itemClassName={findingClass}
+                  estimateSize={FINDING_HEIGHT}
+                  className="checker-findings"
+                  testId="checker-findings"
+                  renderItem={({ item: finding }) => (
+                    <FindingItem finding={finding} onJump={onJump} {...(editable ? { onFix } : {})} />
+                  )}
+                />
               )}
             </>
           )}

@@ -39,7 +39,7 @@ function FixButton({ fix, onFix }: { fix: FindingFix; onFix: (fix: FindingFix) =
 /**
  * One finding: severity, where (clause label), the message in the UI language, the excerpt; a
  * finding with a place jumps to it, one about the whole document (a missing chapter) does not, and
- * a finding with a fix offers it.
+ * a finding with a fix offers it. The content of a row (`<li class="checker-findings__item">`).
  */
 export const FindingItem = memo(function FindingItem({ finding, onJump, onFix }: FindingItemProps) {
   const { i18n } = useTranslation();
@@ -64,7 +64,7 @@ export const FindingItem = memo(function FindingItem({ finding, onJump, onFix }:
     'data-node-id': finding.nodeId ?? '',
   };
   return (
-    <li className="checker-findings__item">
+    <>
       {placed ? (
         <button type="button" {...common} onClick={() => onJump(finding)}>
           {content}
@@ -73,6 +73,6 @@ export const FindingItem = memo(function FindingItem({ finding, onJump, onFix }:
         <div {...common}>{content}</div>
       )}
       {finding.fix && onFix ? <FixButton fix={finding.fix} onFix={onFix} /> : null}
-    </li>
+    </>
   );
 });

@@ -2,11 +2,19 @@ import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { readSnapshot, serverState } from '../lib/readCheckerState';
 import type { CheckerSnapshot } from '../lib/readCheckerState';
+import { reuseFindings } from '../lib/stableFindings';
 
 export interface ServerCheckerState {
   snapshot: CheckerSnapshot | null;
   /** The server's entry is gone (offline): the snapshot is the last one received. */
   stale: boolean;
+}
+
+/** `next`, its findings keeping the objects of `previous` that say the same (see reuseFindings). */
+function withPreviousFindings(previous: CheckerSnapshot | null, next: CheckerSnapshot): CheckerSnapshot {
+  if (!previous) return next;
+  const findings = reuseFindings(previous.result.findings, next.result.findings);
+  return { ...next, result: { ...next.result, findings } };
 }
 
 /** The drafting checker's findings as the server pushes them (awareness), live. */
@@ -24,7 +32,7 @@ export function useServerChecker(awareness: Awareness): ServerCheckerState {
       lastRaw = raw;
       const snapshot = readSnapshot(raw);
       setState((current) => {
-        if (snapshot) return { snapshot, stale: false };
+        if (snapshot) return { snapshot: withPreviousFindings(current.snapshot, snapshot), stale: false };
         return current.snapshot ? { snapshot: current.snapshot, stale: true } : current;
       });
     };

@@ -38,7 +38,5 @@ export function filterFindings(
   );
 }
 
-/** The text of the current UI language. */
-export function localized(text: LocalizedText, language: string): string {
-  return language.startsWith('en') ? text.en : text.zh;
-}
+/** The text of the current UI language (an app-wide helper, re-exported for the checker's modules). */
+export { localized } from '../../../lib/localized';

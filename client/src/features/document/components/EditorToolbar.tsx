@@ -10,12 +10,11 @@ import {
   UndoOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import type { DocumentKind } from '@shared/domain/project';
-import { StructureToolbar } from '../../structure';
+import { StructureToolbar, useDeferredEditorState } from '../../structure';
 import type { ExternalNumbering } from '../../structure';
 
 interface ToolButtonProps {
@@ -53,6 +52,35 @@ interface EditorToolbarProps {
   kind: DocumentKind;
 }
 
+interface FormattingState {
+  inHeading: boolean;
+  bold: boolean;
+  italic: boolean;
+  bulletList: boolean;
+  orderedList: boolean;
+  inTable: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+function formattingState(e: Editor): FormattingState {
+  return {
+    inHeading: e.isActive('heading'),
+    bold: e.isActive('bold'),
+    italic: e.isActive('italic'),
+    bulletList: e.isActive('bulletList'),
+    orderedList: e.isActive('orderedList'),
+    inTable: e.isActive('table'),
+    canUndo: e.can().undo(),
+    canRedo: e.can().redo(),
+  };
+}
+
+function sameFormattingState(a: FormattingState, b: FormattingState): boolean {
+  const keys = Object.keys(a) as (keyof FormattingState)[];
+  return keys.every((key) => a[key] === b[key]);
+}
+
 /**
  * Formatting and structure of the text: emphasis, lists, editing the rows and columns of a numbered
  * table, the GB/T 1.1 structure controls (clauses, insert menu, cross-references, list style,
@@ -63,19 +91,7 @@ interface EditorToolbarProps {
  */
 export function EditorToolbar({ editor, disabled, external = null, kind }: EditorToolbarProps) {
   const { t } = useTranslation();
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      inHeading: e.isActive('heading'),
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      bulletList: e.isActive('bulletList'),
-      orderedList: e.isActive('orderedList'),
-      inTable: e.isActive('table'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
-    }),
-  });
+  const state = useDeferredEditorState(editor, { compute: formattingState, equal: sameFormattingState });
 
   const tableItems: MenuProps['items'] = [
     { key: 'addRowBefore', label: t('document.toolbar.addRowBefore'), disabled: !state.inTable },

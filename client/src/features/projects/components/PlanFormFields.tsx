@@ -1,7 +1,7 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationView } from '@shared/api/types';
-import { PROJECT_STAGES, PUBLICATION_CATEGORIES, STANDARD_TYPES } from '@shared/domain/project';
+import { PUBLICATION_CATEGORIES, STANDARD_TYPES } from '@shared/domain/project';
 import { createProjectBody } from '@shared/validation/requests';
 import { zodRule } from '../../../lib/formErrors';
 import { useOrganizationOptions } from '../../organizations';
@@ -113,11 +113,6 @@ export function PlanFormFields({ mode, organizations, chooseLeadUnit }: PlanForm
       >
         <Input maxLength={maxLengthOf(shape.publishingBody)} />
       </Form.Item>
-      {mode === 'edit' ? (
-        <Form.Item name="stage" label={t('projects.stage')} rules={[required]}>
-          <Select options={PROJECT_STAGES.map((v) => ({ value: v, label: t(`enums.stage.${v}`) }))} />
-        </Form.Item>
-      ) : null}
     </>
   );
 }

@@ -1,10 +1,11 @@
-import { Table, Typography } from 'antd';
+import { Flex, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProjectListItem } from '@shared/api/types';
-import { formatDate, isPast } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { DocumentLinks } from './DocumentLinks';
+import { DueTag } from './DueTag';
 import { RoleTag } from './RoleTag';
 import { StageTag } from './StageTag';
 
@@ -61,16 +62,14 @@ export function ProjectTable({ projects, loading }: { projects: ProjectListItem[
     {
       key: 'due',
       title: t('projects.dueDate'),
-      render: (_, project) => {
-        const overdue = isPast(project.dueDate) && project.stage !== 'published' && project.stage !== 'periodic-review';
-        return (
-          <Typography.Text type={overdue ? 'danger' : undefined} title={overdue ? t('projects.overdue') : undefined}>
-            {formatDate(project.dueDate)}
-          </Typography.Text>
-        );
-      },
+      render: (_, project) => (
+        <Flex vertical gap={2} align="flex-start">
+          <Typography.Text>{formatDate(project.dueDate)}</Typography.Text>
+          <DueTag dueDate={project.dueDate} stage={project.stage} />
+        </Flex>
+      ),
       sorter: (a, b) => a.dueDate.localeCompare(b.dueDate),
-      width: 120,
+      width: 140,
     },
     {
       key: 'role',

@@ -1,6 +1,6 @@
 /** The plan form's values and their conversion to request bodies. */
 import { EDITABLE_PLAN_FIELDS } from '@shared/domain/project';
-import type { Project, ProjectStage, PublicationCategory, StandardType } from '@shared/domain/project';
+import type { Project, PublicationCategory, StandardType } from '@shared/domain/project';
 import { DEFAULT_PUBLISHING_BODY } from '@shared/validation/requests';
 import type { CreateProjectBody, UpdateProjectBody } from '@shared/validation/requests';
 
@@ -16,7 +16,6 @@ export interface PlanFormValues {
   dueDate?: string;
   publishingBody?: string;
   leadOrganizationId?: string;
-  stage?: ProjectStage;
 }
 
 /** Every field of the plan form (the lead unit only when creating). */
@@ -52,7 +51,6 @@ export function toUpdateBody(values: PlanFormValues): UpdateProjectBody {
   return {
     ...planFields(values),
     publishingBody: text(values.publishingBody) || undefined,
-    stage: values.stage,
   };
 }
 
@@ -69,6 +67,5 @@ export function fromProject(project: Project): PlanFormValues {
     dueDate: project.dueDate.slice(0, 10),
     publishingBody: project.publishingBody,
     leadOrganizationId: project.leadOrganizationId,
-    stage: project.stage,
   };
 }

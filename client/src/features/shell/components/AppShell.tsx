@@ -1,9 +1,10 @@
 import { Button, Flex, Layout, Menu, Space, Tooltip, Typography } from 'antd';
-import { LogoutOutlined, SettingOutlined, UserOutlined, AppstoreOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SettingOutlined, UserOutlined, AppstoreOutlined, DashboardOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App as AntApp } from 'antd';
 import { useAuth, useCurrentUser } from '../../auth';
+import { useOrganizations } from '../../organizations';
 import { describeError } from '../../../lib/errors';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 
@@ -16,8 +17,28 @@ export function AppShell() {
   const location = useLocation();
   const { message } = AntApp.useApp();
 
-  const selected = location.pathname.startsWith('/admin') ? 'admin' : 'projects';
+  const organizations = useOrganizations();
+  // Bureau staff (and administrators) have the dashboard of their jurisdiction.
+  const bureau = organizations.byId.get(user.organizationId)?.kind === 'market-supervision-bureau';
+  const selected = location.pathname.startsWith('/admin')
+    ? 'admin'
+    : location.pathname.startsWith('/dashboard')
+      ? 'dashboard'
+      : 'projects';
   const items = [
+    ...(bureau || user.isAdmin
+      ? [
+          {
+            key: 'dashboard',
+            icon: <DashboardOutlined />,
+            label: (
+              <Link to="/dashboard" data-testid="nav-dashboard">
+                {t('nav.dashboard')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
     { key: 'projects', icon: <AppstoreOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
     ...(user.isAdmin
       ? [{ key: 'admin', icon: <SettingOutlined />, label: <Link to="/admin">{t('nav.admin')}</Link> }]

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import { NODE, isAnnexType, isChapterRole, isListStyle } from '@shared/editor/structure/names';
 import type { AnnexType, ChapterRole, ListStyle } from '@shared/editor/structure/names';
+import { useDeferredEditorState } from './useDeferredEditorState';
 
 export interface StructureCommandState {
   clause: boolean;
@@ -96,28 +96,29 @@ function sameState(a: StructureCommandState, b: StructureCommandState): boolean 
 }
 
 /**
- * Which structure commands apply at the caret: evaluated at most once per animation frame however
- * many transactions arrive (typing, remote changes), and a new object only when something changed.
+ * What the command states depend on: the structure (the numbering object is replaced on every
+ * change that is not plain text inside one paragraph) and where the selection is — its kind, the
+ * blocks it starts and ends in, whether it is empty and whether its block is (an empty paragraph is
+ * replaced by an inserted block). Typing inside a paragraph keeps all of these.
+ */
+function commandContext(e: Editor): readonly unknown[] {
+  const { selection } = e.state;
+  const { $from, $to } = selection;
+  return [
+    e.storage.structureNumbering.numbering,
+    selection.constructor,
+    $from.start(),
+    $to.start(),
+    selection.empty,
+    $from.parent.content.size === 0,
+  ];
+}
+
+/**
+ * Which structure commands apply at the caret: evaluated after the frame is painted, at most once
+ * per frame, not at all while the context is unchanged (typing in a paragraph), and a new object
+ * only when something changed.
  */
 export function useStructureCommandState(editor: Editor): StructureCommandState {
-  const [state, setState] = useState(() => commandState(editor));
-  useEffect(() => {
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      if (editor.isDestroyed) return;
-      const next = commandState(editor);
-      setState((previous) => (sameState(previous, next) ? previous : next));
-    };
-    const schedule = () => {
-      if (frame === 0) frame = requestAnimationFrame(update);
-    };
-    editor.on('transaction', schedule);
-    schedule();
-    return () => {
-      editor.off('transaction', schedule);
-      if (frame !== 0) cancelAnimationFrame(frame);
-    };
-  }, [editor]);
-  return state;
+  return useDeferredEditorState(editor, { compute: commandState, equal: sameState, context: commandContext });
 }
