@@ -97,9 +97,9 @@ describe('the stage workflow in the browser', () => {
     await lead.locator('[data-testid="gate-checklist"][data-passed="true"]').waitFor({ timeout: LIVE_TIMEOUT });
     await shot(lead, '4-lead-gate-passing');
     await lead.getByTestId('submit-draft').click();
-    await lead.getByRole('button', { name: '提交', exact: true }).click();
+    await lead.getByRole('button', { name: /^提\s?交$/ }).click();
     await lead.getByTestId('submission-page').waitFor();
-    await lead.locator('[data-testid="submission-status"][data-status="local-check"]').waitFor();
+    await lead.locator('[data-testid="submission-status"][data-status="local-check"]').first().waitFor();
     await lead.getByTestId('frozen-standard').waitFor();
     await shot(lead, '5-lead-submitted');
     // The project page says why the texts are read-only now.
@@ -144,7 +144,7 @@ describe('the stage workflow in the browser', () => {
     expect(await lead.getByTestId('text-lock-banner').count()).toBe(0);
     await lead.locator('[data-testid="gate-checklist"][data-passed="true"]').waitFor({ timeout: LIVE_TIMEOUT });
     await lead.getByTestId('submit-draft').click();
-    await lead.getByRole('button', { name: '提交', exact: true }).click();
+    await lead.getByRole('button', { name: /^提\s?交$/ }).click();
     await lead.getByTestId('submission-page').waitFor();
     expect(await lead.getByTestId('submission-title').innerText()).toContain('第2次提交');
 

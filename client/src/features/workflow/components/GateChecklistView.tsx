@@ -27,7 +27,7 @@ function GateItem({ item, projectId }: { item: GateItemResult; projectId: string
       data-passed={item.passed ? 'true' : 'false'}
       extra={
         item.fix ? (
-          <Link to={fixPath(item.fix, projectId)} data-testid={`gate-fix-${item.id}`}>
+          <Link to={fixPath(item.fix, projectId)} data-testid={`gate-fix-${item.id}`} className="workflow-gate__fix">
             {item.passed ? t('workflow.gate.open') : t('workflow.gate.fix')}
           </Link>
         ) : null
