@@ -9,7 +9,7 @@ import { chineseDate } from '../lib/chinaDates.js';
 import type { ConsultationTable } from './consultationTable.js';
 import { TABLE_COLUMNS, TABLE_TITLE } from './consultationTable.js';
 import { fitRowHeight } from './xlsxRowHeight.js';
-import { FONT, mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';
+import { FONT, LANDSCAPE_TABLE_SHEET, mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';
 
 /** The machine-readable companion sheet (read back by the importer). */
 export const DETAILS_SHEET = '_items';
@@ -42,18 +42,7 @@ export async function consultationXlsx(table: ConsultationTable): Promise<Uint8A
   workbook.created = new Date();
   // A4 landscape, all columns on the page width (as many pages down as needed), the header row on
   // every printed page (print titles, below), wrapped cells with fitted row heights (xlsxStyle.ts).
-  const sheet = workbook.addWorksheet(TABLE_TITLE, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
-  });
+  const sheet = workbook.addWorksheet(TABLE_TITLE, LANDSCAPE_TABLE_SHEET);
   sheet.columns = WIDTHS.map((width) => ({ width }));
   mergedLine(sheet, TABLE_TITLE, TABLE_COLUMNS.length, { bold: true, size: 16, center: true }).height = 28;
   headerFields(

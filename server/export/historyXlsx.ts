@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { HistoryEntryView } from '@shared/api/history.js';
 import { chinaDateTime } from '../lib/chinaDates.js';
 import { entryClauses, entrySummary } from './historySummary.js';
-import { mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';
+import { LANDSCAPE_TABLE_SHEET, mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';
 
 export interface HistorySheet {
   /** The document's title. */
@@ -31,17 +31,7 @@ function timeSpan(entry: HistoryEntryView): string {
 export async function historyXlsx(sheet: HistorySheet): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
-  const worksheet = workbook.addWorksheet('修改记录', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
-  });
+  const worksheet = workbook.addWorksheet('修改记录', LANDSCAPE_TABLE_SHEET);
   worksheet.columns = WIDTHS.map((width) => ({ width }));
   mergedLine(worksheet, `${sheet.title} 修改记录`, COLUMNS.length, { bold: true, size: 16, center: true }).height = 28;
   mergedLine(

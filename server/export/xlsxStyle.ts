@@ -1,10 +1,27 @@
 /** Cell styling shared by the spreadsheet exports. */
-import type { Border, Cell, Row, Worksheet } from 'exceljs';
+import type { AddWorksheetOptions, Border, Cell, Row, Worksheet } from 'exceljs';
 import { fitRowHeight } from './xlsxRowHeight.js';
 
 const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FF000000' } };
 
 export const FONT = '宋体';
+
+/**
+ * A4 landscape, all columns on the page width (as many pages down as needed), "第 x 页 共 y 页" in
+ * the footer: the print setup of every table the bureau prints.
+ */
+export const LANDSCAPE_TABLE_SHEET: Pick<AddWorksheetOptions, 'pageSetup' | 'headerFooter'> = {
+  pageSetup: {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  },
+  headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
+};
 
 export function boxed(cell: Cell): void {
   cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
