@@ -14,9 +14,15 @@ import type { TestServer } from '../helpers/server.js';
 import { DEMO_PASSWORD, demoProject, login, request } from '../helpers/api.js';
 import { ConsultationFixtures } from '../consultation/fixtures.js';
 import { upload } from '../consultation/helpers.js';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Submission } from '@shared/workflow/submissions.js';
+import type { TechnicalReview } from '@shared/workflow/reviews.js';
+import type { HistoryPage } from '@shared/api/history.js';
+import type { PackageJobView } from '@shared/api/submissionPackage.js';
+import { appendParagraph, connectSynced, waitFor } from '../helpers/collab.js';
+import { instantOffice } from '../helpers/instantOffice.js';
 
 /** `admin` is the demo administrator (provincial bureau staff, a reviewer there); `sysadmin` is an administrator in no project and no bureau. */
 const CALLERS = [
@@ -44,7 +50,7 @@ interface Target {
 }
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** The route as the server declares it. */
   route: string;
   /** Builds the concrete request; may create throwaway records so that each call has its own. */
@@ -62,6 +68,38 @@ let testingOrgId = '';
 let counter = 0;
 let consultation: ConsultationFixtures;
 let submissionId = '';
+/** An open technical review of the demo project and its one expert (the demo expert). */
+let reviewId = '';
+let reviewExpertId = '';
+/** A named version of the standard text (to read, diff, export and restore against). */
+let versionId = '';
+/** An entry of the standard text's change history. */
+let historyEntryId = '';
+/** Holds the stand-in LibreOffice. */
+let scratch = '';
+
+/** The standard text gets one change by the lead (a history entry) and a named version. */
+async function versionAndHistory(): Promise<void> {
+  const writer = await connectSynced(server.url, standardId, tokens.lead!);
+  try {
+    appendParagraph(writer.doc, '权限矩阵的修改记录');
+    await waitFor(async () => {
+      const page = await request<HistoryPage>(server.url, 'GET', `/api/documents/${standardId}/history`, {
+        token: tokens.lead,
+      });
+      historyEntryId = page.body.entries?.[0]?.id ?? '';
+      return historyEntryId !== '';
+    }, 'a history entry');
+  } finally {
+    writer.destroy();
+  }
+  const version = await request<{ id: string }>(server.url, 'POST', `/api/documents/${standardId}/versions`, {
+    token: tokens.lead,
+    body: { name: '权限矩阵基线' },
+  });
+  if (version.status !== 201) throw new Error(`version not named: ${version.status}`);
+  versionId = version.body.id;
+}
 
 /**
  * A submission of the demo project that the county returned (a fixture: the texts are not locked, so
@@ -188,6 +226,21 @@ async function freshThread(author: Caller, resolved = false): Promise<ThreadView
   if (result.status !== 201) throw new Error(`thread not started: ${result.status} ${JSON.stringify(result.body)}`);
   if (resolved) await request(server.url, 'POST', `/api/threads/${result.body.id}/resolve`, { token: tokens[author] });
   return result.body;
+}
+
+/**
+ * A finished package job (no PDFs) of the caller's own, or the lead's for callers who cannot start
+ * one (jobs are private to who started them).
+ */
+async function freshPackageJob(caller: Caller): Promise<string> {
+  const owner = viewers.includes(caller) ? caller : 'lead';
+  const job = await request<PackageJobView>(server.url, 'POST', `/api/projects/${projectId}/package-jobs`, {
+    token: tokens[owner],
+    body: { stage: '送审稿', pdf: false },
+  });
+  if (job.status !== 202) throw new Error(`package job not started: ${job.status} ${JSON.stringify(job.body)}`);
+  await server.services.submissionPackage.jobs.idle();
+  return job.body.id;
 }
 
 const ROWS: Row[] = [
@@ -702,13 +755,202 @@ const ROWS: Row[] = [
     }),
     expect: statuses(201, ['bureau', 'admin'], projectScoped),
   },
+  // Export of the documents and the submission package (提交材料): everyone who can view the project.
+  {
+    method: 'GET',
+    route: '/export/formats',
+    target: async () => ({ path: '/api/export/formats' }),
+    expect: statuses(200, signedIn, { anonymous: 401 }),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/export.docx',
+    target: async () => ({
+      path: `/api/documents/${standardId}/export.docx?stage=${encodeURIComponent('送审稿')}`,
+      stream: true,
+    }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/export.pdf',
+    // The stand-in LibreOffice (instantOffice) answers at once.
+    target: async () => ({ path: `/api/documents/${standardId}/export.pdf?version=${versionId}`, stream: true }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/package',
+    target: async () => ({
+      path: `/api/projects/${projectId}/package?stage=${encodeURIComponent('送审稿')}&pdf=0`,
+      stream: true,
+    }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/projects/:id/package-jobs',
+    target: async () => ({ path: `/api/projects/${projectId}/package-jobs`, body: { stage: '送审稿', pdf: false } }),
+    expect: statuses(202, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/package-jobs/:jobId',
+    target: async (caller) => ({ path: `/api/projects/${projectId}/package-jobs/${await freshPackageJob(caller)}` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/projects/:id/package-jobs/:jobId/download',
+    target: async (caller) => ({
+      path: `/api/projects/${projectId}/package-jobs/${await freshPackageJob(caller)}/download`,
+      stream: true,
+    }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  // The change history and versions: viewers read, the lead and drafters name versions, the lead restores.
+  {
+    method: 'GET',
+    route: '/documents/:id/history',
+    target: async () => ({ path: `/api/documents/${standardId}/history` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/history.xlsx',
+    target: async () => ({ path: `/api/documents/${standardId}/history.xlsx`, stream: true }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/history/:entryId',
+    target: async () => ({ path: `/api/documents/${standardId}/history/${historyEntryId}` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/versions',
+    target: async () => ({ path: `/api/documents/${standardId}/versions` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/documents/:id/versions',
+    target: async () => ({ path: `/api/documents/${standardId}/versions`, body: { name: `矩阵版本${unique()}` } }),
+    expect: statuses(201, ['drafter', 'lead'], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/versions/:versionId',
+    target: async () => ({ path: `/api/documents/${standardId}/versions/${versionId}` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/diff',
+    target: async () => ({ path: `/api/documents/${standardId}/diff?from=${versionId}&to=current` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/diff.docx',
+    target: async () => ({ path: `/api/documents/${standardId}/diff.docx?from=${versionId}`, stream: true }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/documents/:id/restore',
+    target: async () => ({ path: `/api/documents/${standardId}/restore`, body: { version: versionId } }),
+    expect: statuses(200, ['lead'], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/documents/:id/restores',
+    target: async () => ({ path: `/api/documents/${standardId}/restores` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
   {
     method: 'GET',
     route: '/dashboard',
     target: async () => ({ path: '/api/dashboard' }),
     expect: statuses(200, ['bureau', 'admin', 'sysadmin'], { anonymous: 401 }),
   },
+  {
+    method: 'GET',
+    route: '/projects/:id/reviews',
+    target: async () => ({ path: `/api/projects/${projectId}/reviews` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/projects/:id/reviews',
+    // Only the province convenes; the project is not in 技术审评, so even it is told 409 and nothing opens.
+    target: async () => ({
+      path: `/api/projects/${projectId}/reviews`,
+      body: { meetingDate: '2026-07-01', expertIds: [reviewExpertId] },
+    }),
+    expect: statuses(409, ['admin'], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/reviews/:id',
+    target: async () => ({ path: `/api/reviews/${reviewId}` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'PUT',
+    route: '/reviews/:id/opinion',
+    target: async () => ({ path: `/api/reviews/${reviewId}/opinion`, body: REVIEW_OPINION }),
+    expect: statuses(200, ['expert'], projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/reviews/:id/comments',
+    target: async () => ({
+      path: `/api/reviews/${reviewId}/comments`,
+      body: { clauseLabel: '全文', comment: `权限测试审查意见${unique()}` },
+    }),
+    expect: statuses(201, ['expert'], projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/reviews/:id/close',
+    // The province closes; the project is not in 技术审评 (a fixture review), so the close is refused with 409.
+    target: async () => ({ path: `/api/reviews/${reviewId}/close` }),
+    expect: statuses(409, ['admin'], projectScoped),
+  },
 ];
+
+const REVIEW_OPINION = {
+  dimensions: Object.fromEntries(
+    ['compliance', 'necessity', 'advancement', 'economy', 'operability'].map((d) => [
+      d,
+      { rating: 'conforms', remark: '' },
+    ]),
+  ),
+  vote: 'pass',
+};
+
+/** An open technical review of the demo project with the demo expert (a fixture: the stage stays editable). */
+async function openReviewFixture(): Promise<string> {
+  const admin = server.services.metadata.collection('users').findOne({ email: 'admin@example.com' })!;
+  const review: TechnicalReview = {
+    id: 'rev_permissions',
+    projectId,
+    number: 1,
+    submissionId,
+    documents: [],
+    meetingDate: '2026-07-01',
+    expertIds: [reviewExpertId],
+    openedBy: admin.id,
+    openedAt: new Date().toISOString(),
+    closedAt: null,
+    closedBy: null,
+    conclusion: null,
+  };
+  await server.services.metadata.collection('technicalReviews').insert(review);
+  return review.id;
+}
 
 /** Opens a streaming endpoint, reads its status (and the body if it is an error), then hangs up. */
 async function streamStatus(path: string, token: string | null): Promise<{ status: number; body: unknown }> {
@@ -723,7 +965,9 @@ async function streamStatus(path: string, token: string | null): Promise<{ statu
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  scratch = await mkdtemp(join(tmpdir(), 'zm-permissions-'));
+  // The stand-in LibreOffice answers at once: the matrix checks who may export a PDF, not the conversion.
+  server = await startTestServer({ pdf: { command: await instantOffice(scratch) } });
   tokens.anonymous = null;
   for (const caller of ['outsider', 'bureau', 'expert', 'drafter', 'lead', 'admin'] as const) {
     emails[caller] = `${caller}@example.com`;
@@ -762,10 +1006,14 @@ beforeAll(async () => {
   consultation = new ConsultationFixtures(server.url, () => tokens.admin!, drafterOrgId);
   await consultation.setup(projectId);
   submissionId = await returnedSubmission();
+  reviewExpertId = server.services.metadata.collection('users').findOne({ email: 'expert@example.com' })!.id;
+  reviewId = await openReviewFixture();
+  await versionAndHistory();
 });
 
 afterAll(async () => {
   await server.dispose();
+  await rm(scratch, { recursive: true, force: true });
 });
 
 describe('permission matrix', () => {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { ExportFormatsView } from '@shared/api/exportFormats.js';
 import type { PackageJobView } from '@shared/api/submissionPackage.js';
 import { documentExportQuery } from '@shared/validation/documentExport.js';
 import { packageJobBody, packageQuery } from '@shared/validation/submissionPackage.js';
@@ -20,11 +21,17 @@ function zipResponse(c: Context<ApiEnv>, zip: Uint8Array, fileName: string): Res
 /**
  * The submission package (提交材料): GET /projects/:id/package builds it in the request (scripts);
  * the dialog starts a package job, follows its parts and downloads the zip when it is done. Also a
- * document's PDF (beside its export.docx, same query).
+ * document's PDF (beside its export.docx, same query), and whether PDFs can be made at all.
  */
 export function submissionPackageRoutes(services: AppServices): Hono<ApiEnv> {
-  const { access, submissionPackage, documentPdf } = services;
+  const { access, submissionPackage, documentPdf, pdf } = services;
   return new Hono<ApiEnv>()
+    .get('/export/formats', async (c) => {
+      requireUser(c);
+      // Looked up on each request: LibreOffice may be installed (or removed) while the server runs.
+      const office = await pdf.status();
+      return c.json<ExportFormatsView>({ docx: true, pdf: office.available });
+    })
     .get('/documents/:id/export.pdf', async (c) => {
       const grant = access.viewableDocument(requireUser(c), c.req.param('id'));
       const query = parseQuery(c, documentExportQuery);

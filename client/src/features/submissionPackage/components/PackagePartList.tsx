@@ -26,9 +26,10 @@ const TAG_COLORS: Record<PackagePartStatus, string> = {
   skipped: 'warning',
 };
 
-/** Every part of the package being built, with its state and, if it failed, why. */
+/** The progress bar's look for the job's state. */
 const PROGRESS_STATUS = { running: 'active', done: 'success', failed: 'exception' } as const;
 
+/** Every part of the package being built, with its state and, if it failed, why. */
 export function PackagePartList({ parts, status }: { parts: PackagePart[]; status: PackageJobStatus }) {
   const { t } = useTranslation();
   const finished = parts.filter((p) => p.status !== 'pending' && p.status !== 'running').length;

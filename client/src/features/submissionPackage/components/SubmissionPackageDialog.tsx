@@ -7,7 +7,8 @@ import { STANDARD_STAGES } from '@shared/editor/structure/names';
 import type { StandardStage } from '@shared/editor/structure/names';
 import { describeError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { packageDownloadUrl } from '../api/submissionPackageApi';
+import { useApiQuery } from '../../../hooks/useApiQuery';
+import { packageDownloadUrl, submissionPackageApi } from '../api/submissionPackageApi';
 import type { PackageJobState } from '../hooks/usePackageJob';
 import { PackagePartList } from './PackagePartList';
 import { PackageResult } from './PackageResult';
@@ -38,6 +39,9 @@ export function SubmissionPackageDialog({
   const { t } = useTranslation();
   const [stage, setStage] = useState<StandardStage>(() => defaultStage(projectStage));
   const [withPdf, setWithPdf] = useState(true);
+  // Without LibreOffice on the server no PDF copy can be made: say so before the package is built.
+  const formats = useApiQuery((signal) => submissionPackageApi.formats(signal), []);
+  const pdfMissing = formats.data?.pdf === false;
   const { job, starting, error, start, reset } = state;
 
   const footer = [
@@ -67,6 +71,7 @@ export function SubmissionPackageDialog({
         type="primary"
         loading={starting || job?.status === 'running'}
         disabled={job !== null}
+        // Asked for even without LibreOffice: the manifest then says why the PDFs are missing.
         onClick={() => void start({ stage, pdf: withPdf })}
         data-testid="package-start"
       >
@@ -101,13 +106,21 @@ export function SubmissionPackageDialog({
                 data-testid="package-stage"
               />
             </Space>
-            <Checkbox
-              checked={withPdf}
-              onChange={(event) => setWithPdf(event.target.checked)}
-              data-testid="package-pdf"
-            >
-              {t('submissionPackage.withPdf')}
-            </Checkbox>
+            <Space orientation="vertical" size={0}>
+              <Checkbox
+                checked={withPdf && !pdfMissing}
+                disabled={pdfMissing}
+                onChange={(event) => setWithPdf(event.target.checked)}
+                data-testid="package-pdf"
+              >
+                {t('submissionPackage.withPdf')}
+              </Checkbox>
+              {pdfMissing ? (
+                <Typography.Text type="warning" data-testid="package-pdf-missing">
+                  {t('submissionPackage.pdfUnavailable')}
+                </Typography.Text>
+              ) : null}
+            </Space>
           </>
         )}
         {error ? <Alert type="error" showIcon title={describeError(error, t)} /> : null}
