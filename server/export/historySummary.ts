@@ -9,6 +9,7 @@ import type {
   HistoryTargetKind,
   HistoryTextChange,
 } from '@shared/api/history.js';
+import { DECISION_LABELS } from '@shared/domain/consultation.js';
 import type { ProjectStage } from '@shared/domain/project.js';
 
 /** The kind's name where the label alone does not say it ("表1" and "附录A" do). */
@@ -77,6 +78,10 @@ export function entrySummary(entry: HistoryEntryView): string {
     ...entry.restores.map((r) => `恢复 ${r.clauseLabel ?? '全文'} 至版本“${r.versionName}”`),
     ...entry.structure.map(structureLine),
     ...entry.changes.map(textLine),
+    ...entry.consultation.map(
+      (c) =>
+        `落实征求意见第 ${c.roundNumber} 轮第 ${c.seq} 条（${c.clauseLabel}，${c.decision ? DECISION_LABELS[c.decision] : '未处理'}）`,
+    ),
   ];
   return lines.length > 0 ? lines.join('\n') : '（无可见的文字或结构变化）';
 }

@@ -16,6 +16,7 @@ import { historyXlsx } from '../export/historyXlsx.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { StageLog } from '../workflow/StageLog.js';
+import { consultationNotes } from './consultationNotes.js';
 import { entryMatcher } from './entryFilter.js';
 import { EntryViews } from './entryViews.js';
 import { compareEntryIds } from './historyRecords.js';
@@ -116,12 +117,13 @@ export class HistoryService {
     // Changes accepted in the last moments are stored first, so that they are in the history.
     await this.collab().storePending(grant.documentId);
     const restores = this.metadata.collection('documentRestores').findMany({ documentId: grant.documentId });
+    const consultation = consultationNotes(this.metadata, grant.project.id, grant.documentId);
     return this.indexer.read(grant.documentId, (index) => {
       const numbering = this.numberingOf(index);
       return {
         entries: index.entries(),
         numbering,
-        views: new EntryViews(this.metadata, numbering, (id) => index.grave(id), restores),
+        views: new EntryViews(this.metadata, numbering, (id) => index.grave(id), restores, consultation),
       };
     });
   }

@@ -1,10 +1,11 @@
 /**
  * History entries as the API shows them: the person and organization by name, every node by its
- * current label (or the label it had when it was deleted), changes in document order, and the
- * restores the entry's changes made.
+ * current label (or the label it had when it was deleted), changes in document order, the
+ * restores the entry's changes made and the consultation comments it implemented.
  */
 import type {
   HistoryAuthor,
+  HistoryConsultationNote,
   HistoryEntryView,
   HistoryPart,
   HistoryRestoreNote,
@@ -56,6 +57,9 @@ function isPart(key: string): key is HistoryPart {
   return Object.hasOwn(PART_LABELS, key);
 }
 
+/** How long before its stored change a restore may be timed. */
+const RESTORE_LEAD_MS = 5_000;
+
 export class EntryViews {
   /** Document order of the numbered nodes now. */
   private readonly order = new Map<string, number>();
@@ -65,6 +69,7 @@ export class EntryViews {
     private readonly numbering: Numbering,
     private readonly grave: (id: string) => GraveRecord | undefined,
     private readonly restores: readonly DocumentRestore[],
+    private readonly consultation: ReadonlyMap<string, HistoryConsultationNote[]>,
   ) {
     numbering.sequence.forEach((node, index) => {
       if (node.item?.id) this.order.set(node.item.id, index);
@@ -95,6 +100,7 @@ export class EntryViews {
       changes,
       structure,
       restores: this.restoresOf(record),
+      consultation: this.consultation.get(record.id) ?? [],
       open,
     };
   }
@@ -160,12 +166,19 @@ export class EntryViews {
     return this.rank(a) - this.rank(b) || a.label.localeCompare(b.label);
   }
 
+  /**
+   * The restores whose change is in the entry. A restore is timed as its change is made and its
+   * stored update a moment later (after the transaction's observers), so the restore may precede the
+   * entry's first change by that moment (allowed up to RESTORE_LEAD_MS); entries of one person never
+   * overlap, so a restore lands on exactly one entry.
+   */
   private restoresOf(record: HistoryRecord): HistoryRestoreNote[] {
     return this.restores
       .filter((restore) => {
         const at = Date.parse(restore.at);
-        return restore.userId === record.userId && at >= record.from && at <= record.to;
+        return restore.userId === record.userId && at >= record.from - RESTORE_LEAD_MS && at <= record.to;
       })
+      .sort((a, b) => a.at.localeCompare(b.at))
       .map((restore) => ({
         versionId: restore.versionId,
         versionName: restore.versionName,

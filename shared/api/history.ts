@@ -2,6 +2,7 @@
  * The change history of a document (GET /api/documents/:id/history): who changed which clause, when
  * and how much, newest first. Attribution is the server's record of who sent each change.
  */
+import type { Decision } from '../domain/consultation.js';
 import type { ProjectStage } from '../domain/project.js';
 
 /**
@@ -71,6 +72,22 @@ export interface HistoryRestoreNote {
   clauseLabel: string | null;
 }
 
+/**
+ * A comment of a consultation round (征求意见汇总处理表) whose handler named this entry as the change
+ * that implemented it ("第1轮 第3条 5.2 采纳").
+ */
+export interface HistoryConsultationNote {
+  roundId: string;
+  /** The round's number within the project (1, 2 …). */
+  roundNumber: number;
+  itemId: string;
+  /** 序号 of the item within its round. */
+  seq: number;
+  /** 标准章条编号 the comment was made on. */
+  clauseLabel: string;
+  decision: Decision | null;
+}
+
 /** One entry of the timeline: the consecutive changes of one person (an editing session). */
 export interface HistoryEntryView {
   /** Stable id of the entry (`<generation>.<index>`: where its first change is stored). */
@@ -97,6 +114,8 @@ export interface HistoryEntryView {
   changes: HistoryTextChange[];
   structure: HistoryStructureChange[];
   restores: HistoryRestoreNote[];
+  /** Consultation comments this entry implemented (picked by their handler). */
+  consultation: HistoryConsultationNote[];
   /** The person may still be adding to this entry (changed less than a few minutes ago). */
   open: boolean;
 }
@@ -109,7 +128,7 @@ export interface HistoryAuthor {
   organizationName: string;
 }
 
-/** When the project was in a stage (from the consultation rounds until the workflow keeps a stage log). */
+/** When the project was in a stage (from the project's stage log, server/workflow/StageLog.ts). */
 export interface StagePeriod {
   stage: ProjectStage;
   /** ISO time the period began; null: since the project began. */

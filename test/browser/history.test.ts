@@ -95,6 +95,8 @@ describe('修改记录 beside the text', () => {
     const userIds = await entries.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-user-id')));
     // the testing body's typing and the document's creation (which wrote that clause too)
     expect(userIds).toEqual([testing.user.id, people.lead!.user.id]);
+    // Once the clause list has closed (it fades out over the other filters).
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
     await page.screenshot({ path: '/tmp/history-filtered.png' });
 
     // Jump from the entry to the clause in the text.

@@ -2,7 +2,8 @@
  * Versions in real Chromium: the lead opens the versions beside the editor, names the current state
  * (the list follows live), compares a version with the current text (the document with the drafter's
  * insertion marked in the drafter's colour, and the clause list), and restores one clause — the
- * editor shows the restored text at once. Screenshots: /tmp/versions-*.png.
+ * editor shows the restored text at once, and the change history shows the restore. Screenshots:
+ * /tmp/versions-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -126,6 +127,15 @@ describe('versions in the browser', () => {
         page.locator(`[data-testid="editor"] section[data-id="${lid}"]`).textContent(),
       ).resolves.not.toContain('单手开启');
       await page.screenshot({ path: '/tmp/versions-restored.png' });
+
+      // The change history shows the restore on the lead's entry.
+      await page.getByTestId('history-tab').click();
+      const note = page
+        .getByTestId('history-panel')
+        .getByTestId('history-structure')
+        .getByText('恢复 5.1.4 至版本“启动会后”');
+      await note.waitFor({ timeout: LIVE_TIMEOUT });
+      await page.screenshot({ path: '/tmp/versions-history-restore.png' });
     } finally {
       await context.close();
     }

@@ -20,6 +20,7 @@ import { hasParagraphText, paragraphText } from './yTyping.js';
 let server: TestServer;
 const people: Record<string, { token: string; user: PublicUser }> = {};
 let standardId = '';
+let projectId = '';
 /** The clause each typist types into: id and label. */
 const clauses: Record<string, { id: string; label: string }> = {};
 const TYPISTS = ['lead', 'drafter', 'testing'] as const;
@@ -52,7 +53,9 @@ async function signIn(who: string): Promise<void> {
 beforeAll(async () => {
   server = await startTestServer();
   for (const who of ['lead', 'drafter', 'testing', 'bureau', 'outsider']) await signIn(who);
-  standardId = (await demoProject(server.url, people.lead!.token)).standardId;
+  const demo = await demoProject(server.url, people.lead!.token);
+  standardId = demo.standardId;
+  projectId = demo.project.id;
   const content = await request<DocumentContentResponse>(server.url, 'GET', `/api/documents/${standardId}/content`, {
     token: people.lead!.token,
   });
@@ -162,6 +165,36 @@ describe('the change history', () => {
     expect(first.nextCursor).toBe(first.entries[1]!.id);
     const second = await historyOf(`?limit=2&cursor=${first.nextCursor}`);
     expect(second.entries.map((e) => e.id)).toEqual(all.entries.slice(2, 4).map((e) => e.id));
+  });
+
+  it('filters by stage from the stage log: a move splits the history at its time', async () => {
+    const all = await historyOf();
+    const before = all.stages[all.stages.length - 1]!.stage;
+    const typedEntries = all.entries.filter((e) => !e.creation);
+    const created = all.entries.filter((e) => e.creation);
+    const firstTyped = Math.min(...typedEntries.map((e) => Date.parse(e.from)));
+    expect(Math.max(...created.map((e) => Date.parse(e.to)))).toBeLessThan(firstTyped);
+    // The project moved on just before the typing began.
+    const after = before === 'consultation' ? 'review-submission' : 'consultation';
+    await server.services.metadata.collection('stageLog').insert({
+      id: 'stg_history_test',
+      projectId,
+      from: before,
+      to: after,
+      by: null,
+      actorId: people.lead!.user.id,
+      at: new Date(firstTyped - 1).toISOString(),
+      note: '',
+      submissionId: null,
+    });
+    // (The stage log is append-only: the move stays for the tests after this one, which do not filter by stage.)
+    const moved = await historyOf();
+    expect(moved.stages.slice(-2).map((p) => [p.stage, p.to === null])).toEqual([
+      [before, false],
+      [after, true],
+    ]);
+    expect((await historyOf(`?stage=${after}`)).entries.map((e) => e.id)).toEqual(typedEntries.map((e) => e.id));
+    expect((await historyOf(`?stage=${before}`)).entries.map((e) => e.id)).toEqual(created.map((e) => e.id));
   });
 
   it('answers one entry by id', async () => {

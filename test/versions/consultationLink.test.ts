@@ -2,9 +2,10 @@
  * The consultation link: the handler of an accepted comment picks the change (an entry of the change
  * history) that implemented it; the item and the 征求意见汇总处理表 name it; unknown entries are refused.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemView, RoundView } from '@shared/api/consultation.js';
-import type { HistoryPage } from '@shared/api/history.js';
+import type { HistoryEntryView, HistoryPage } from '@shared/api/history.js';
 import { VACUUM_CUP_STANDARD_IDS } from '../../server/seed/demo/standardContent.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
@@ -80,6 +81,42 @@ describe('the change that implemented a comment', () => {
       labels: ['5.1.4'],
     });
     expect(decided.implementedIn?.changeRef?.userName).not.toBe('');
+    // The history entry shows the comment it implemented; no other entry does.
+    const picked = await ok<HistoryEntryView>(
+      server.url,
+      'GET',
+      `/api/documents/${standardId}/history/${entryId}`,
+      tokens.bureau!,
+    );
+    expect(picked.consultation).toEqual([
+      {
+        roundId: round.round.id,
+        roundNumber: round.round.number,
+        itemId: item.id,
+        seq: item.seq,
+        clauseLabel: '5.1.4',
+        decision: 'accepted',
+      },
+    ]);
+    // … and so does the exported history (its summary column).
+    const exported = await download(
+      server.url,
+      `/api/documents/${standardId}/history.xlsx?clauseId=${lid}`,
+      tokens.bureau!,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.data.slice().buffer);
+    const summaries: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => {
+      summaries.push(row.getCell(5).text);
+    });
+    expect(summaries.filter((text) => text.includes('落实征求意见'))).toEqual([
+      expect.stringContaining(`落实征求意见第 ${round.round.number} 轮第 ${item.seq} 条（5.1.4，采纳）`),
+    ]);
+    const timeline = await ok<HistoryPage>(server.url, 'GET', `/api/documents/${standardId}/history`, tokens.lead!);
+    expect(timeline.entries.filter((entry) => entry.consultation.length > 0).map((entry) => entry.id)).toEqual([
+      entryId,
+    ]);
 
     // A new note without an entry keeps the change; unknown or malformed entries change nothing.
     const renoted = await ok<ItemView>(server.url, 'PATCH', itemPath, tokens.lead!, {
@@ -111,5 +148,12 @@ describe('the change that implemented a comment', () => {
       implementedIn: { clauseId: lid, note: '已增加单手开启', changeEntryId: null },
     });
     expect(cleared.implementedIn).toMatchObject({ clauseId: lid, changeRef: null });
+    const unpicked = await ok<HistoryEntryView>(
+      server.url,
+      'GET',
+      `/api/documents/${standardId}/history/${entryId}`,
+      tokens.lead!,
+    );
+    expect(unpicked.consultation).toEqual([]);
   });
 });

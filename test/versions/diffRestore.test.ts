@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffPart, DocumentRestoreView, RestoreResult, VersionDiffView } from '@shared/api/versionDiff.js';
 import type { AuditView } from '@shared/api/types.js';
+import type { HistoryPage } from '@shared/api/history.js';
 import type { DocumentVersionView } from '@shared/domain/versions.js';
 import { VACUUM_CUP_STANDARD_CELLS, VACUUM_CUP_STANDARD_IDS } from '../../server/seed/demo/standardContent.js';
 import { startTestServer } from '../helpers/server.js';
@@ -271,6 +272,18 @@ describe('restore', () => {
     // Recorded for the history and the audit log.
     const list = await ok<DocumentRestoreView[]>(server.url, 'GET', path('/restores'), tokens.bureau!);
     expect(list[0]).toMatchObject({ clauseLabel: '5.1.4', versionName: '启动会后', userId: userIds.lead });
+    // The history shows "恢复 5.1.4 至版本 启动会后" on the lead's entry that made the change, once.
+    const history = await ok<HistoryPage>(
+      server.url,
+      'GET',
+      path(`/history?clauseId=${id.appearanceLid}`),
+      tokens.bureau!,
+    );
+    const noted = history.entries.filter((entry) => entry.restores.length > 0);
+    expect(noted.map((entry) => [entry.userId, entry.restores])).toEqual([
+      [userIds.lead, [{ versionId: kickoff.id, versionName: '启动会后', clauseLabel: '5.1.4' }]],
+    ]);
+    expect(noted[0]!.changes.map((change) => change.label)).toContain('5.1.4');
     const audit = await ok<AuditView[]>(server.url, 'GET', `/api/projects/${projectId}/audit`, tokens.lead!);
     expect(audit.find((e) => e.action === 'version.restored')?.detail).toMatchObject({
       clauseLabel: '5.1.4',
@@ -328,6 +341,14 @@ describe('restore', () => {
     });
     expect(whole.status).toBe(200);
     expect(whole.body.restore).toMatchObject({ clauseId: null, clauseLabel: null });
+    const [latest] = (await ok<HistoryPage>(server.url, 'GET', path('/history'), tokens.lead!)).entries;
+    // The lead's restores of this minute are one entry (5.1.4, 5.1.3, then the whole document).
+    expect(latest!.userId).toBe(userIds.lead);
+    expect(latest!.restores.map((r) => [r.versionName, r.clauseLabel])).toEqual([
+      ['启动会后', '5.1.4'],
+      ['启动会后', '5.1.3'],
+      ['启动会后', null],
+    ]);
     const diff = await ok<VersionDiffView>(
       server.url,
       'GET',

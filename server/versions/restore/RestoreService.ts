@@ -61,15 +61,17 @@ export class RestoreService {
           } catch {
             throw new Conflict('the version does not fit the current schema');
           }
-          at = new Date().toISOString();
           applyRestore(doc, { target: 'document', node: snapshot.json });
+          // Timed when the change is made (its stored update is timed right after): the history
+          // shows the restore on the entry holding that update.
+          at = new Date().toISOString();
           return;
         }
         const live = yDocToJSON(doc);
         labelBefore = labelIn(live, clauseId);
         const plan = planPartRestore(live, snapshot.json, clauseId);
-        at = new Date().toISOString();
         applyRestore(doc, plan);
+        at = new Date().toISOString();
       } catch (error) {
         refused = error;
       }

@@ -4,7 +4,7 @@ import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntryView, HistoryTextChange } from '@shared/api/history';
 import { colorForUser } from '../../../lib/presenceColor';
-import { restoreText, structureText, targetLabel, timeSpan } from '../lib/describeChanges';
+import { consultationText, restoreText, structureText, targetLabel, timeSpan } from '../lib/describeChanges';
 import { canJump, jumpToTarget } from '../lib/jumpToTarget';
 
 /** Changed nodes shown before "and N more". */
@@ -60,7 +60,11 @@ export const HistoryEntryCard = memo(function HistoryEntryCard({ entry, editor }
   const hidden = entry.changes.length - changes.length;
   const lines = entry.creation
     ? [t('history.creation', { count: entry.added })]
-    : [...entry.restores.map((r) => restoreText(t, r)), ...entry.structure.map((s) => structureText(t, s))];
+    : [
+        ...entry.restores.map((r) => restoreText(t, r)),
+        ...entry.structure.map((s) => structureText(t, s)),
+        ...entry.consultation.map((c) => consultationText(t, c)),
+      ];
   const empty = !entry.creation && lines.length === 0 && entry.changes.length === 0;
   return (
     <article
@@ -90,8 +94,8 @@ export const HistoryEntryCard = memo(function HistoryEntryCard({ entry, editor }
         ) : null}
         {entry.added + entry.removed > 0 ? (
           <span className="history-entry__totals">
-            <span className="history-change__added">+{entry.added}</span>
-            <span className="history-change__removed">−{entry.removed}</span>
+            {entry.added > 0 ? <span className="history-change__added">+{entry.added}</span> : null}
+            {entry.removed > 0 ? <span className="history-change__removed">−{entry.removed}</span> : null}
           </span>
         ) : null}
       </div>

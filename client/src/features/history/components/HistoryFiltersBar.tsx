@@ -130,6 +130,18 @@ export function HistoryFiltersBar({ editor, filters, authors, stages, onChange }
         onChange={(value) => onChange(withFilter(filters, 'stage', value as ProjectStage | undefined))}
         data-testid="history-filter-stage"
       />
+      {/* Beside the stage filter, in the grid's free cell. */}
+      {active ? (
+        <Button
+          size="small"
+          type="link"
+          className="history-filters__clear"
+          onClick={() => onChange({})}
+          data-testid="history-filters-clear"
+        >
+          {t('history.filters.clear')}
+        </Button>
+      ) : null}
       <DatePicker.RangePicker
         className="history-filters__wide"
         placeholder={[t('history.filters.from'), t('history.filters.to')]}
@@ -138,11 +150,6 @@ export function HistoryFiltersBar({ editor, filters, authors, stages, onChange }
         allowEmpty={[true, true]}
         data-testid="history-filter-time"
       />
-      {active ? (
-        <Button size="small" type="link" onClick={() => onChange({})} data-testid="history-filters-clear">
-          {t('history.filters.clear')}
-        </Button>
-      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** A history entry in words (through i18n): its structure changes, restores and time span. */
 import type { TFunction } from 'i18next';
 import type {
+  HistoryConsultationNote,
   HistoryEntryView,
   HistoryRestoreNote,
   HistoryStructureChange,
@@ -50,6 +51,16 @@ export function restoreText(t: TFunction, restore: HistoryRestoreNote): string {
   return t('history.restore', {
     label: restore.clauseLabel ?? t('history.wholeDocument'),
     version: restore.versionName,
+  });
+}
+
+/** "落实征求意见第 1 轮第 3 条（5.2，采纳）": a comment whose handler picked this entry. */
+export function consultationText(t: TFunction, note: HistoryConsultationNote): string {
+  return t('history.consultation', {
+    round: note.roundNumber,
+    seq: note.seq,
+    label: note.clauseLabel,
+    decision: t(`consultation.decision.${note.decision ?? 'open'}`),
   });
 }
 

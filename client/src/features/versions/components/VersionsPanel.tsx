@@ -70,8 +70,8 @@ export function VersionsPanel({ documentId, projectId, access }: VersionsPanelPr
         <Tag className="version-row__kind">{t(`versions.kinds.${version.kind}`)}</Tag>
       </div>
       <div className="version-row__meta">
-        {t('versions.by', { name: version.createdByName, organization: version.createdByOrganization })} ·{' '}
-        {formatDateTime(version.createdAt)}
+        {t('versions.by', { name: version.createdByName, organization: version.createdByOrganization })}{' '}
+        <span className="version-row__time">· {formatDateTime(version.createdAt)}</span>
       </div>
     </>
   );
