@@ -187,6 +187,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     events,
     hub,
     log,
+    projects: () => services.projects,
   });
   const services: AppServices = {
     log,
@@ -296,6 +297,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   log.info({ url, dataDir: options.dataDir }, 'server listening');
+  // No history request pays for building an index: those never saved are built now, in the background.
+  void history.buildMissing();
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

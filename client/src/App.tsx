@@ -16,6 +16,8 @@ import { ProjectListPage } from './pages/ProjectListPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { HomePage } from './pages/HomePage';
 import { SubmissionPage } from './pages/SubmissionPage';
+import { RecognitionPage } from './pages/RecognitionPage';
+import { ReviewPage } from './pages/ReviewPage';
 import { AppShell } from './features/shell/components/AppShell';
 import { NotFoundPage } from './features/shell/components/NotFoundPage';
 import { theme } from './theme';
@@ -48,6 +50,8 @@ export function App() {
                 <Route index element={<HomePage />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/submissions/:id" element={<SubmissionPage />} />
+                <Route path="/reviews/:id" element={<ReviewPage />} />
+                <Route path="/recognition" element={<RecognitionPage />} />
                 <Route path="/projects" element={<ProjectListPage />} />
                 <Route path="/projects/:id" element={<ProjectDetailPage />} />
                 <Route

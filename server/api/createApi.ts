@@ -29,6 +29,8 @@ import { workflowRoutes } from './routes/workflow.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { productionCheckRoutes } from './routes/productionChecks.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { publicationRoutes } from './routes/publication.js';
 
 /** The answer to a path under /api that no route serves (any method): JSON, never the web app's page. */
 export const apiNotFound = (c: Context): Response => c.json<ApiError>({ error: 'no such endpoint' }, 404);
@@ -72,6 +74,8 @@ export function createApi(services: AppServices): Hono<ApiEnv> {
   api.route('/', submissionRoutes(services));
   api.route('/', productionCheckRoutes(services));
   api.route('/', dashboardRoutes(services));
+  api.route('/', reviewRoutes(services));
+  api.route('/', publicationRoutes(services));
 
   api.notFound(apiNotFound);
   api.onError((error, c) => {

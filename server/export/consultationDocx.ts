@@ -19,7 +19,7 @@ import {
 import { chineseDate } from '../lib/chinaDates.js';
 import { LANDSCAPE_A4, LANDSCAPE_TEXT_WIDTH, pageOfPagesFooter } from './landscapePages.js';
 import type { ConsultationTable } from './consultationTable.js';
-import { TABLE_COLUMNS, TABLE_TITLE } from './consultationTable.js';
+import { TABLE_COLUMNS } from './consultationTable.js';
 
 const FONT = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体', cs: 'SimSun' };
 /** Half-points: 五号 10.5 pt, 小四 12 pt, 三号 16 pt. */
@@ -81,7 +81,7 @@ function headerLines(table: ConsultationTable): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     rows: [
       line([
-        `标准名称：${table.header.standardName}（${table.round.stageLabel}）`,
+        `标准名称：${table.header.standardName}（${table.draftLabel}）`,
         `承办人：${table.header.handlerName}`,
         '',
       ]),
@@ -102,7 +102,7 @@ export async function consultationDocx(table: ConsultationTable): Promise<Uint8A
   });
   const document = new Document({
     creator: table.header.leadUnitName,
-    title: `${TABLE_TITLE} ${table.header.standardName}`,
+    title: `${table.title} ${table.header.standardName}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
     sections: [
       {
@@ -112,7 +112,7 @@ export async function consultationDocx(table: ConsultationTable): Promise<Uint8A
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 240 },
-            children: [run(TABLE_TITLE, SIZE_TITLE, true)],
+            children: [run(table.title, SIZE_TITLE, true)],
           }),
           headerLines(table),
           new Paragraph({ children: [] }),

@@ -37,6 +37,10 @@ export interface TableRow {
 }
 
 export interface ConsultationTable {
+  /** 征求意见汇总处理表, or 审查意见汇总处理表 over the technical review's comments. */
+  title: string;
+  /** The draft the comments are on (征求意见稿; 送审稿 for a technical review). */
+  draftLabel: string;
   header: TableHeader;
   round: ConsultationRound;
   /** YYYY-MM-DD: 填写日期, the day of the export. */
@@ -66,6 +70,8 @@ export function buildConsultationTable(
   const unitName = (id: string): string => round.recipients.find((r) => r.id === id)?.unitName ?? '';
   const summary = summarizeRound(round.recipients, items);
   return {
+    title: TABLE_TITLE,
+    draftLabel: round.stageLabel,
     header: tableHeader(store, project, round),
     round,
     filledDate: chinaToday(),
@@ -94,5 +100,5 @@ export function buildConsultationTable(
 
 /** "征求意见汇总处理表-<标准名称>-第1轮.xlsx" for Content-Disposition. */
 export function exportFileName(table: ConsultationTable, suffix: string, extension: string): string {
-  return `${TABLE_TITLE}${suffix}-${table.header.standardName}-第${table.round.number}轮.${extension}`;
+  return `${table.title}${suffix}-${table.header.standardName}-第${table.round.number}轮.${extension}`;
 }

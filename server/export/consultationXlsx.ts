@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { chineseDate } from '../lib/chinaDates.js';
 import type { ConsultationTable } from './consultationTable.js';
-import { TABLE_COLUMNS, TABLE_TITLE } from './consultationTable.js';
+import { TABLE_COLUMNS } from './consultationTable.js';
 import { fitRowHeight } from './xlsxRowHeight.js';
 import { FONT, LANDSCAPE_TABLE_SHEET, mergedLine, styleBodyRow, styleHeaderRow } from './xlsxStyle.js';
 
@@ -42,12 +42,12 @@ export async function consultationXlsx(table: ConsultationTable): Promise<Uint8A
   workbook.created = new Date();
   // A4 landscape, all columns on the page width (as many pages down as needed), the header row on
   // every printed page (print titles, below), wrapped cells with fitted row heights (xlsxStyle.ts).
-  const sheet = workbook.addWorksheet(TABLE_TITLE, LANDSCAPE_TABLE_SHEET);
+  const sheet = workbook.addWorksheet(table.title, LANDSCAPE_TABLE_SHEET);
   sheet.columns = WIDTHS.map((width) => ({ width }));
-  mergedLine(sheet, TABLE_TITLE, TABLE_COLUMNS.length, { bold: true, size: 16, center: true }).height = 28;
+  mergedLine(sheet, table.title, TABLE_COLUMNS.length, { bold: true, size: 16, center: true }).height = 28;
   headerFields(
     sheet,
-    `标准名称：${table.header.standardName}（${table.round.stageLabel}）`,
+    `标准名称：${table.header.standardName}（${table.draftLabel}）`,
     `承办人：${table.header.handlerName}`,
     '',
   );

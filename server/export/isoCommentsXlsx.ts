@@ -58,7 +58,7 @@ export async function isoCommentsXlsx(table: ConsultationTable): Promise<Uint8Ar
   mergedLine(sheet, 'Template for comments and secretariat observations', ISO_COLUMNS.length, { bold: true, size: 14 });
   mergedLine(
     sheet,
-    `Date: ${table.filledDate}    Document: ${table.header.standardName} (${table.round.stageLabel})    Project: ${table.round.title}`,
+    `Date: ${table.filledDate}    Document: ${table.header.standardName} (${table.draftLabel})    Project: ${table.round.title}`,
     ISO_COLUMNS.length,
   );
   const head = sheet.addRow([...ISO_COLUMNS]);

@@ -14,6 +14,8 @@ import type { DraftingCredits } from '@shared/domain/draftingCredits.js';
 import type { DocumentRestore, DocumentVersion } from '@shared/domain/versions.js';
 import type { Submission } from '@shared/workflow/submissions.js';
 import type { ProductionCheck } from '@shared/workflow/productionChecks.js';
+import type { PeriodicReview, Publication } from '@shared/workflow/publication.js';
+import type { ExpertOpinion, ReviewComment, TechnicalReview } from '@shared/workflow/reviews.js';
 import type { StageLogEntry } from '@shared/workflow/stageLog.js';
 
 export interface UserRecord {
@@ -113,6 +115,13 @@ export interface MetadataSchema {
   submissions: Submission[];
   productionChecks: ProductionCheck[];
   stageLog: StageLogEntry[];
+  /** The technical reviews (技术审评): the experts' opinions and votes, their review comments. */
+  technicalReviews: TechnicalReview[];
+  reviewOpinions: ExpertOpinion[];
+  reviewComments: ReviewComment[];
+  /** 发布与认定: one per published project (id = the project's id). */
+  publications: Publication[];
+  periodicReviews: PeriodicReview[];
   /** When a project's documents were last edited (derived; written at most once a minute per project). */
   projectActivity: ProjectActivityRecord[];
 }

@@ -1,11 +1,12 @@
 /**
  * The gates, computed on the server: gathers the facts (stored checker counts, the documents through
- * the facts cache, consultation rounds and items, the drafting group, production checks) and judges
+ * the facts cache, consultation rounds and items, the drafting group, production checks, the
+ * technical review and its comments) and judges
  * them with the shared table (shared/workflow/gates.ts). At submission the standard text is checked
  * afresh, so the checklist stored with a submission lists the findings of the text that was sent.
  */
 import type { DocumentKind, Project } from '@shared/domain/project.js';
-import type { CheckerFacts, GateFacts, GroupUnitFact, RoundFacts } from '@shared/workflow/gateFacts.js';
+import type { CheckerFacts, GateFacts, GroupUnitFact, ReviewFacts, RoundFacts } from '@shared/workflow/gateFacts.js';
 import type { GateChecklist } from '@shared/workflow/gates.js';
 import { evaluateGate } from '@shared/workflow/gates.js';
 import { newestFirst } from '@shared/workflow/productionChecks.js';
@@ -97,6 +98,38 @@ export class GateService {
     }));
   }
 
+  /** The latest closed technical review with its comments' decisions. */
+  private review(projectId: string): ReviewFacts | null {
+    const review = this.store
+      .collection('technicalReviews')
+      .findMany({ projectId })
+      .filter((r) => r.closedAt !== null && r.conclusion !== null)
+      .sort((a, b) => b.number - a.number)[0];
+    if (!review?.conclusion) return null;
+    const comments = this.store
+      .collection('reviewComments')
+      .findMany({ reviewId: review.id })
+      .sort((a, b) => a.seq - b.seq);
+    const fact = ({ id, seq, clauseLabel }: { id: string; seq: number; clauseLabel: string }) => ({
+      id,
+      seq,
+      clauseLabel,
+    });
+    const { votes, experts, passed } = review.conclusion;
+    return {
+      id: review.id,
+      number: review.number,
+      passed,
+      inFavour: votes.pass + votes['pass-with-changes'],
+      experts,
+      items: comments.length,
+      undecided: comments.filter((c) => c.decision === null).map(fact),
+      withoutReason: comments
+        .filter((c) => c.decision !== null && c.decision !== 'accepted' && c.reason.trim() === '')
+        .map(fact),
+    };
+  }
+
   async facts(grant: ProjectGrant, options: GateOptions = {}): Promise<GateFacts> {
     const { project } = grant;
     const documents = documentIds(project);
@@ -120,6 +153,8 @@ export class GateService {
       },
       group: this.group(project.id),
       productionChecks: this.productionChecks(project.id),
+      review: this.review(project.id),
+      explanationReview: { documentId: documents.explanation, ...explanation.reviewRecord },
     };
   }
 

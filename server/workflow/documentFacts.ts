@@ -47,6 +47,15 @@ export function writeCoverStage(doc: Y.Doc, stage: string): boolean {
   return true;
 }
 
+/** Sets some of the cover's fields (the publication's numbers and dates); false when the text has no cover. */
+export function writeCoverFields(doc: Y.Doc, fields: Partial<Record<CoverField, string>>): boolean {
+  const cover = coverElement(doc);
+  if (!cover) return false;
+  for (const [field, value] of Object.entries(fields))
+    if (value !== undefined && cover.getAttribute(field) !== value) cover.setAttribute(field, value);
+  return true;
+}
+
 export function readStandardFacts(doc: Y.Doc): StandardTextFacts {
   const cellIds = new Set<string>();
   const walker = doc

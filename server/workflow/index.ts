@@ -1,4 +1,4 @@
-/** The stage workflow, wired once at startup: gates, stage moves and log, submissions and the bureaus' check, production checks, dashboard. */
+/** The stage workflow, wired once at startup: gates, stage moves and log, submissions and the bureaus' check, production checks, dashboard, technical reviews. */
 import { join } from 'node:path';
 import type { CollabServer } from '../collab/CollabServer.js';
 import type { DomainEventBus } from '../events.js';
@@ -6,8 +6,13 @@ import type { Logger } from '../logger.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import type { DocumentService } from '../services/DocumentService.js';
+import type { ProjectService } from '../services/ProjectService.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { VersionService } from '../versions/VersionService.js';
+import { PeriodicReviewService } from './publication/PeriodicReviewService.js';
+import { PublicationService } from './publication/PublicationService.js';
+import { ReviewExports } from './review/ReviewExports.js';
+import { ReviewService } from './review/ReviewService.js';
 import { DashboardService } from './DashboardService.js';
 import { DecisionService } from './DecisionService.js';
 import { DocumentFactsCache } from './documentFacts.js';
@@ -32,6 +37,14 @@ export interface Workflow {
   productionChecks: ProductionCheckService;
   status: WorkflowStatusService;
   dashboard: DashboardService;
+  /** The technical reviews (技术审评): experts' opinions, votes and comments, the conclusion. */
+  reviews: ReviewService;
+  /** The 审查意见汇总处理表 exports. */
+  reviewExports: ReviewExports;
+  /** 发布与认定: the standard and registration numbers, the publication versions. */
+  publication: PublicationService;
+  /** 复审: keep, revise (a new project), abolish. */
+  periodicReviews: PeriodicReviewService;
 }
 
 export interface WorkflowDeps {
@@ -46,6 +59,8 @@ export interface WorkflowDeps {
   events: DomainEventBus;
   hub: ProjectEventHub;
   log: Logger;
+  /** Creates the revision project of a 复审 (reached once the services are built). */
+  projects: () => ProjectService;
 }
 
 export function createWorkflow(deps: WorkflowDeps): Workflow {
@@ -70,6 +85,14 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
     collab: deps.collab,
     audit,
   });
+  const periodicReviews = new PeriodicReviewService({
+    store: metadata,
+    versions: deps.versions,
+    stages,
+    projects: deps.projects,
+    audit,
+    steps: submissions.steps,
+  });
   return {
     facts,
     gates,
@@ -81,5 +104,17 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
     productionChecks: new ProductionCheckService(metadata, deps.documentService, audit, hub),
     status: new WorkflowStatusService(metadata, stageLog),
     dashboard: new DashboardService(metadata),
+    reviews: new ReviewService(metadata, stages, deps.versions, audit, submissions.steps),
+    reviewExports: new ReviewExports(metadata),
+    publication: new PublicationService({
+      store: metadata,
+      collab: deps.collab,
+      versions: deps.versions,
+      stages,
+      audit,
+      steps: submissions.steps,
+      periodicReviews,
+    }),
+    periodicReviews,
   };
 }

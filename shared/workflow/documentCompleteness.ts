@@ -13,6 +13,8 @@ import type { LocalizedText } from '../checker/types.js';
 import type { DocumentKind } from '../domain/project.js';
 import type { ProseMirrorJSON } from '../editor/json.js';
 import { NODE } from '../editor/structure/names.js';
+import type { ReviewRecordFact } from './reviewRecord.js';
+import { reviewRecordOf } from './reviewRecord.js';
 
 /** A place in a document the gate points to (what the checklist links to). */
 export interface DocumentSpot {
@@ -27,6 +29,8 @@ export interface DocumentCompleteness {
   emptySections: DocumentSpot[];
   /** Target ids of the indicator links in the document (each link once per occurrence). */
   indicatorTargets: string[];
+  /** Whether the text records the technical review's conclusion (what the 报批稿 asks of the explanation). */
+  reviewRecord: ReviewRecordFact;
 }
 
 function emptySection(ctx: ReturnType<typeof createContext>, section: IndexedNode): boolean {
@@ -59,5 +63,5 @@ export function documentCompleteness(doc: ProseMirrorJSON, kind: DocumentKind): 
     .ofType(NODE.indicatorRef)
     .map((ref) => ref.node.attrs?.targetId)
     .filter((id): id is string => typeof id === 'string' && id.length > 0);
-  return { placeholders, emptySections, indicatorTargets };
+  return { placeholders, emptySections, indicatorTargets, reviewRecord: reviewRecordOf(doc) };
 }

@@ -10,6 +10,7 @@ import type { MemberRelation } from '../domain/roles.js';
 import type { CoverField } from '../editor/structure/names.js';
 import type { DocumentSpot } from './documentCompleteness.js';
 import type { ProductionCheckResult } from './productionChecks.js';
+import type { ReviewRecordFact } from './reviewRecord.js';
 
 export interface CheckerFacts {
   documentId: string;
@@ -57,6 +58,21 @@ export interface ProductionCheckFact {
   bureauName: string;
 }
 
+/** The project's latest closed technical review and how its comments are decided. */
+export interface ReviewFacts {
+  id: string;
+  number: number;
+  passed: boolean;
+  /** 通过 + 修改后通过, and the experts invited. */
+  inFavour: number;
+  experts: number;
+  items: number;
+  /** Comments without a decision. */
+  undecided: RoundItemFact[];
+  /** 部分采纳 / 不采纳 without a reason. */
+  withoutReason: RoundItemFact[];
+}
+
 export interface GateFacts {
   projectId: string;
   documents: Record<DocumentKind, string>;
@@ -72,4 +88,8 @@ export interface GateFacts {
   group: GroupUnitFact[];
   /** Every production-verification check, newest first. */
   productionChecks: ProductionCheckFact[];
+  /** The latest closed technical review (null: none closed yet). */
+  review: ReviewFacts | null;
+  /** Whether the explanation records the review's conclusion. */
+  explanationReview: ReviewRecordFact & { documentId: string };
 }

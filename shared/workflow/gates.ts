@@ -3,12 +3,14 @@
  * what it asks in both UI languages, the drafts it applies to, whether it blocks the submission, and
  * a small function that judges the facts (`gateFacts.ts`) — pass or fail, the reason, the places to
  * fix. The server computes the checklist and refuses a submission while a required item fails; the
- * client shows the same items. The 报批稿 has its own items (the expert-review issue adds "every
- * expert opinion decided" here).
+ * client shows the same items. The 报批稿 has its own items: the technical review passed, every
+ * expert comment decided, the cover of the 报批稿 (no patent notice), the explanation records the
+ * review's conclusion.
  */
 import type { LocalizedText } from '../checker/types.js';
 import { ZHEJIANG_MADE_NUMBER } from '../checker/rules/cover.js';
 import type { MemberRelation } from '../domain/roles.js';
+import { PATENT_NOTICE_STAGES } from '../editor/structure/cover.js';
 import type { CoverField } from '../editor/structure/names.js';
 import type { CompletenessFacts, GateFacts } from './gateFacts.js';
 import { PRODUCTION_CHECK_RESULT_LABELS } from './productionChecks.js';
@@ -19,7 +21,8 @@ export type GateFix =
   | { type: 'document'; documentId: string; nodeId: string | null }
   | { type: 'round'; roundId: string }
   | { type: 'group' }
-  | { type: 'production-checks' };
+  | { type: 'production-checks' }
+  | { type: 'review'; reviewId: string };
 
 /** One thing an item found (a finding, an undecided comment, a missing field), with where to fix it. */
 export interface GateDetail {
@@ -403,6 +406,133 @@ const productionCheck: GateItemRule = {
   },
 };
 
+const reviewPassed: GateItemRule = {
+  id: 'review-passed',
+  title: { zh: '技术审评通过', en: 'Technical review passed' },
+  description: {
+    zh: '最近一次技术审评已结束，通过和修改后通过的票数不少于专家人数的四分之三。',
+    en: 'The latest technical review is closed and at least three quarters of the experts voted pass or pass with changes.',
+  },
+  targets: ['报批稿'],
+  required: true,
+  judge({ review }) {
+    if (!review) return fail({ zh: '尚无结束的技术审评。', en: 'No technical review is closed yet.' }, null);
+    const fix: GateFix = { type: 'review', reviewId: review.id };
+    const count = `${review.inFavour}/${review.experts}`;
+    return review.passed
+      ? pass(
+          { zh: `第${review.number}次技术审评通过（${count}）。`, en: `Review ${review.number} passed (${count}).` },
+          fix,
+        )
+      : fail(
+          {
+            zh: `第${review.number}次技术审评未通过（${count}）。`,
+            en: `Review ${review.number} did not pass (${count}).`,
+          },
+          fix,
+        );
+  },
+};
+
+const reviewCommentsDecided: GateItemRule = {
+  id: 'review-comments-decided',
+  title: { zh: '审查意见全部处理', en: 'Every review comment decided' },
+  description: {
+    zh: '技术审评专家的每条审查意见都有处理意见，“部分采纳”“不采纳”都写明理由。',
+    en: "Every expert's review comment has a decision; every partly accepted or rejected comment has a reason.",
+  },
+  targets: ['报批稿'],
+  required: true,
+  judge({ review }) {
+    if (!review) return fail({ zh: '尚无结束的技术审评。', en: 'No technical review is closed yet.' }, null);
+    const fix: GateFix = { type: 'review', reviewId: review.id };
+    const details: GateDetail[] = [
+      ...review.undecided.map(
+        (item): GateDetail => ({
+          text: { zh: `第${item.seq}条审查意见尚未处理。`, en: `Review comment ${item.seq} has no decision.` },
+          clauseLabel: item.clauseLabel || null,
+          fix,
+        }),
+      ),
+      ...review.withoutReason.map(
+        (item): GateDetail => ({
+          text: {
+            zh: `第${item.seq}条审查意见“部分采纳/不采纳”未写理由。`,
+            en: `Review comment ${item.seq} is partly accepted or rejected without a reason.`,
+          },
+          clauseLabel: item.clauseLabel || null,
+          fix,
+        }),
+      ),
+    ];
+    if (details.length > 0)
+      return fail(
+        {
+          zh: `${review.undecided.length}条审查意见尚未处理，${review.withoutReason.length}条缺少理由。`,
+          en: `${review.undecided.length} review comments undecided, ${review.withoutReason.length} without a reason.`,
+        },
+        fix,
+        details,
+      );
+    return pass(
+      review.items === 0
+        ? { zh: '专家没有提出审查意见。', en: 'The experts made no comments.' }
+        : { zh: `${review.items}条审查意见均已处理。`, en: `All ${review.items} review comments are decided.` },
+      fix,
+    );
+  },
+};
+
+const approvalCover: GateItemRule = {
+  id: 'approval-cover',
+  title: { zh: '报批稿封面', en: 'Cover of the draft for approval' },
+  description: {
+    zh: '封面阶段标识为“报批稿”（提交时由系统设置），报批稿封面不印专利信息提示。',
+    en: "The cover's stage label is 报批稿 (set by the submission); the cover of the 报批稿 carries no patent notice.",
+  },
+  targets: ['报批稿'],
+  required: true,
+  judge({ cover, documents }) {
+    const fix = documentFix(documents.standard);
+    if (!cover) return fail({ zh: '标准文本没有封面。', en: 'The standard text has no cover.' }, fix);
+    if (PATENT_NOTICE_STAGES.includes('报批稿'))
+      return fail({ zh: '报批稿封面仍印专利信息提示。', en: 'The cover of the 报批稿 prints the patent notice.' }, fix);
+    const stage = cover.stage.trim();
+    return pass(
+      stage === '报批稿'
+        ? { zh: '封面阶段标识为“报批稿”，不印专利信息提示。', en: 'The cover reads 报批稿, without the patent notice.' }
+        : {
+            zh: `提交时封面阶段标识由“${stage || '（空）'}”改为“报批稿”，专利信息提示随之去掉。`,
+            en: 'Submitting sets the cover to 报批稿, which drops the patent notice.',
+          },
+      fix,
+    );
+  },
+};
+
+const explanationRecordsReview: GateItemRule = {
+  id: 'explanation-review',
+  title: { zh: '编制说明记录审评结论', en: 'Explanation records the review' },
+  description: {
+    zh: '技术审评后更新编制说明：写明技术审评的情况和审评结论（如“主要工作过程”表的“技术审评”一行）。',
+    en: 'After the review the drafting explanation states the technical review and its conclusion (e.g. the 技术审评 row of the work-process table).',
+  },
+  targets: ['报批稿'],
+  required: true,
+  judge({ explanationReview }) {
+    const fix = documentFix(explanationReview.documentId, explanationReview.nodeId);
+    return explanationReview.recorded
+      ? pass({ zh: '编制说明已写明审评结论。', en: 'The explanation states the review conclusion.' }, fix)
+      : fail(
+          {
+            zh: '编制说明尚未写明技术审评结论（需有提到“审评”并写明“通过”或“审评结论”的内容）。',
+            en: 'The explanation does not state the review conclusion yet (a passage on the review stating its outcome).',
+          },
+          fix,
+        );
+  },
+};
+
 /** Every gate item, in the order the checklist shows them. */
 export const GATE_RULES: readonly GateItemRule[] = [
   standardChecker,
@@ -420,6 +550,10 @@ export const GATE_RULES: readonly GateItemRule[] = [
   indicatorLinked,
   draftingGroup,
   productionCheck,
+  reviewPassed,
+  reviewCommentsDecided,
+  approvalCover,
+  explanationRecordsReview,
 ];
 
 /** The items of the gate before submitting `target`. */

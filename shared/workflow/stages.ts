@@ -9,8 +9,10 @@
  * - 征求意见 → 送审: the lead submits the 送审稿 (a submission, checked by the gate of `gates.ts`);
  * - 送审 → 技术审评 and 报批 → 发布与认定: the province accepts the submission (after the local
  *   bureau forwarded it);
- * - 技术审评 → 报批 (and 立项 → 起草, 发布与认定 → 复审): the province moves the project on with a
- *   recorded note, until the expert-review issue adds its own actions.
+ * - 技术审评 → 报批: the province closes a passed technical review (shared/workflow/reviews.ts);
+ *   技术审评 → 送审: a failed review sends the 送审稿 back to be revised and submitted again;
+ * - 发布与认定 → 复审: the first periodic review is recorded (shared/workflow/publication.ts);
+ * - 立项 → 起草: the province moves the project on with a recorded note.
  */
 import { PROJECT_STAGES, type ProjectStage } from '../domain/project.js';
 import type { StandardStage } from '../editor/structure/names.js';
@@ -24,7 +26,14 @@ export function isSubmissionStageLabel(value: string): value is SubmissionStageL
 }
 
 /** What makes a project move from one stage to the next. */
-export type StageAction = 'open-round' | 'submit' | 'accept' | 'province-move';
+export type StageAction =
+  | 'open-round'
+  | 'submit'
+  | 'accept'
+  | 'review-passed'
+  | 'review-failed'
+  | 'periodic-review'
+  | 'province-move';
 
 /**
  * Why nobody edits the texts: a submission waits for the bureaus, the submitted draft was accepted
@@ -70,9 +79,10 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
   { from: 'drafting', to: 'consultation', by: 'open-round' },
   { from: 'consultation', to: 'review-submission', by: 'submit' },
   { from: 'review-submission', to: 'technical-review', by: 'accept' },
-  { from: 'technical-review', to: 'approval-submission', by: 'province-move' },
+  { from: 'technical-review', to: 'approval-submission', by: 'review-passed' },
+  { from: 'technical-review', to: 'review-submission', by: 'review-failed' },
   { from: 'approval-submission', to: 'published', by: 'accept' },
-  { from: 'published', to: 'periodic-review', by: 'province-move' },
+  { from: 'published', to: 'periodic-review', by: 'periodic-review' },
 ];
 
 /**

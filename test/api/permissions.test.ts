@@ -71,6 +71,7 @@ let submissionId = '';
 /** An open technical review of the demo project and its one expert (the demo expert). */
 let reviewId = '';
 let reviewExpertId = '';
+const reviewCommentId = 'rvc_permissions';
 /** A named version of the standard text (to read, diff, export and restore against). */
 let versionId = '';
 /** An entry of the standard text's change history. */
@@ -913,6 +914,67 @@ const ROWS: Row[] = [
     expect: statuses(201, ['expert'], projectScoped),
   },
   {
+    method: 'PATCH',
+    route: '/reviews/:id/comments/:commentId',
+    // The drafting group decides; the fixture review is still open, so even it is told 409.
+    target: async () => ({
+      path: `/api/reviews/${reviewId}/comments/${reviewCommentId}`,
+      body: { decision: 'accepted' },
+    }),
+    expect: statuses(409, ['drafter', 'lead'], projectScoped),
+  },
+  ...(['export.xlsx', 'export.docx', 'export-iso.xlsx'] as const).map(
+    (file): Row => ({
+      method: 'GET',
+      route: `/reviews/:id/${file}`,
+      target: async () => ({ path: `/api/reviews/${reviewId}/${file}`, stream: true }),
+      // An expert sees only their own comments until the review closes: not the whole table.
+      expect: statuses(
+        200,
+        viewers.filter((c) => c !== 'expert'),
+        projectScoped,
+      ),
+    }),
+  ),
+  {
+    method: 'GET',
+    route: '/projects/:id/publication',
+    target: async () => ({ path: `/api/projects/${projectId}/publication` }),
+    expect: statuses(200, viewers, projectScoped),
+  },
+  {
+    method: 'PUT',
+    route: '/projects/:id/publication',
+    // Only the province records it; the project is not published yet, so even it is told 409.
+    target: async () => ({
+      path: `/api/projects/${projectId}/publication`,
+      body: { standardNumber: 'T/ZZB 0123—2026', publicationDate: '2026-09-01', implementationDate: '2026-10-01' },
+    }),
+    expect: statuses(409, ['admin'], projectScoped),
+  },
+  {
+    method: 'POST',
+    route: '/projects/:id/periodic-reviews',
+    // The lead, the supervising bureaus and the province; the project is not published, so they are told 409.
+    target: async () => ({
+      path: `/api/projects/${projectId}/periodic-reviews`,
+      body: { conclusion: 'keep', note: '继续有效' },
+    }),
+    expect: statuses(409, ['bureau', 'lead', 'admin'], projectScoped),
+  },
+  {
+    method: 'GET',
+    route: '/recognition-list',
+    target: async () => ({ path: '/api/recognition-list' }),
+    expect: statuses(200, signedIn, { anonymous: 401 }),
+  },
+  {
+    method: 'GET',
+    route: '/recognition-list.xlsx',
+    target: async () => ({ path: '/api/recognition-list.xlsx', stream: true }),
+    expect: statuses(200, signedIn, { anonymous: 401 }),
+  },
+  {
     method: 'POST',
     route: '/reviews/:id/close',
     // The province closes; the project is not in 技术审评 (a fixture review), so the close is refused with 409.
@@ -949,6 +1011,24 @@ async function openReviewFixture(): Promise<string> {
     conclusion: null,
   };
   await server.services.metadata.collection('technicalReviews').insert(review);
+  const at = new Date().toISOString();
+  await server.services.metadata.collection('reviewComments').insert({
+    id: reviewCommentId,
+    reviewId: review.id,
+    projectId,
+    seq: 1,
+    expertId: reviewExpertId,
+    clauseId: null,
+    clauseLabel: '全文',
+    element: 'other',
+    commentType: 'general',
+    comment: '权限测试的审查意见',
+    proposedChange: '',
+    decision: null,
+    reason: '',
+    createdAt: at,
+    updatedAt: at,
+  });
   return review.id;
 }
 

@@ -53,6 +53,17 @@ function readyFacts(): GateFacts {
       { organizationId: 'o2', organizationName: '永康检验院', relation: 'testing-body' },
     ],
     productionChecks: [{ id: 'c1', date: '2026-05-20', result: 'passed', bureauName: '永康市市场监督管理局' }],
+    review: {
+      id: 'rev1',
+      number: 1,
+      passed: true,
+      inFavour: 3,
+      experts: 4,
+      items: 2,
+      undecided: [],
+      withoutReason: [],
+    },
+    explanationReview: { documentId: 'exp', recorded: true, nodeId: null },
   };
 }
 
@@ -61,14 +72,20 @@ const failing = (facts: GateFacts, target: '送审稿' | '报批稿' = '送审�
 
 describe('the stage table', () => {
   it('moves one stage at a time, each move by one action', () => {
+    // Forward one stage at a time; the one move back: a failed technical review returns the 送审稿.
     for (const t of STAGE_TRANSITIONS)
-      expect(PROJECT_STAGES.indexOf(t.to) - PROJECT_STAGES.indexOf(t.from), `${t.from} → ${t.to}`).toBe(1);
+      expect(PROJECT_STAGES.indexOf(t.to) - PROJECT_STAGES.indexOf(t.from), `${t.from} → ${t.to}`).toBe(
+        t.by === 'review-failed' ? -1 : 1,
+      );
     expect(transitionFrom('drafting', 'open-round')?.to).toBe('consultation');
     expect(transitionFrom('consultation', 'submit')?.to).toBe('review-submission');
     expect(transitionFrom('review-submission', 'accept')?.to).toBe('technical-review');
     expect(transitionFrom('consultation', 'accept')).toBeNull();
     expect(transitionFrom('review-submission', 'submit')).toBeNull();
-    expect(provinceMovesFrom('technical-review')).toEqual(['approval-submission']);
+    expect(transitionFrom('technical-review', 'review-passed')?.to).toBe('approval-submission');
+    expect(transitionFrom('technical-review', 'review-failed')?.to).toBe('review-submission');
+    expect(provinceMovesFrom('technical-review')).toEqual([]);
+    expect(provinceMovesFrom('approval')).toEqual(['drafting']);
     expect(provinceMovesFrom('consultation')).toEqual([]);
   });
 
@@ -90,6 +107,36 @@ describe('the gate items', () => {
     expect(failing(readyFacts())).toEqual([]);
     expect(gateRules('送审稿').map((r) => r.id)).toContain('production-check');
     expect(gateRules('报批稿').map((r) => r.id)).not.toContain('consultation-closed');
+  });
+
+  it('the 报批稿 asks a passed review, every expert comment decided, the explanation recording the review', () => {
+    expect(failing(readyFacts(), '报批稿')).toEqual([]);
+    const facts = readyFacts();
+    facts.review = {
+      id: 'rev1',
+      number: 1,
+      passed: false,
+      inFavour: 2,
+      experts: 4,
+      items: 2,
+      undecided: [{ id: 'c1', seq: 1, clauseLabel: '5.2' }],
+      withoutReason: [{ id: 'c2', seq: 2, clauseLabel: '6.1' }],
+    };
+    facts.explanationReview = { documentId: 'exp', recorded: false, nodeId: 'row' };
+    expect(failing(facts, '报批稿')).toEqual(['review-passed', 'review-comments-decided', 'explanation-review']);
+    const checklist = evaluateGate('报批稿', facts, '2026-06-01T00:00:00Z');
+    const comments = checklist.items.find((i) => i.id === 'review-comments-decided');
+    expect(comments?.details.map((d) => d.clauseLabel)).toEqual(['5.2', '6.1']);
+    expect(comments?.fix).toEqual({ type: 'review', reviewId: 'rev1' });
+    expect(checklist.items.find((i) => i.id === 'explanation-review')?.fix).toEqual({
+      type: 'document',
+      documentId: 'exp',
+      nodeId: 'row',
+    });
+    facts.review = null;
+    expect(failing(facts, '报批稿')).toContain('review-passed');
+    // The 送审稿 asks none of these.
+    expect(failing(facts)).toEqual([]);
   });
 
   it('fail for each reason, with details that point where to fix', () => {

@@ -521,7 +521,7 @@ describe('submitting and the bureaus’ check', () => {
     expect(ZZB_NUMBER).toBe(latest.package.manifest.plan.standardNumber);
   });
 
-  it('the province moves 技术审评 → 报批 with a note, which reopens editing for the 报批稿', async () => {
+  it('a passed technical review moves 技术审评 → 报批, which reopens editing for the 报批稿', async () => {
     expect(
       (
         await request(server.url, 'POST', `/api/projects/${project.id}/stage`, {
@@ -538,19 +538,33 @@ describe('submitting and the bureaus’ check', () => {
         })
       ).status,
     ).toBe(403);
+    // 技术审评 is left through the review (test/reviews/technicalReview.test.ts), not with a note.
     expect(
       (
         await request(server.url, 'POST', `/api/projects/${project.id}/stage`, {
           token: t.admin,
-          body: { to: 'approval-submission', note: '' },
+          body: { to: 'approval-submission', note: '审评会通过' },
         })
       ).status,
-    ).toBe(400);
+    ).toBe(409);
     expect(stageOf()).toBe('technical-review');
-    await ok(server, t.admin, 'POST', `/api/projects/${project.id}/stage`, {
-      to: 'approval-submission',
-      note: '审评会通过，按专家意见修改后报批',
+    const expertId = server.services.metadata.collection('users').findOne({ email: 'expert@example.com' })?.id;
+    const review = await ok<{ id: string }>(server, t.admin, 'POST', `/api/projects/${project.id}/reviews`, {
+      meetingDate: '2026-07-01',
+      expertIds: [expertId],
     });
+    const dimension = { rating: 'conforms', remark: '' };
+    await ok(server, t.expert, 'PUT', `/api/reviews/${review.id}/opinion`, {
+      dimensions: {
+        compliance: dimension,
+        necessity: dimension,
+        advancement: dimension,
+        economy: dimension,
+        operability: dimension,
+      },
+      vote: 'pass',
+    });
+    await ok(server, t.admin, 'POST', `/api/reviews/${review.id}/close`);
     expect(stageOf()).toBe('approval-submission');
     const detail = await ok<ProjectDetailResponse>(server, t.drafter, 'GET', `/api/projects/${project.id}`);
     expect(detail.project.access).toMatchObject({ canEdit: true, readOnlyReason: null });

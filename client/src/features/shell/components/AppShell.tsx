@@ -1,5 +1,12 @@
 import { Button, Flex, Layout, Menu, Space, Tooltip, Typography } from 'antd';
-import { LogoutOutlined, SettingOutlined, UserOutlined, AppstoreOutlined, DashboardOutlined } from '@ant-design/icons';
+import {
+  LogoutOutlined,
+  SettingOutlined,
+  UserOutlined,
+  AppstoreOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App as AntApp } from 'antd';
@@ -24,7 +31,9 @@ export function AppShell() {
     ? 'admin'
     : location.pathname.startsWith('/dashboard')
       ? 'dashboard'
-      : 'projects';
+      : location.pathname.startsWith('/recognition')
+        ? 'recognition'
+        : 'projects';
   const items = [
     ...(bureau || user.isAdmin
       ? [
@@ -40,6 +49,15 @@ export function AppShell() {
         ]
       : []),
     { key: 'projects', icon: <AppstoreOutlined />, label: <Link to="/projects">{t('nav.projects')}</Link> },
+    {
+      key: 'recognition',
+      icon: <SafetyCertificateOutlined />,
+      label: (
+        <Link to="/recognition" data-testid="nav-recognition">
+          {t('nav.recognition')}
+        </Link>
+      ),
+    },
     ...(user.isAdmin
       ? [{ key: 'admin', icon: <SettingOutlined />, label: <Link to="/admin">{t('nav.admin')}</Link> }]
       : []),

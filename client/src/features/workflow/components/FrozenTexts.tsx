@@ -15,13 +15,16 @@ function exportUrl(documentId: string, versionId: string, stage: string, format:
   return `/api/documents/${encodeURIComponent(documentId)}/export.${format}?${query.toString()}`;
 }
 
+/** The frozen texts of a submission (or of the technical review that judges one). */
+export type FrozenSet = Pick<SubmissionView, 'documents' | 'stageLabel' | 'projectId'>;
+
 function FrozenText({
   submission,
   kind,
   focusNodeId,
   loaded,
 }: {
-  submission: SubmissionView;
+  submission: FrozenSet;
   kind: DocumentKind;
   focusNodeId: string | null;
   /** The version when the page has it already (the standard text: its outline anchors reasons). */
@@ -75,7 +78,7 @@ export function FrozenTexts({
   onActiveKindChange,
   focusNodeId,
 }: {
-  submission: SubmissionView;
+  submission: FrozenSet;
   /** The submitted standard text, loaded by the page. */
   standard: ApiQuery<VersionContent | null>;
   activeKind: DocumentKind;

@@ -7,6 +7,8 @@ import { DueSummary } from './DueSummary';
 import { GateChecklistView } from './GateChecklistView';
 import { ProductionChecksPanel } from './ProductionChecksPanel';
 import { ProvinceMoveButton } from './ProvinceMoveButton';
+import { PublicationCard } from './review/PublicationCard';
+import { ReviewsCard } from './review/ReviewsCard';
 import { StageTimeline } from './StageTimeline';
 import { SubmissionsTable } from './SubmissionsTable';
 import { SubmitButton } from './SubmitButton';
@@ -76,6 +78,8 @@ export function ProgressPanel({ project }: { project: ProjectListItem }) {
         </Col>
         <Col xs={24} xl={11}>
           <Flex vertical gap={16}>
+            <PublicationCard projectId={project.id} />
+            <ReviewsCard projectId={project.id} />
             <Card size="small" title={t('workflow.submissions.cardTitle')}>
               <SubmissionsTable
                 submissions={submissions.data ?? []}

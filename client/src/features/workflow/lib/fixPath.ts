@@ -1,6 +1,6 @@
 import type { GateFix } from '@shared/api/workflow';
 
-/** Where the drafting group fixes what a gate item found: a document, a round, the group, the progress tab. */
+/** Where the drafting group fixes what a gate item found: a document, a round, the group, the progress tab, a technical review. */
 export function fixPath(fix: GateFix, projectId: string): string {
   const project = `/projects/${encodeURIComponent(projectId)}`;
   switch (fix.type) {
@@ -12,5 +12,7 @@ export function fixPath(fix: GateFix, projectId: string): string {
       return `${project}?tab=group`;
     case 'production-checks':
       return `${project}?tab=progress`;
+    case 'review':
+      return `/reviews/${encodeURIComponent(fix.reviewId)}`;
   }
 }
