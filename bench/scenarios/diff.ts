@@ -5,10 +5,11 @@
  * loaded through a y-websocket client into a fresh project's standard text and named as the first
  * version; then the client makes `edits` separate edits spread over the whole document — phrases
  * inserted into paragraphs, a few characters deleted — each its own stored update, and the state is
- * named as the last version. The versions are listed (as the versions panel does, which starts the
- * difference worker), then, timed over HTTP: the difference first → last (the first request also
- * reads both states and builds the attribution index from the stored update log; later ones reuse
- * them), first → the live text, and the .docx of first → last. The server's event-loop delay is
+ * named as the last version. The versions are listed (as the versions panel does, which has the
+ * difference worker read the newest versions, the live text and the attribution index ahead; naming
+ * a version already did for that version), then, timed over HTTP: the difference first → last (the
+ * first, "cold", request is the first comparison), first → the live text, and the .docx of first →
+ * last. The server's event-loop delay is
  * reported over the timed requests.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -28,6 +29,8 @@ import { connectProvider, whenSynced } from '../lib/providerClient.js';
 import { ServerProcess } from '../lib/serverProcess.js';
 import type { PhaseStats } from '../lib/serverProcess.js';
 import { buildLargeStandard, seededRandom } from '../lib/largeStandard.js';
+import { loadMark, loadSince } from '../lib/machine.js';
+import type { LoadSummary } from '../lib/machine.js';
 import { progress } from '../lib/report.js';
 import type { Report } from '../lib/report.js';
 import { fmt, fmtBytes, fmtInt, sleep, summarize } from '../lib/stats.js';
@@ -53,6 +56,8 @@ export interface DiffBenchResult {
   firstToCurrentMs: LatencySummary;
   docxMs: LatencySummary;
   serverStats: PhaseStats;
+  /** Other work on the (shared) machine while the requests ran. */
+  load: LoadSummary;
 }
 
 /** The issue's target for first → last of a 100-page standard. */
@@ -126,6 +131,7 @@ export async function runDiffBench(options: DiffBenchOptions): Promise<DiffBench
     await api<DocumentVersionView[]>(`${base}/versions`, token);
     await sleep(3000);
     const before = await server.mark(true);
+    const machine = loadMark();
     const cold = await timed(() => api<VersionDiffView>(diffUrl(first.id, last.id), token));
     const samples = { firstToLast: [] as number[], firstToCurrent: [] as number[], docx: [] as number[] };
     for (let i = 0; i < options.repeats; i++) {
@@ -134,6 +140,7 @@ export async function runDiffBench(options: DiffBenchOptions): Promise<DiffBench
       samples.docx.push((await timed(() => api<null>(`${base}/diff.docx?from=${first.id}&to=${last.id}`, token))).ms);
     }
     const after = await server.mark();
+    const serverStats = ServerProcess.phase(before, after);
     const view = cold.value.body;
     return {
       edits: options.edits,
@@ -145,7 +152,8 @@ export async function runDiffBench(options: DiffBenchOptions): Promise<DiffBench
       firstToLastMs: summarize(Float64Array.from(samples.firstToLast)),
       firstToCurrentMs: summarize(Float64Array.from(samples.firstToCurrent)),
       docxMs: summarize(Float64Array.from(samples.docx)),
-      serverStats: ServerProcess.phase(before, after),
+      serverStats,
+      load: loadSince(machine, serverStats.cpuMs),
     };
   } finally {
     client?.provider.destroy();
@@ -155,13 +163,28 @@ export async function runDiffBench(options: DiffBenchOptions): Promise<DiffBench
   }
 }
 
+/** Every figure against the target, the missed ones named. */
+function targetVerdict(result: DiffBenchResult): string {
+  const figures: [string, number][] = [
+    ['cold', result.coldMs],
+    ['first → last p50', result.firstToLastMs.p50],
+    ['first → last max', result.firstToLastMs.max],
+    ['first → current p50', result.firstToCurrentMs.p50],
+    ['first → current max', result.firstToCurrentMs.max],
+  ];
+  const missed = figures.filter(([, ms]) => ms >= TARGET_MS);
+  return missed.length === 0
+    ? 'met'
+    : `**not met**: ${missed.map(([label, ms]) => `${label} ${fmt(ms, 0)} ms`).join(', ')}`;
+}
+
 export async function diffBenchmark(report: Report, quick: boolean, findings: string[]): Promise<void> {
   const edits = quick ? 500 : 2000;
   const repeats = quick ? 3 : 10;
   report.section('Differences between versions of a 100-page standard', [
     `The 100-page standard of bench/lib/largeStandard.ts loaded into a fresh project (our server, its own child process) and named as the first version; ${fmtInt(edits)} separate edits spread over the document (phrases inserted, characters deleted; one stored update each), then named as the last version. ` +
       `The versions are listed (which starts the difference worker), then each request ${repeats}× end to end over HTTP: GET /api/documents/:id/diff first → last, first → current, and diff.docx first → last. ` +
-      'Cold = the first difference (reads both frozen states, builds the attribution index from the stored update log); later ones reuse them. Server event-loop delay over all requests (monitorEventLoopDelay, 5 ms resolution).',
+      'Cold = the first difference: the worker read both versions, the current state and the attribution index ahead (when each version was named and when the versions were listed), so it is the first comparison itself; a repeated request with the same inputs (states, stored history, links) is answered from the worker’s last differences. Server event-loop delay over all requests (monitorEventLoopDelay, 5 ms resolution).',
   ]);
   let result: DiffBenchResult;
   try {
@@ -183,7 +206,8 @@ export async function diffBenchmark(report: Report, quick: boolean, findings: st
       'first → current p50 / max ms',
       '.docx p50 / max ms',
       'server loop delay p99 / max ms',
-      `target < ${TARGET_MS} ms`,
+      'other load (cores) / load average',
+      `target < ${TARGET_MS} ms (cold, first → last and first → current p50 and max)`,
     ],
     rows: [
       [
@@ -195,7 +219,8 @@ export async function diffBenchmark(report: Report, quick: boolean, findings: st
         p(result.firstToCurrentMs),
         p(result.docxMs),
         `${fmt(result.serverStats.loopDelayP99Ms)} / ${fmt(result.serverStats.loopDelayMaxMs, 0)}`,
-        result.firstToLastMs.p50 < TARGET_MS ? 'met' : 'missed',
+        `${fmt(result.load.otherCores, 2)} / ${fmt(result.load.loadAverage1m, 1)}`,
+        targetVerdict(result),
       ],
     ],
     notes: [

@@ -18,7 +18,7 @@
  * — end to end over HTTP, with the server's event-loop delay while they run — and the storage of the
  * document (updates, windows, state) and of its history index, per 10⁵ edits.
  */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -47,6 +47,8 @@ import type { LatencySummary } from '../lib/stats.js';
 const FIRST_PAGE_MS = 300;
 const CLAUSE_FILTER_MS = 500;
 const WINDOW = 256;
+/** A: the first page is asked for this long after the last edit was acknowledged. */
+const SETTLE_MS = 3_000;
 
 export interface QueryTiming {
   label: string;
@@ -65,6 +67,15 @@ export interface HistoryPhaseResult {
   replayStats: PhaseStats | null;
   /** A: from the last edit until the history showed it; B: the first request (index built from the store). */
   firstReadyMs: number;
+  /**
+   * The first page, no request before it: A — 3 s after the last edit was acknowledged; B — on the
+   * server started on the history never indexed, once its background build (`buildMs`) was done.
+   */
+  firstPageMs: number;
+  /** B: the server's background build of the missing index, from its log (ms after it listened). */
+  buildMs: number | null;
+  /** B: the first page asked for at once after the start, while the background build still runs. */
+  duringBuildMs: number | null;
   queries: QueryTiming[];
   queryStats: PhaseStats;
   /** Other work on the (shared) machine while the queries ran. */
@@ -287,9 +298,16 @@ async function liveReplay(trace: SequentialTrace, count: number, repeat: number)
     const replayStats = ServerProcess.phase(startMark, await server.mark());
     await writer.close();
     await observer.close();
-
-    // Until the history shows every character the trace left in the clause.
     const replayed = performance.now();
+
+    // The first page, no request before it: once the last edits are stored (the store's debounce is at
+    // most 1.5 s; a request sooner stores them first) — the index followed the stores meanwhile.
+    await sleep(SETTLE_MS);
+    const firstPage = performance.now();
+    await getJson<HistoryPage>(historyUrl(server, d.documentId), d.token);
+    const firstPageMs = performance.now() - firstPage;
+    // Until the history shows every character the trace left in the clause (here: at once, it did
+    // by the first page).
     let seen = { net: 0, entries: 0 };
     while (performance.now() - replayed < 300_000) {
       seen = await clauseNet(server, d, clause.id);
@@ -313,6 +331,9 @@ async function liveReplay(trace: SequentialTrace, count: number, repeat: number)
       writeMs,
       replayStats,
       firstReadyMs,
+      firstPageMs,
+      buildMs: null,
+      duringBuildMs: null,
       queries: timings,
       queryStats: stats,
       queryLoad: load,
@@ -383,6 +404,28 @@ function simulatedHistory(
   return stored;
 }
 
+/** Waits for the server's background build of missing history indexes; its duration from the log. */
+async function backgroundBuild(server: ServerProcess): Promise<number> {
+  const began = performance.now();
+  while (performance.now() - began < 120_000) {
+    let text = '';
+    try {
+      text = await readFile(server.logFile, 'utf8');
+    } catch {
+      // not written yet
+    }
+    for (const line of text.split('\n')) {
+      if (!line.includes('history indexes built')) continue;
+      const parsed: unknown = JSON.parse(line);
+      if (typeof parsed === 'object' && parsed !== null && 'ms' in parsed && typeof parsed.ms === 'number') {
+        return parsed.ms;
+      }
+    }
+    await sleep(50);
+  }
+  throw new Error('the server did not log its history index build within 120 s');
+}
+
 async function longHistory(trace: SequentialTrace, count: number, repeat: number): Promise<HistoryPhaseResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-history-long-'));
   let server = await ServerProcess.start('ours', { dataDir });
@@ -405,7 +448,19 @@ async function longHistory(trace: SequentialTrace, count: number, repeat: number
     const writeMs = performance.now() - began;
     const expected = replayOnString('', trace.txns.slice(0, count)).length;
 
+    // Asked for at once: the request waits for the background build still running.
     server = await ServerProcess.start('ours', { dataDir });
+    d.token = await login(server.httpUrl);
+    const during = performance.now();
+    await getJson<HistoryPage>(historyUrl(server, d.documentId), d.token);
+    const duringBuildMs = performance.now() - during;
+    await server.close();
+    await rm(join(dataDir, 'history'), { recursive: true, force: true });
+
+    // The same start on the history never indexed; the first page once the server built the index
+    // (its log at level info says when).
+    server = await ServerProcess.start('ours', { dataDir, logLevel: 'info' });
+    const buildMs = await backgroundBuild(server);
     d.token = await login(server.httpUrl);
     const cold = performance.now();
     await getJson<HistoryPage>(historyUrl(server, d.documentId), d.token);
@@ -434,6 +489,9 @@ async function longHistory(trace: SequentialTrace, count: number, repeat: number
       writeMs,
       replayStats: null,
       firstReadyMs,
+      firstPageMs: firstReadyMs,
+      buildMs,
+      duringBuildMs,
       queries: timings,
       queryStats: stats,
       queryLoad: load,
@@ -481,6 +539,8 @@ export async function historyBenchmark(report: Report, quick: boolean, findings:
       'server CPU µs/edit (while written)',
       'server loop delay p99 / max ms (while written)',
       'history ready',
+      'first page, no request before',
+      'B: background build / first page asked during it',
       'after a restart: first page',
       'correct',
     ],
@@ -492,11 +552,15 @@ export async function historyBenchmark(report: Report, quick: boolean, findings:
       r.replayStats ? fmt((r.replayStats.cpuMs * 1000) / r.edits) : '–',
       r.replayStats ? `${fmt(r.replayStats.loopDelayP99Ms)} / ${fmt(r.replayStats.loopDelayMaxMs, 0)}` : '–',
       `${fmt(r.firstReadyMs, 0)} ms`,
+      `${fmt(r.firstPageMs, 0)} ms`,
+      r.buildMs === null || r.duringBuildMs === null ? '–' : `${fmt(r.buildMs, 0)} ms / ${fmt(r.duringBuildMs, 0)} ms`,
       r.afterRestartMs === null ? '–' : `${fmt(r.afterRestartMs, 0)} ms`,
       r.correct ? 'yes' : `**no**: ${r.detail}`,
     ]),
     notes: [
-      '“History ready”: A — from the last edit acknowledged until the history shows every character the trace left in the clause; B — the first request on the started server, which builds the index from the stored history.',
+      `“History ready”: A — from the last edit acknowledged until the history shows every character the trace left in the clause (first asked ${SETTLE_MS / 1000} s after it, so at most that); B — the first request on the server started on the history never indexed, once it built the index in the background (it does at startup; no request builds it).`,
+      `“First page, no request before”: A — ${SETTLE_MS / 1000} s after the last edit was acknowledged (its store and the index’s replay of it were done; asked at once, the request first stores the last ≤ 1.5 s of edits); B — as “history ready”.`,
+      'B: the background build takes the time in the log after the server listens; a first page asked for at once after the start waits for it (the second figure).',
       ...results.map((r) => `${r.label}: ${r.detail}.`),
     ],
   });
@@ -550,8 +614,9 @@ export async function historyBenchmark(report: Report, quick: boolean, findings:
     const clause = r.queries[1]!;
     const other = r.queries[2]!;
     const clauseMax = Math.max(clause.ms.max, other.ms.max);
+    const firstMax = Math.max(first.ms.max, r.firstPageMs);
     report.note(
-      `${r.label} — targets: first page < ${FIRST_PAGE_MS} ms: max ${fmt(first.ms.max)} ms, ${met(first.ms.max < FIRST_PAGE_MS)}; ` +
+      `${r.label} — targets: first page < ${FIRST_PAGE_MS} ms (the first one asked and the timed ones): max ${fmt(firstMax)} ms, ${met(firstMax < FIRST_PAGE_MS)}; ` +
         `clause filter over the whole history < ${CLAUSE_FILTER_MS} ms: max ${fmt(clauseMax)} ms, ${met(clauseMax < CLAUSE_FILTER_MS)}.`,
     );
   }

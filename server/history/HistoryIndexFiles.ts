@@ -89,6 +89,17 @@ export class HistoryIndexFiles {
     };
   }
 
+  /** Whether the document has a saved index (a checkpoint). */
+  async exists(documentId: string): Promise<boolean> {
+    try {
+      await stat(join(this.dir(documentId), 'state.bin'));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
   /** Appends closed entries (durable when it resolves). */
   async append(documentId: string, records: readonly HistoryRecord[]): Promise<void> {
     if (records.length === 0) return;

@@ -1,9 +1,12 @@
 /**
- * Keeps the history index of every document up to date: after each store of a document's changes
- * (HistoryExtension) its index replays what is new; requests read an index once it has replayed
- * everything stored. One operation at a time per document; checkpoints are debounced; an index not
- * used for a while (and every index whose document is unloaded) is saved and dropped from memory.
+ * Keeps the history index of every document up to date, so that no request pays for building one:
+ * after each store of a document's changes (HistoryExtension) its index replays what is new, and at
+ * startup the indexes never saved are built in the background (`buildMissing`). Requests read an
+ * index once it has replayed everything stored. One operation at a time per document; checkpoints
+ * are debounced; an index not used for a while (and every index whose document is unloaded) is
+ * saved and dropped from memory.
  */
+import { performance } from 'node:perf_hooks';
 import type { Logger } from '../logger.js';
 import type { DocumentStore } from '../storage/types.js';
 import { KeyedDebouncedTasks } from '../lib/DebouncedTask.js';
@@ -12,6 +15,9 @@ import { KeyedQueue } from '../lib/KeyedQueue.js';
 import { ChangeReplica } from './ChangeReplica.js';
 import { HistoryIndex } from './HistoryIndex.js';
 import type { HistoryIndexFiles } from './HistoryIndexFiles.js';
+
+/** Indexes built at startup stay in memory while no more than this many are loaded. */
+const KEPT_AFTER_BUILD = 8;
 
 export interface HistoryIndexerOptions {
   /** When to save an index after it changed (default: 5 s after the last change, at most 30 s). */
@@ -57,6 +63,41 @@ export class HistoryIndexer {
         await this.update(documentId);
       })
       .catch((error: unknown) => this.deps.log.error({ err: error, documentId }, 'history index update failed'));
+  }
+
+  /**
+   * Builds, in the background, the indexes never saved (a history stored before indexing, or an
+   * index lost): one document at a time, each replayed in slices that yield to live work, and saved
+   * at once. The first few stay in memory (until unused for `idleMs`), ready for the first request;
+   * beyond `KEPT_AFTER_BUILD` loaded indexes each is dropped after its build, so that memory stays
+   * bounded however many documents there are (a saved index loads in a fraction of the build). A
+   * request for one of them meanwhile waits for its build (it would build it anyway). Resolves with
+   * how many were built.
+   */
+  async buildMissing(documentIds: readonly string[]): Promise<number> {
+    const began = performance.now();
+    let built = 0;
+    for (const documentId of documentIds) {
+      if (this.closing) break;
+      try {
+        if (this.loaded.has(documentId) || (await this.deps.files.exists(documentId))) continue;
+        await this.queue.run(documentId, async () => {
+          if (this.closing || this.loaded.has(documentId)) return;
+          await this.update(documentId);
+          if (this.loaded.size > KEPT_AFTER_BUILD) {
+            await this.drop(documentId);
+          } else {
+            this.checkpoints.cancel(documentId);
+            await this.save(documentId);
+          }
+          built += 1;
+        });
+      } catch (error) {
+        if (!this.closing) this.deps.log.error({ err: error, documentId }, 'history index not built');
+      }
+    }
+    this.deps.log.info({ built, ms: Math.round(performance.now() - began) }, 'history indexes built');
+    return built;
   }
 
   /** Reads the document's index once everything stored so far is replayed into it. */

@@ -20,6 +20,8 @@ export interface History {
   indexer: HistoryIndexer;
   /** The collaboration extension that keeps the indexes up to date (register it with the server). */
   extension: HistoryExtension;
+  /** Builds the indexes never saved, in the background (called once the server listens). */
+  buildMissing: () => Promise<number>;
 }
 
 export interface HistoryDeps {
@@ -44,5 +46,12 @@ export function createHistory(deps: HistoryDeps): History {
     deps.options,
   );
   const service = new HistoryService(deps.metadata, indexer, deps.collab, new StageLog(deps.metadata), deps.hub);
-  return { service, indexer, extension: new HistoryExtension(indexer) };
+  const buildMissing = (): Promise<number> =>
+    indexer.buildMissing(
+      deps.metadata
+        .collection('projects')
+        .findMany()
+        .flatMap((project) => project.documents.map((document) => document.id)),
+    );
+  return { service, indexer, extension: new HistoryExtension(indexer), buildMissing };
 }

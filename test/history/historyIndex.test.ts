@@ -176,6 +176,28 @@ describe('the history index', () => {
     await store.close();
   });
 
+  it('builds the indexes never saved in the background, the same as a request would, and only those', async () => {
+    const store = new FileDocumentStore(join(dir, 'docs'), { compaction: 'inline' });
+    await store.append('d', interleaved());
+    const expected = await entriesOf(indexer(store));
+    await rm(join(dir, 'history'), { recursive: true, force: true });
+
+    const files = new HistoryIndexFiles(join(dir, 'history'));
+    const history = indexer(store);
+    expect(await files.exists('d')).toBe(false);
+    expect(await history.buildMissing(['d'])).toBe(1);
+    // saved at once, and a request reads what was built
+    expect(await files.exists('d')).toBe(true);
+    expect(await entriesOf(history)).toEqual(expected);
+    await history.close();
+
+    const restarted = indexer(store);
+    expect(await restarted.buildMissing(['d'])).toBe(0);
+    expect(await entriesOf(restarted)).toEqual(expected);
+    await restarted.close();
+    await store.close();
+  });
+
   it('a pause of more than a minute starts a new entry; an entry spans at most ten minutes', async () => {
     const source = base();
     const typed = typeInto(peer(source), 'clause51', 'abcdefghijklmnopq');

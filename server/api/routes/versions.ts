@@ -16,14 +16,17 @@ export function versionRoutes(services: AppServices): Hono<ApiEnv> {
   return new Hono<ApiEnv>()
     .get('/documents/:id/versions', (c) => {
       const grant = access.viewableDocument(requireUser(c), c.req.param('id'));
-      // Who lists versions is about to compare them: the difference worker starts now.
-      versionDiffs.warm();
+      // Who lists versions is about to compare them: the difference worker reads the newest ahead.
+      versionDiffs.warm(grant.documentId);
       return c.json(versions.list(grant.documentId).map((version) => versions.view(version)));
     })
     .post('/documents/:id/versions', async (c) => {
       const grant = access.viewableDocument(requireUser(c), c.req.param('id'));
       const body = await parseBody(c, createVersionBody);
-      return c.json(versions.view(await versions.name(grant, body)), 201);
+      const version = await versions.name(grant, body);
+      // It will be compared: the difference worker reads it now rather than on the first difference.
+      versionDiffs.prepare(grant.documentId, [version.id]);
+      return c.json(versions.view(version), 201);
     })
     .get('/documents/:id/versions/:versionId', async (c) => {
       const grant = access.viewableDocument(requireUser(c), c.req.param('id'));

@@ -20,6 +20,12 @@ import type { DocumentStore, MetadataStore } from '../../storage/types.js';
 import type { VersionService } from '../VersionService.js';
 import { historyKey } from './changeAuthors.js';
 import type { DiffJob, DiffJobResult, DiffRequest, StateInput } from './diffMessages.js';
+import { LiveMemo } from './liveMemo.js';
+
+/** How many of a document's newest versions the worker reads when its versions are listed. */
+const PREPARED_VERSIONS = 2;
+/** How many states sent ahead are remembered (so that they are not sent again). */
+const PREPARED_KEYS = 64;
 
 /** A difference that did not run because the server is shutting down. */
 export class DiffClosed extends Error {
@@ -51,17 +57,24 @@ function liveInput(doc: Y.Doc): StateInput {
   return { key: `live:${createHash('sha1').update(state).digest('hex')}`, state };
 }
 
+/** Both read once per change of the live document, not once per difference. */
+const liveInputs = new LiveMemo(liveInput);
+const linkTargets = new LiveMemo(indicatorTargets);
+
 export class VersionDiffService {
   private readonly pool: WorkerPool<DiffJob, DiffJobResult>;
   /** Frozen states of versions (immutable), so that a snapshot file is parsed once. */
   private readonly versionStates = new Map<string, Uint8Array>();
+  /** States (versions, live states) and per document the history (by its key) the worker read ahead. */
+  private readonly prepared = new Set<string>();
+  private readonly preparedHistory = new Map<string, string>();
 
   constructor(
     private readonly store: MetadataStore,
     private readonly versions: VersionService,
     private readonly collab: () => CollabServer,
     private readonly documents: DocumentStore,
-    log: Logger,
+    private readonly log: Logger,
     entry: URL = new URL('./diffWorker.ts', import.meta.url),
   ) {
     // One worker: it keeps what it read (parts of versions, the attribution index) between requests.
@@ -84,7 +97,7 @@ export class VersionDiffService {
   /** A side of the difference: a version of this document (404 otherwise) or the live text. */
   private async side(documentId: string, ref: string): Promise<ResolvedSide> {
     if (ref === CURRENT_STATE) {
-      const input = await this.collab().readDocument(documentId, liveInput);
+      const input = await this.collab().readDocument(documentId, (doc) => liveInputs.get(doc));
       return { side: { versionId: null, name: '当前', createdAt: new Date().toISOString() }, input };
     }
     const version = this.versions.ofDocument(documentId, ref);
@@ -98,14 +111,15 @@ export class VersionDiffService {
   private async standard(grant: DocumentGrant): Promise<StateInput | null> {
     const standard = grant.project.documents.find((d) => d.kind === 'standard');
     if (!standard || standard.id === grant.documentId) return null;
-    return this.collab().readDocument(standard.id, liveInput);
+    return this.collab().readDocument(standard.id, (doc) => liveInputs.get(doc));
   }
 
   /** The cells of this document that the project's indicator links point at. */
   private async linkedCells(grant: DocumentGrant): Promise<string[]> {
     const linked = new Set<string>();
     for (const document of grant.project.documents) {
-      for (const target of await this.collab().readDocument(document.id, indicatorTargets)) linked.add(target);
+      for (const target of await this.collab().readDocument(document.id, (doc) => linkTargets.get(doc)))
+        linked.add(target);
     }
     return [...linked];
   }
@@ -156,11 +170,58 @@ export class VersionDiffService {
   }
 
   /**
-   * Starts the worker ahead of the first difference (its code loads in a second or more): called when
-   * someone opens a document's versions, from where differences are asked for.
+   * Starts the worker ahead of the first difference (its code loads in a second or more) and has it
+   * read the document's newest versions, its current state and its history: called when someone
+   * opens a document's versions, from where differences are asked for. What the worker already read
+   * is not sent again.
    */
-  warm(): void {
-    this.pool.run(() => ({ message: { kind: 'warm' } })).catch(() => undefined);
+  warm(documentId: string): void {
+    const newest = this.versions
+      .list(documentId)
+      .slice(0, PREPARED_VERSIONS)
+      .map((version) => version.id);
+    this.prepare(documentId, newest, true);
+  }
+
+  /**
+   * Has the worker read these versions (and the history as stored now) ahead of the first difference
+   * that needs them: called when a version is named, and by `warm`. Never throws; the difference
+   * reads what this did not.
+   */
+  prepare(documentId: string, versionIds: readonly string[], current = false): void {
+    this.prepareJob(documentId, versionIds, current).catch((error: unknown) => {
+      if (!(error instanceof DiffClosed)) this.log.warn({ err: error, documentId }, 'difference not prepared');
+    });
+  }
+
+  private async prepareJob(documentId: string, versionIds: readonly string[], current: boolean): Promise<void> {
+    const fresh = versionIds.filter((id) => !this.prepared.has(id));
+    const states: StateInput[] = [];
+    for (const id of fresh) states.push({ key: id, state: await this.versionState(id) });
+    if (current) {
+      const live = await this.collab().readDocument(documentId, (doc) => liveInputs.get(doc));
+      if (!this.prepared.has(live.key)) {
+        states.push(live);
+        fresh.push(live.key);
+      }
+    }
+    // As the difference does: changes accepted in the last moments are stored first.
+    await this.collab().storePending(documentId);
+    const entries = await this.documents.history(documentId);
+    const key = historyKey(entries);
+    const history = this.preparedHistory.get(documentId) === key ? null : { key, entries };
+    if (states.length === 0 && !history) {
+      await this.pool.run(() => ({ message: { kind: 'warm' } }));
+      return;
+    }
+    await this.pool.run(() => ({ message: { kind: 'prepare', request: { documentId, states, history } } }));
+    for (const key of fresh) this.prepared.add(key);
+    // Only a reminder of what was sent (the worker itself keeps the last few states): bounded.
+    for (const key of this.prepared) {
+      if (this.prepared.size <= PREPARED_KEYS) break;
+      this.prepared.delete(key);
+    }
+    if (history) this.preparedHistory.set(documentId, key);
   }
 
   /** Stops the worker; differences still queued or running reject with DiffClosed. */

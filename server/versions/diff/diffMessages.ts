@@ -28,10 +28,21 @@ export interface DiffResult {
   authorIds: string[];
 }
 
+/** Read ahead of the first difference: the parts of these states, the attribution index of this history. */
+export interface PrepareRequest {
+  documentId: string;
+  states: StateInput[];
+  history: { key: string; entries: HistoryEntry[] } | null;
+}
+
 /**
- * What the worker is asked: a difference, or nothing (`warm`: the worker starts and loads its code
- * before the first difference is asked for).
+ * What the worker is asked: a difference; to read states and a history ahead (`prepare`, when a
+ * version is named or the versions are listed); or nothing (`warm`: the worker starts and loads its
+ * code before the first difference is asked for).
  */
-export type DiffJob = { kind: 'diff'; request: DiffRequest } | { kind: 'warm' };
+export type DiffJob =
+  | { kind: 'diff'; request: DiffRequest }
+  | { kind: 'prepare'; request: PrepareRequest }
+  | { kind: 'warm' };
 
 export type DiffJobResult = DiffResult | null;

@@ -8,4 +8,8 @@ import type { DiffJob, DiffJobResult } from './diffMessages.js';
 
 const computer = new DiffComputer();
 
-answerPoolRequests<DiffJob, DiffJobResult>((job) => (job.kind === 'diff' ? computer.compute(job.request) : null));
+answerPoolRequests<DiffJob, DiffJobResult>((job) => {
+  if (job.kind === 'diff') return computer.compute(job.request);
+  if (job.kind === 'prepare') computer.prepare(job.request);
+  return null;
+});
