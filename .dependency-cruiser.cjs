@@ -28,7 +28,7 @@ const FEATURE_DEPENDENCIES = {
   shell: ['auth', 'organizations'],
   structure: ['projects'],
   versions: [],
-  workflow: ['consultation', 'projects', 'structure'],
+  workflow: ['consultation', 'organizations', 'projects', 'structure'],
   submissionPackage: [],
 };
 

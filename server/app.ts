@@ -188,6 +188,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     hub,
     log,
     projects: () => services.projects,
+    membership: () => services.membership,
   });
   const services: AppServices = {
     log,

@@ -6,11 +6,13 @@ import type { Logger } from '../logger.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { AuditLog } from '../services/AuditLog.js';
 import type { DocumentService } from '../services/DocumentService.js';
+import type { MembershipService } from '../services/MembershipService.js';
 import type { ProjectService } from '../services/ProjectService.js';
 import type { MetadataStore } from '../storage/types.js';
 import type { VersionService } from '../versions/VersionService.js';
 import { PeriodicReviewService } from './publication/PeriodicReviewService.js';
 import { PublicationService } from './publication/PublicationService.js';
+import { ExpertInvitations } from './review/ExpertInvitations.js';
 import { ReviewExports } from './review/ReviewExports.js';
 import { ReviewService } from './review/ReviewService.js';
 import { DashboardService } from './DashboardService.js';
@@ -61,6 +63,8 @@ export interface WorkflowDeps {
   log: Logger;
   /** Creates the revision project of a 复审 (reached once the services are built). */
   projects: () => ProjectService;
+  /** Invites review experts by e-mail (reached once the services are built). */
+  membership: () => MembershipService;
 }
 
 export function createWorkflow(deps: WorkflowDeps): Workflow {
@@ -104,7 +108,14 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
     productionChecks: new ProductionCheckService(metadata, deps.documentService, audit, hub),
     status: new WorkflowStatusService(metadata, stageLog),
     dashboard: new DashboardService(metadata),
-    reviews: new ReviewService(metadata, stages, deps.versions, audit, submissions.steps),
+    reviews: new ReviewService(
+      metadata,
+      stages,
+      deps.versions,
+      audit,
+      submissions.steps,
+      new ExpertInvitations(metadata, deps.membership, stages, audit, submissions.steps),
+    ),
     reviewExports: new ReviewExports(metadata),
     publication: new PublicationService({
       store: metadata,

@@ -47,6 +47,18 @@ export interface ReviewView extends Omit<TechnicalReview, 'conclusion'> {
   actions: ReviewActions;
 }
 
+/** An expert invited by e-mail who has no account yet: the link to pass on. */
+export interface ExpertInvitationLink {
+  email: string;
+  link: string;
+  expiresAt: string;
+}
+
+/** POST /api/projects/:id/reviews — the opened review and the links of the experts invited by e-mail. */
+export interface OpenReviewResponse extends ReviewView {
+  invitationLinks: ExpertInvitationLink[];
+}
+
 /** GET /api/projects/:id/reviews — one row per review. */
 export interface ReviewSummary {
   id: string;

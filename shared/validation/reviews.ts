@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COMMENT_ELEMENTS, COMMENT_TYPES, DECISIONS } from '../domain/consultation.js';
 import { ZHEJIANG_MADE_NUMBER } from '../checker/rules/cover.js';
 import { isCalendarDate } from '../domain/planDates.js';
+import { email } from './fields.js';
 import { PERIODIC_REVIEW_CONCLUSIONS, REGISTRATION_NUMBER } from '../workflow/publication.js';
 import { DIMENSION_RATINGS, REVIEW_DIMENSIONS, REVIEW_VOTES } from '../workflow/reviews.js';
 import type { ReviewDimension } from '../workflow/reviews.js';
@@ -14,6 +15,15 @@ const isoDate = z
   .refine(isCalendarDate, 'not a real calendar date');
 const longText = z.string().trim().max(5000);
 
+/** An expert invited by e-mail (邀请专家); the organization is required for someone without an account. */
+export const expertInvitationBody = z
+  .object({
+    email,
+    organizationId: id.optional(),
+  })
+  .strict();
+export type ExpertInvitationBody = z.infer<typeof expertInvitationBody>;
+
 /** POST /api/projects/:id/reviews — the province convenes the experts on the accepted 送审稿. */
 export const openReviewBody = z
   .object({
@@ -21,11 +31,20 @@ export const openReviewBody = z
     /** Users with the review-expert relation in the project. */
     expertIds: z
       .array(id)
-      .min(1, 'invite at least one expert')
       .max(50)
       .refine((ids) => new Set(ids).size === ids.length, 'an expert is named twice'),
+    /** Experts invited by e-mail with the project's invitation flow (relation review-expert, role reviewer). */
+    invitations: z
+      .array(expertInvitationBody)
+      .max(20)
+      .default([])
+      .refine((list) => new Set(list.map((i) => i.email)).size === list.length, 'an e-mail is invited twice'),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.expertIds.length + b.invitations.length > 0, {
+    message: 'invite at least one expert',
+    path: ['expertIds'],
+  });
 export type OpenReviewBody = z.infer<typeof openReviewBody>;
 
 export const dimensionOpinionBody = z

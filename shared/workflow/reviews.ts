@@ -77,6 +77,11 @@ export interface TechnicalReview {
   meetingDate: string;
   /** The invited experts (users with the review-expert relation in the project). */
   expertIds: string[];
+  /**
+   * E-mails invited by link who have no account yet: accepting the invitation makes them review
+   * experts of the project and adds them to `expertIds` while the review is open.
+   */
+  invitedEmails?: string[];
   openedBy: string;
   openedAt: string;
   closedAt: string | null;

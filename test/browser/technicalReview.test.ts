@@ -52,8 +52,27 @@ describe('the technical review in the browser', () => {
     await province.getByTestId('reviews-card').waitFor();
     await province.getByTestId('review-open').click();
     await province.getByTestId('review-meeting-date').fill('2026-07-01');
+    // 邀请专家: a new expert by e-mail, with their organization.
+    const store = server.services.metadata;
+    const committee = store
+      .collection('organizations')
+      .get(store.collection('users').findOne({ email: 'expert@example.com' })?.organizationId ?? '');
+    await province.getByTestId('review-invite-add').click();
+    await province.getByTestId('review-invite-email').fill('browser.expert@example.com');
+    await province.getByTestId('review-invite-organization').click();
+    await province
+      .locator('.ant-select-dropdown')
+      .getByTitle(committee?.name ?? '')
+      .click();
+    await province.waitForTimeout(300); // the list's closing animation, for the screenshot
     await shot(province, '1-convene');
     await province.getByRole('dialog').getByRole('button', { name: '开始审评' }).click();
+    const links = province.getByTestId('review-invitation-links');
+    await links.getByText('browser.expert@example.com').waitFor();
+    expect(await links.textContent()).toContain('/invite/');
+    await province.waitForTimeout(500); // the dialog's opening animation, for the screenshot
+    await shot(province, '1b-invitation-links');
+    await province.getByRole('dialog').getByRole('button', { name: '前往审评' }).click();
     await province.getByTestId('review-page').waitFor();
     const reviewUrl = province.url();
     expect(reviewUrl).toMatch(/\/reviews\//);

@@ -1172,8 +1172,17 @@ export const en: Translations = {
       title: 'Convene a technical review',
       ok: 'Start the review',
       candidatesHint: 'Users of the project with the review-expert relation',
-      noCandidates: 'The project has no review experts yet: invite them to the project first',
-      expertRequired: 'Choose at least one expert',
+      noCandidates: 'The project has no review experts yet: invite experts by e-mail below',
+      expertRequired: 'Choose or invite at least one expert',
+      invite: 'Invite an expert',
+      inviteLabel: 'Invite experts (e-mail)',
+      inviteHint:
+        'Invitees join the project as review experts; existing users join this review at once, new users need their organization and join the review when they accept',
+      inviteRemove: 'Remove',
+      linksTitle: 'Review experts invited',
+      linksHint:
+        'These experts have no account yet: send each of them their link; accepting it adds them to this review.',
+      toReview: 'Go to the review',
     },
     dimension: {
       compliance: 'Compliance',

@@ -1124,8 +1124,16 @@ export const zhCN = {
       title: '组织技术审评',
       ok: '开始审评',
       candidatesHint: '项目中关系为“审评专家”的用户',
-      noCandidates: '项目中还没有审评专家，请先邀请审评专家加入项目',
-      expertRequired: '请至少选择一位审评专家',
+      noCandidates: '项目中还没有审评专家，可在下方按电子邮箱邀请专家',
+      expertRequired: '请至少选择或邀请一位审评专家',
+      invite: '邀请专家',
+      inviteLabel: '邀请专家（电子邮箱）',
+      inviteHint:
+        '受邀者以“审评专家”关系加入项目；已有账号的用户立即加入本次审评，新用户须填写所在单位，接受邀请后加入本次审评',
+      inviteRemove: '移除',
+      linksTitle: '已发出审评专家邀请',
+      linksHint: '以下专家尚无账号，请将邀请链接发送给他们；接受邀请后即加入本次审评。',
+      toReview: '前往审评',
     },
     dimension: {
       compliance: '合规性',

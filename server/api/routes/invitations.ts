@@ -7,7 +7,7 @@ import { setSessionCookie } from '../sessionCookie.js';
 
 /** The invitation link's endpoints: the token in the path is the credential. */
 export function invitationRoutes(services: AppServices): Hono<ApiEnv> {
-  const { membership, accounts } = services;
+  const { membership, accounts, workflow } = services;
   return new Hono<ApiEnv>()
     .use(
       '/invitations/*',
@@ -17,6 +17,8 @@ export function invitationRoutes(services: AppServices): Hono<ApiEnv> {
     .post('/invitations/:token/accept', async (c) => {
       const body = await parseBody(c, acceptInvitationBody);
       const user = await membership.accept(c.req.param('token'), body);
+      // An expert invited into a technical review (邀请专家) joins it.
+      await workflow.reviews.invitations.joined(user);
       const response = await accounts.startSession(user);
       setSessionCookie(c, response.token);
       return c.json(response);

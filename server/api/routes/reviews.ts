@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { OpenReviewResponse } from '@shared/api/reviews.js';
 import { exportQuery } from '@shared/validation/consultation.js';
 import {
   openReviewBody,
@@ -55,8 +56,11 @@ export function reviewRoutes(services: AppServices): Hono<ApiEnv> {
       const projectGrant = access.viewableProject(requireUser(c), c.req.param('id'));
       reviews.assertMayConvene(projectGrant);
       const body = await parseBody(c, openReviewBody);
-      const review = await reviews.open(projectGrant, body);
-      return c.json(reviewView(metadata, { ...projectGrant, review }), 201);
+      const { review, links } = await reviews.open(projectGrant, body, new URL(c.req.url).origin);
+      return c.json<OpenReviewResponse>(
+        { ...reviewView(metadata, { ...projectGrant, review }), invitationLinks: links },
+        201,
+      );
     })
     .get('/reviews/:id', (c) => c.json(view(grant(requireUser(c), c.req.param('id')))))
     .put('/reviews/:id/opinion', async (c) => {

@@ -1,7 +1,9 @@
 /**
  * Exports a project document (standard text, drafting explanation, application report) as .docx:
  * the live text read through the collaboration server, or a stored version (frozen 征求意见稿,
- * 送审稿 / 报批稿 snapshots) read from the version store. Each file says what it was made from: the
+ * 送审稿 / 报批稿 snapshots) read from the version store. A published standard (its publication
+ * versions, and the live text once the publication is recorded) prints no stage label and no patent
+ * notice on its cover. Each file says what it was made from: the
  * document, the version (null for the live text), the SHA-256 of the Yjs state, and when.
  *
  * Reproducible: a version is rendered with its own creation time, the live text with the day of
@@ -30,7 +32,10 @@ import type { DocumentRenderer } from './DocumentRenderer.js';
 export interface DocumentExportOptions {
   /** A stored version of the document instead of the live text. */
   versionId?: string;
-  /** The stage printed on the cover; default: the stage on the standard text's cover. */
+  /**
+   * The stage printed on the cover; default: none for a published standard, else the stage on the
+   * standard text's cover.
+   */
   stageLabel?: StandardStage;
 }
 
@@ -53,7 +58,7 @@ export interface PreparedExport {
 
 export interface ExportedDocument {
   data: Uint8Array;
-  /** `<standard name>-<document title>（<stage>）.docx` */
+  /** `<standard name>-<document title>（<stage>）.docx` (`（发布版）` for a published standard) */
   fileName: string;
   document: ProjectDocument;
   source: DocumentExportSource;
@@ -65,6 +70,8 @@ interface DocumentText {
   source: DocumentExportSource;
   /** The submission that froze it (a version made by the stage workflow). */
   submissionId: string | null;
+  /** A publication version, or the live text of a published standard. */
+  published: boolean;
   generatedAt: Date;
 }
 
@@ -108,7 +115,7 @@ export class DocumentExportService {
         json: text.json,
         standardJson,
         project,
-        stageLabel: options.stageLabel ?? coverStage(standardJson),
+        stageLabel: options.stageLabel ?? (text.published ? null : coverStage(standardJson)),
         draftingCredits: text.credits,
         generatedAt: text.generatedAt,
       },
@@ -131,6 +138,7 @@ export class DocumentExportService {
       credits: this.currentCredits(project),
       source: { documentId, versionId: null, stateHash: stateHash(state), at: now.toISOString() },
       submissionId: null,
+      published: this.store.collection('publications').get(project.id) !== undefined,
       generatedAt: exportDay(now),
     };
   }
@@ -144,6 +152,7 @@ export class DocumentExportService {
       credits: snapshot.draftingCredits ?? this.currentCredits(project),
       source: { documentId, versionId: version.id, stateHash: version.stateHash, at: version.createdAt },
       submissionId: version.submissionId ?? null,
+      published: version.kind === 'publication',
       generatedAt: new Date(version.createdAt),
     };
   }
@@ -164,7 +173,12 @@ export class DocumentExportService {
   }
 }
 
-/** `<standard name>-<document title>（<stage>）.<extension>` */
-export function exportFileName(project: Project, kind: DocumentKind, stage: StandardStage, extension: string): string {
-  return `${safeName(project.nameZh)}-${DOCUMENT_TITLES[kind]}（${stage}）.${extension}`;
+/** `<standard name>-<document title>（<stage>）.<extension>`; `（发布版）` for a published standard (null). */
+export function exportFileName(
+  project: Project,
+  kind: DocumentKind,
+  stage: StandardStage | null,
+  extension: string,
+): string {
+  return `${safeName(project.nameZh)}-${DOCUMENT_TITLES[kind]}（${stage ?? '发布版'}）.${extension}`;
 }

@@ -2,7 +2,7 @@
  * 封面 on its own page: ICS and CCS top left; the code (T/ZZB) large top right, 团体标准 across the
  * page, the standard number right with the registration number below it; a rule; the Chinese title
  * large and centred, the English title, the stage in parentheses and, for the drafts before the
- * 报批稿, the patent notice in a box; at the foot (the cover's footer, so it stays there whatever the
+ * 报批稿, the patent notice in a box (a published standard has neither); at the foot (the cover's footer, so it stays there whatever the
  * title's length) the publication and implementation dates, a rule and the publishing body.
  */
 import { AlignmentType, BorderStyle, Footer, Paragraph, TabStopType, TextRun } from 'docx';
@@ -83,9 +83,9 @@ export function coverSection(cover: CoverData): ISectionOptions {
     rule(120),
     line(cover.titleZh, HEI, SIZE.yi, AlignmentType.CENTER, { before: 2400, after: 360 }),
     line(cover.titleEn, ROMAN, SIZE.si, AlignmentType.CENTER, { after: 480 }),
-    line(`（${cover.stage}）`, SONG, SIZE.si, AlignmentType.CENTER),
   );
-  if (PATENT_NOTICE_STAGES.includes(cover.stage)) {
+  if (cover.stage) children.push(line(`（${cover.stage}）`, SONG, SIZE.si, AlignmentType.CENTER));
+  if (cover.stage && PATENT_NOTICE_STAGES.includes(cover.stage)) {
     children.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,

@@ -23,8 +23,8 @@ export interface CoverData {
   publicationDate: string;
   implementationDate: string;
   publisher: string;
-  /** The stage printed on the cover. */
-  stage: StandardStage;
+  /** The stage printed on the cover; null for a published standard (no stage label, no patent notice). */
+  stage: StandardStage | null;
 }
 
 export type CoverAttributes = Record<CoverField, string>;
@@ -46,12 +46,17 @@ export function coverStage(doc: ProseMirrorJSON): StandardStage {
   return STANDARD_STAGES.find((s) => s === stage) ?? STANDARD_STAGES[0];
 }
 
+/** `（报批稿）` after a title; '' for a published standard. */
+export function stageSuffix(cover: CoverData): string {
+  return cover.stage ? `（${cover.stage}）` : '';
+}
+
 const PLACEHOLDER_DATE = 'XXXX-XX-XX';
 
 export function coverData(
   standard: ProseMirrorJSON,
   project: Project,
-  stage: StandardStage,
+  stage: StandardStage | null,
   generatedAt: Date,
 ): CoverData {
   const cover = coverAttributes(standard);

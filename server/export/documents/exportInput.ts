@@ -12,8 +12,11 @@ export interface DocumentExportInput {
   standardJson: ProseMirrorJSON;
   /** The plan fields (standard name, publishing body …). */
   project: Project;
-  /** The stage printed on the cover (and the patent notice for 征求意见稿 and 送审稿). */
-  stageLabel: StandardStage;
+  /**
+   * The stage printed on the cover (and the patent notice for 征求意见稿 and 送审稿); null for a
+   * published standard, whose cover carries neither.
+   */
+  stageLabel: StandardStage | null;
   /** The foreword's credits (主要起草单位 …; the lead unit of the report title pages). */
   draftingCredits: DraftingCredits;
   /** The only time used inside the file (reproducible output). */

@@ -11,7 +11,7 @@ import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import { NODE, SECTION_NODE_TYPES } from '@shared/editor/structure/names.js';
 import type { Block } from './context.js';
 import { BODY_SCOPE } from './context.js';
-import { coverData } from './coverData.js';
+import { coverData, stageSuffix } from './coverData.js';
 import type { CoverData } from './coverData.js';
 import type { DocumentExportInput } from './exportInput.js';
 import { inlineRuns } from './inline.js';
@@ -44,7 +44,7 @@ function titlePage(cover: CoverData, name: string, input: DocumentExportInput): 
     centred('“浙江制造”标准', SIZE.xiaoEr, true, 2400, 480),
     centred(`《${cover.titleZh}》`, SIZE.er, true, 0, 480),
     centred(name, SIZE.er, true, 0, 480),
-    centred(`（${cover.stage}）`, SIZE.si, false, 0, 240),
+    ...(cover.stage ? [centred(`（${cover.stage}）`, SIZE.si, false, 0, 240)] : []),
     centred(`标准编号：${cover.standardNumber}`, SIZE.xiaoSi, false),
     centred(lead ? `${lead}标准起草组` : '标准起草组', SIZE.si, true, 5400, 240),
     centred(monthOf(input.generatedAt), SIZE.si, false),
@@ -82,7 +82,7 @@ export function reportDocument(input: DocumentExportInput, kind: Exclude<Documen
   const name = DOCUMENT_TITLES[kind];
   return new Document({
     creator: input.draftingCredits.leadUnits.join('、'),
-    title: `${cover.titleZh}${name}（${cover.stage}）`,
+    title: `${cover.titleZh}${name}${stageSuffix(cover)}`,
     subject: name,
     styles: documentStyles(),
     sections: [

@@ -12,7 +12,7 @@ import type { Block, RenderContext } from './context.js';
 import { BODY_SCOPE } from './context.js';
 import { contentsParagraphs } from './contents.js';
 import { coverSection } from './cover.js';
-import { coverData } from './coverData.js';
+import { coverData, stageSuffix } from './coverData.js';
 import type { DocumentExportInput } from './exportInput.js';
 import { renderForeword } from './foreword.js';
 import { pageProperties, runningHeadAndFoot } from './pageSetup.js';
@@ -59,7 +59,7 @@ export function standardDocument(input: DocumentExportInput): Document {
 
   return new Document({
     creator: input.draftingCredits.leadUnits.join('、'),
-    title: `${cover.titleZh}（${cover.stage}）`,
+    title: `${cover.titleZh}${stageSuffix(cover)}`,
     subject: '标准文本',
     styles: documentStyles(),
     evenAndOddHeaderAndFooters: true,

@@ -6,7 +6,7 @@
  * 技术审评 → 报批 when it passed (editing reopens), back to 送审 when it failed (revise, submit again).
  * Steps of a project run one at a time, in the same queue as its submissions.
  */
-import type { ProjectReviews } from '@shared/api/reviews.js';
+import type { ExpertInvitationLink, ProjectReviews } from '@shared/api/reviews.js';
 import { computeNumbering } from '@shared/editor/structure/numbering.js';
 import type { ExpertOpinion, ReviewComment, TechnicalReview } from '@shared/workflow/reviews.js';
 import { REVIEW_VOTE_LABELS, reviewConclusion } from '@shared/workflow/reviews.js';
@@ -26,6 +26,7 @@ import type { AuditLog } from '../../services/AuditLog.js';
 import type { MetadataStore } from '../../storage/types.js';
 import type { VersionService } from '../../versions/VersionService.js';
 import type { StageService } from '../StageService.js';
+import type { ExpertInvitations } from './ExpertInvitations.js';
 import { opinionsOf, reviewCandidates, reviewSummary } from './views.js';
 
 const CONVENERS_ONLY = 'only provincial bureau staff convene and close technical reviews';
@@ -38,6 +39,8 @@ export class ReviewService {
     private readonly audit: AuditLog,
     /** The project's workflow queue (shared with submissions and decisions). */
     private readonly steps: KeyedQueue,
+    /** 邀请专家: experts invited by e-mail when the review opens. */
+    readonly invitations: ExpertInvitations,
   ) {}
 
   private reviews(projectId: string): TechnicalReview[] {
@@ -77,7 +80,15 @@ export class ReviewService {
     if (!mayConveneReview(grant, this.store)) throw new Forbidden(CONVENERS_ONLY);
   }
 
-  open(grant: ProjectGrant, body: OpenReviewBody): Promise<TechnicalReview> {
+  /**
+   * Opens the review with the chosen review experts and those invited by e-mail (`baseUrl` makes the
+   * invitation links); an expert without an account joins once they accept their link.
+   */
+  open(
+    grant: ProjectGrant,
+    body: OpenReviewBody,
+    baseUrl: string,
+  ): Promise<{ review: TechnicalReview; links: ExpertInvitationLink[] }> {
     this.assertMayConvene(grant);
     return this.steps.run(grant.project.id, async () => {
       const project = this.store.collection('projects').get(grant.project.id);
@@ -94,6 +105,9 @@ export class ReviewService {
         throw new Invalid('every expert must be a review expert of the project', [
           { path: `expertIds.${unknown}`, message: 'not a review expert of the project' },
         ]);
+      this.invitations.check(project, body.invitations);
+      const invited = await this.invitations.invite(project, body.invitations, grant.user, baseUrl);
+      const expertIds = [...new Set([...body.expertIds, ...invited.expertIds])];
       const review: TechnicalReview = {
         id: newId('rev'),
         projectId: project.id,
@@ -101,7 +115,8 @@ export class ReviewService {
         submissionId: submission.id,
         documents: submission.documents,
         meetingDate: body.meetingDate,
-        expertIds: body.expertIds,
+        expertIds,
+        invitedEmails: invited.links.map((l) => l.email),
         openedBy: grant.user.id,
         openedAt: new Date().toISOString(),
         closedAt: null,
@@ -114,9 +129,10 @@ export class ReviewService {
         submissionId: submission.id,
         meetingDate: review.meetingDate,
         experts: review.expertIds.length,
+        invitedByEmail: body.invitations.length,
       });
       this.stages.announce(project.id);
-      return review;
+      return { review, links: invited.links };
     });
   }
 

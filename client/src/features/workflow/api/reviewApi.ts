@@ -1,5 +1,11 @@
 import { http } from '../../../api/http';
-import type { ProjectReviews, PublicationView, RecognitionRow, ReviewView } from '@shared/api/reviews';
+import type {
+  OpenReviewResponse,
+  ProjectReviews,
+  PublicationView,
+  RecognitionRow,
+  ReviewView,
+} from '@shared/api/reviews';
 import type { PeriodicReview } from '@shared/workflow/publication';
 import type { ReviewComment } from '@shared/workflow/reviews';
 import type {
@@ -17,7 +23,7 @@ const reviews = (projectId: string) => `/api/projects/${encodeURIComponent(proje
 /** The technical review's requests (技术审评: open, opinion, comments, close, decisions, exports) and the publication (发布与认定). */
 export const reviewApi = {
   list: (projectId: string, signal?: AbortSignal) => http.get<ProjectReviews>(reviews(projectId), { signal }),
-  open: (projectId: string, body: OpenReviewBody) => http.post<ReviewView>(reviews(projectId), body),
+  open: (projectId: string, body: OpenReviewBody) => http.post<OpenReviewResponse>(reviews(projectId), body),
   get: (id: string, signal?: AbortSignal) => http.get<ReviewView>(review(id), { signal }),
   recordOpinion: (id: string, body: OpinionBody) => http.put<ReviewView>(`${review(id)}/opinion`, body),
   addComment: (id: string, body: ReviewCommentBody) => http.post<ReviewComment>(`${review(id)}/comments`, body),

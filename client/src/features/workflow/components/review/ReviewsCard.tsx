@@ -15,7 +15,7 @@ export function ReviewsCard({ projectId }: { projectId: string }) {
     <Card
       size="small"
       title={t('review.cardTitle')}
-      extra={data.mayOpen ? <OpenReviewButton projectId={projectId} candidates={data.candidates} /> : null}
+      extra={<OpenReviewButton projectId={projectId} candidates={data.candidates} mayOpen={data.mayOpen} />}
       data-testid="reviews-card"
     >
       {data.reviews.length === 0 ? (
