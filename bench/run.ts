@@ -11,7 +11,11 @@
  * the submission package of a 100-page standard over HTTP while collaboration traffic runs
  * (bench/scenarios/package.ts); `npm run bench -- history` — the change history after the automerge-paper
  * trace: first page, clause filter, storage (bench/scenarios/history.ts); `npm run bench -- diff` — the
- * difference between the first and last version of a 100-page standard (bench/scenarios/diff.ts).
+ * difference between the first and last version of a 100-page standard (bench/scenarios/diff.ts);
+ * `npm run bench -- soak` — server memory over a 30-minute soak of documents opened, typed into, read
+ * through the API and closed (bench/scenarios/soak.ts; BENCH_SOAK_MINUTES); `npm run bench -- fuzz` —
+ * 10⁵ malformed frames into a document being typed into (bench/scenarios/fuzz.ts; BENCH_FUZZ_FRAMES);
+ * `npm run bench -- editor` — the editor at 100 pages in Chromium (bench/editor/run.ts, = `npm run bench:editor`).
  * Results: stdout as the run goes, bench/results/latest.md and latest.json. See bench/README.md.
  *
  * Environment:
@@ -54,6 +58,9 @@ import { metadataBenchmark } from './scenarios/metadata.js';
 import { packageBenchmark } from './scenarios/package.js';
 import { historyBenchmark } from './scenarios/history.js';
 import { diffBenchmark } from './scenarios/diff.js';
+import { soakBenchmark } from './scenarios/soak.js';
+import { fuzzBenchmark } from './scenarios/fuzz.js';
+import { runEditorBenchmark } from './editor/run.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** The benchmarks to run: the command's arguments (`npm run bench -- checker`), else BENCH_ONLY, else all. */
@@ -681,6 +688,10 @@ async function main(): Promise<void> {
     if (ONLY.has('package')) await packageBenchmark(report, QUICK, findings);
     if (ONLY.has('history')) await historyBenchmark(report, QUICK, findings);
     if (ONLY.has('diff')) await diffBenchmark(report, QUICK, findings);
+    if (ONLY.has('soak')) await soakBenchmark(report, QUICK, findings);
+    if (ONLY.has('fuzz')) await fuzzBenchmark(report, QUICK, findings);
+    // The editor benchmark writes its own tables into bench/README.md (bench/editor/run.ts).
+    if (ONLY.has('editor')) await runEditorBenchmark();
   } finally {
     await cleanup();
   }

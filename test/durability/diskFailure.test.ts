@@ -6,7 +6,9 @@
  *  - typing goes on (edits reach the other clients), every client sees the server's storage warning,
  *    the server keeps retrying and keeps the changes in memory even when everyone has left;
  * and once the disk is back, what was typed meanwhile is stored (a copy of the files, as a crash
- * would leave them, has it) and the warning goes away — in stock clients and in the editor in Chromium.
+ * would leave them, has it) and the warning goes away — in stock clients and in the editor in Chromium;
+ * and when the server stops while the disk fails, what was typed comes back after the restart from the
+ * client that still holds it.
  */
 import { cp, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -109,6 +111,38 @@ describe('a failing disk', () => {
       body: { planBatch: '磁盘恢复后的修改' },
     });
     expect(accepted.status).toBe(200);
+  }, 60_000);
+
+  it('after a restart while the disk failed, what was typed comes back from the client that still holds it', async () => {
+    const writer = await connectSynced(server.url, standardId, token);
+    try {
+      failing = true;
+      appendParagraph(writer.doc, '重启前磁盘故障期间的文字');
+      await waitFor(() => storageWarning(writer.provider.awareness) !== null, 'the storage warning', 5000);
+      // The server stops while the disk still fails: it cannot store the paragraph (the stop logs that).
+      const { dataDir, port } = server;
+      await server.close().catch(() => undefined);
+      expect(await contentOfCopy(standardId)).not.toContain('重启前磁盘故障期间的文字');
+
+      // The disk is back and the server starts again on the same port: the client reconnects and syncs.
+      failing = false;
+      server = await startTestServer({
+        writeGuard,
+        store: { debounceMs: 100, maxWaitMs: 300, retryMs: 300 },
+        dataDir,
+        port,
+      });
+      await waitFor(
+        async () =>
+          (await server.collab.readDocument(standardId, (doc) => content(doc))).includes('重启前磁盘故障期间的文字'),
+        'the reconnected client gave the paragraph back',
+        15_000,
+      );
+    } finally {
+      writer.destroy();
+    }
+    await waitFor(() => !server.collab.isLoaded(standardId), 'the document is stored and unloaded', 5000);
+    expect(await contentOfCopy(standardId)).toContain('重启前磁盘故障期间的文字');
   }, 60_000);
 
   describe('in the editor', () => {
