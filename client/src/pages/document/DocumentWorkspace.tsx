@@ -15,7 +15,7 @@ import type { CollaborationSession } from '../../features/document/lib/Collabora
 import { ConnectionStatus } from '../../features/document/components/ConnectionStatus';
 import { StorageWarning } from '../../features/document/components/StorageWarning';
 import { EditorToolbar } from '../../features/document/components/EditorToolbar';
-import { ExportWordButton } from '../../features/document/components/ExportWordButton';
+import { DocumentExportButtons } from '../../features/document/components/DocumentExportButtons';
 import { OutlineSidebar } from '../../features/document/components/OutlineSidebar';
 import { PresenceList } from '../../features/document/components/PresenceList';
 import { ReadOnlyNotice } from '../../features/document/components/ReadOnlyNotice';
@@ -68,7 +68,7 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
           </Typography.Title>
         </div>
         <div className="workspace__status">
-          <ExportWordButton documentId={document.id} />
+          <DocumentExportButtons documentId={document.id} />
           <ConnectionStatus tracker={session.sync} />
           <StorageWarning awareness={session.provider.awareness} />
           <PresenceList awareness={session.provider.awareness} selfId={user.id} selfReadOnly={!canEdit} />
