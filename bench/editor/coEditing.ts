@@ -30,18 +30,37 @@ document.addEventListener('keydown', (event) => {
 }, true);
 `;
 
+/**
+ * A page expression: the text of paragraph `index` of `selector` without the other authors' carets
+ * (TipTap's CollaborationCaret puts each caret, with its author's name, into the text as a widget).
+ */
+function paragraphText(selector: string, index: number): string {
+  return `(() => {
+  const paragraph = document.querySelectorAll(${JSON.stringify(selector)})[${index}];
+  if (!paragraph) return null;
+  const copy = paragraph.cloneNode(true);
+  for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+  return copy.textContent;
+})()`;
+}
+
 /** In the observing page: when the watched paragraph's text grew, per length. */
 function observerScript(selector: string, index: number, checkedAtSelector: string | null): string {
   return `(() => {
   const find = () => document.querySelectorAll(${JSON.stringify(selector)})[${index}];
   let paragraph = find();
   if (!paragraph) throw new Error('no paragraph to watch');
-  const state = { base: paragraph.textContent.length, seen: [], checks: 0 };
+  const textLength = () => {
+    let length = paragraph.textContent.length;
+    for (const caret of paragraph.querySelectorAll('.collaboration-carets__caret')) length -= caret.textContent.length;
+    return length;
+  };
+  const state = { base: textLength(), seen: [], checks: 0 };
   window.__benchSeen = state;
   const root = paragraph.closest('.ProseMirror');
   new MutationObserver(() => {
     if (!paragraph.isConnected) paragraph = find() ?? paragraph;
-    const length = paragraph.textContent.length;
+    const length = textLength();
     const now = performance.timeOrigin + performance.now();
     while (state.base + state.seen.length < length) state.seen.push(now);
   }).observe(root, { subtree: true, childList: true, characterData: true });
@@ -77,11 +96,13 @@ export async function measureCoEditing(
     await target.ready(other);
     if (target.findingsShown) await target.findingsShown(other);
     const [mine, theirs] = await Promise.all(
-      [typing, other].map((page) =>
-        page.evaluate(`document.querySelectorAll(${JSON.stringify(target.paragraphs)})[${index}]?.textContent ?? null`),
-      ),
+      [typing, other].map((page) => page.evaluate(paragraphText(target.paragraphs, index))),
     );
-    if (mine === null || mine !== theirs) throw new Error('the co-author does not see the same paragraph');
+    if (mine === null || mine !== theirs) {
+      throw new Error(
+        `the co-author does not see the same paragraph: ${JSON.stringify(mine)} / ${JSON.stringify(theirs)}`,
+      );
+    }
     await other.evaluate(observerScript(target.paragraphs, index, target.checkedAtSelector ?? null));
     await typing.evaluate(SENDER);
     for (let i = 0; i < CO_KEYS; i++) {

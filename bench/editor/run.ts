@@ -185,8 +185,12 @@ export async function runEditorBenchmark(): Promise<string> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runEditorBenchmark().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  // Exit when done: something the in-process product servers open (not tracked down) otherwise keeps
+  // the process alive after the tables are written.
+  runEditorBenchmark()
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

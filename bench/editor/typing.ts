@@ -28,8 +28,8 @@ const IME_WORDS: [string, string][] = [
   ['baozhuang', '包装'],
 ];
 export const IME_COMMITS = 40;
-/** Between two pinyin letters, and after a commit. */
-const IME_LETTER_MS = 40;
+/** Between two pinyin letters (10 keys/s, as the typing row), and after a commit. */
+const IME_LETTER_MS = 100;
 const IME_PAUSE_MS = 200;
 
 export interface TypingResult {

@@ -14,6 +14,7 @@ import type { Doc } from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceUser } from '../domain/user.js';
 import { NODE, TOP_LEVEL_SECTION_TYPES, structureExtensions } from './structure/index.js';
+import { RemoteChangeNarrowing } from './remoteChangeNarrowing.js';
 
 /** The Y.XmlFragment that holds the editor content (TipTap's default field). */
 export const CONTENT_FIELD = 'default';
@@ -59,6 +60,8 @@ export function collaborativeExtensions(binding: CollaborationBinding): AnyExten
   return [
     ...documentExtensions(),
     Collaboration.configure({ document: binding.document, field: CONTENT_FIELD }),
+    // A co-author's change replaces only what differs, not the whole document (remoteChangeNarrowing.ts).
+    RemoteChangeNarrowing,
     caret,
   ];
 }
