@@ -40,6 +40,7 @@ import type { CheckerOptions } from './checker/CheckerPool.js';
 import { ProjectEventHub } from './realtime/ProjectEventHub.js';
 import { endStreamsOnAccessLoss } from './realtime/streamAccess.js';
 import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
+import { openPostgresStorage } from './storage/postgres/openPostgresStorage.js';
 import type { WriteGuard } from './storage/files/writeGuard.js';
 import { WriteBarrier } from './lib/WriteBarrier.js';
 import { ControlSocket } from './backup/controlSocket.js';
@@ -94,6 +95,8 @@ export interface StartOptions {
   packageJobs?: PackageJobOptions;
   /** Called before every write to the data dir; tests pass one that throws to simulate a failing disk. */
   writeGuard?: WriteGuard;
+  /** `DATABASE_URL` with `STORAGE=postgres`: metadata, documents and snapshots in PostgreSQL (migrated at start). */
+  databaseUrl?: string;
 }
 
 export interface RunningServer {
@@ -152,12 +155,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
     log,
   );
-  const metadata = await LowdbMetadataStore.open(join(options.dataDir, 'metadata.json'), storage);
-  const documents = new FileDocumentStore(join(options.dataDir, 'documents'), storage);
+  // STORAGE=postgres: metadata, documents and snapshots in PostgreSQL; otherwise lowdb and files in the data dir.
+  const database = options.databaseUrl ? await openPostgresStorage(options.databaseUrl, log) : null;
+  const metadata =
+    database?.metadata ?? (await LowdbMetadataStore.open(join(options.dataDir, 'metadata.json'), storage));
+  const documents = database?.documents ?? new FileDocumentStore(join(options.dataDir, 'documents'), storage);
   const events = new DomainEventBus();
   const audit = new AuditLog(metadata);
   const sessions = new SessionService(metadata);
-  const snapshots = new FileSnapshotStore(join(options.dataDir, 'snapshots'), storage);
+  const snapshots = database?.snapshots ?? new FileSnapshotStore(join(options.dataDir, 'snapshots'), storage);
   const hub = new ProjectEventHub();
   const accounts = new AccountService(metadata, sessions, events, hub, log);
   const checker = new CheckerPool(log, options.checker);
@@ -316,6 +322,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await collabServer.destroy();
       await services.consultation.stats.idle();
       await metadata.close();
+      await database?.close();
       server.closeAllConnections();
       log.info('server stopped; all documents stored');
     })();

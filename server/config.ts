@@ -10,10 +10,22 @@ export interface ServerConfig {
   logLevel: string;
   /** `PUBLIC_ORIGIN`: the app's own origins, a comma list (empty: the host each request was sent to). */
   publicOrigins: string[];
+  /** `DATABASE_URL` when `STORAGE=postgres`; absent for the embedded default (`STORAGE=files`). */
+  databaseUrl?: string;
+}
+
+/** `STORAGE`: `files` (lowdb + files in DATA_DIR, the default) or `postgres` (needs `DATABASE_URL`). */
+function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const storage = env.STORAGE ?? 'files';
+  if (storage === 'files') return undefined;
+  if (storage !== 'postgres') throw new Error(`STORAGE must be files or postgres, got ${storage}`);
+  if (!env.DATABASE_URL) throw new Error('STORAGE=postgres needs DATABASE_URL=postgres://…');
+  return env.DATABASE_URL;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
+  const databaseUrl = databaseUrlFromEnv(env);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -23,5 +35,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     seedDemo: env.SEED_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     publicOrigins: parseOrigins((env.PUBLIC_ORIGIN ?? '').split(',')),
+    ...(databaseUrl ? { databaseUrl } : {}),
   };
 }

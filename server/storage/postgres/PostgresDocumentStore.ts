@@ -1,0 +1,314 @@
+/**
+ * Yjs document data in PostgreSQL, the same model as the file store (server/storage/files):
+ *
+ *   document_updates   the active log: every accepted update with its user and time, per generation
+ *   document_history   compacted generations: the updates merged into per-user history windows
+ *   document_states    the merged state of every generation up to the one it names
+ *
+ * An append is one INSERT, resolved after COMMIT. Compaction (generation g's updates → its windows,
+ * the state refreshed, the log moved on to g+1) is one transaction, run when the active log has grown
+ * to a fraction of the state's size and on request; it merges on the event loop (the file store uses
+ * a worker thread), which the benchmarks of a later slice will weigh.
+ *
+ * One operation at a time per document, and one instance per document: two instances appending to
+ * one document need the coordination of the Redis slice.
+ */
+import type { Pool, PoolClient } from 'pg';
+import { KeyedQueue } from '../../lib/KeyedQueue.js';
+import type { Logger } from '../../logger.js';
+import { StorageUnavailable } from '../errors.js';
+import { mergeIntoWindows } from '../files/historyWindows.js';
+import { mergeUpdatesChunked } from '../files/mergeUpdates.js';
+import type { DocumentStore, HistoryEntry, HistoryPosition, PositionedHistoryEntry, StoredUpdate } from '../types.js';
+
+export interface PostgresDocumentStoreOptions {
+  /** Compact when the active log exceeds max(minCompactBytes, stateBytes × compactRatio). */
+  minCompactBytes?: number;
+  compactRatio?: number;
+  log?: Logger;
+}
+
+/** What is known of a document's active log while it is in use. */
+interface ActiveLog {
+  generation: number;
+  /** Updates in the active generation (the next one's seq). */
+  count: number;
+  bytes: number;
+  stateBytes: number;
+}
+
+interface UpdateRow {
+  generation: number;
+  seq: number;
+  user_id: string;
+  at: string;
+  update: Buffer;
+}
+
+interface WindowRow {
+  generation: number;
+  idx: number;
+  count: number;
+  user_id: string;
+  from_at: string;
+  to_at: string;
+  update: Buffer;
+}
+
+const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    try {
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
+export class PostgresDocumentStore implements DocumentStore {
+  private readonly active = new Map<string, ActiveLog>();
+  private readonly operations = new KeyedQueue();
+  private readonly minCompactBytes: number;
+  private readonly compactRatio: number;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresDocumentStoreOptions = {},
+  ) {
+    this.minCompactBytes = options.minCompactBytes ?? 256 * 1024;
+    this.compactRatio = options.compactRatio ?? 0.5;
+  }
+
+  /** The state row's generation and size (0 when never compacted). */
+  private async stateInfo(
+    client: Pool | PoolClient,
+    documentId: string,
+  ): Promise<{ generation: number; bytes: number }> {
+    const result = await client.query<{ generation: number; bytes: number }>(
+      'SELECT generation, octet_length(state) AS bytes FROM document_states WHERE document_id = $1',
+      [documentId],
+    );
+    const row = result.rows[0];
+    return { generation: row?.generation ?? 0, bytes: row?.bytes ?? 0 };
+  }
+
+  private async activeLog(documentId: string): Promise<ActiveLog> {
+    const known = this.active.get(documentId);
+    if (known) return known;
+    const state = await this.stateInfo(this.pool, documentId);
+    const result = await this.pool.query<{ generation: number | null; count: string; bytes: string | null }>(
+      'SELECT max(generation) AS generation, count(*) AS count, sum(octet_length(update)) AS bytes FROM document_updates WHERE document_id = $1 AND generation > $2',
+      [documentId, state.generation],
+    );
+    const row = result.rows[0];
+    const log: ActiveLog = {
+      generation: row?.generation ?? state.generation + 1,
+      count: Number(row?.count ?? 0),
+      bytes: Number(row?.bytes ?? 0),
+      stateBytes: state.bytes,
+    };
+    this.active.set(documentId, log);
+    return log;
+  }
+
+  loadState(documentId: string): Promise<Uint8Array | null> {
+    return this.operations.run(documentId, async () => {
+      const state = await this.pool.query<{ generation: number; state: Buffer }>(
+        'SELECT generation, state FROM document_states WHERE document_id = $1',
+        [documentId],
+      );
+      const covered = state.rows[0]?.generation ?? 0;
+      const updates = await this.pool.query<{ update: Buffer }>(
+        'SELECT update FROM document_updates WHERE document_id = $1 AND generation > $2 ORDER BY generation, seq',
+        [documentId, covered],
+      );
+      const parts: Uint8Array[] = [];
+      if (state.rows[0]) parts.push(bytes(state.rows[0].state));
+      for (const row of updates.rows) parts.push(bytes(row.update));
+      if (parts.length === 0) return null;
+      return parts.length === 1 ? parts[0]! : mergeUpdatesChunked(parts);
+    });
+  }
+
+  append(documentId: string, updates: StoredUpdate[]): Promise<void> {
+    if (updates.length === 0) return Promise.resolve();
+    return this.operations.run(documentId, async () => {
+      const log = await this.activeLog(documentId);
+      try {
+        await this.pool.query(
+          `INSERT INTO document_updates (document_id, generation, seq, user_id, at, update)
+           SELECT $1, $2, $3 + s.i - 1, s.user_id, s.at, s.update
+           FROM unnest($4::text[], $5::bigint[], $6::bytea[]) WITH ORDINALITY AS s(user_id, at, update, i)`,
+          [
+            documentId,
+            log.generation,
+            log.count,
+            updates.map((u) => u.userId),
+            updates.map((u) => u.at),
+            updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
+          ],
+        );
+      } catch (error) {
+        this.active.delete(documentId);
+        throw new StorageUnavailable(error);
+      }
+      log.count += updates.length;
+      for (const u of updates) log.bytes += u.update.byteLength;
+      if (log.bytes <= Math.max(this.minCompactBytes, log.stateBytes * this.compactRatio)) return;
+      // The updates are stored: a failed compaction leaves them in the log and is tried again later.
+      await this.compactNow(documentId).catch((error: unknown) =>
+        this.options.log?.error(
+          { err: error, documentId },
+          'compacting the document failed; its log keeps every update',
+        ),
+      );
+    });
+  }
+
+  private async windows(documentId: string, fromGeneration: number): Promise<WindowRow[]> {
+    const result = await this.pool.query<WindowRow>(
+      'SELECT generation, idx, count, user_id, from_at, to_at, update FROM document_history WHERE document_id = $1 AND generation >= $2 ORDER BY generation, idx',
+      [documentId, fromGeneration],
+    );
+    return result.rows;
+  }
+
+  private async logUpdates(documentId: string, fromGeneration: number, skip: number): Promise<UpdateRow[]> {
+    const result = await this.pool.query<UpdateRow>(
+      `SELECT generation, seq, user_id, at, update FROM document_updates
+       WHERE document_id = $1 AND (generation > $2 OR (generation = $2 AND seq >= $3))
+       ORDER BY generation, seq`,
+      [documentId, fromGeneration, skip],
+    );
+    return result.rows;
+  }
+
+  history(documentId: string): Promise<HistoryEntry[]> {
+    return this.historySince(documentId, null).then((entries) =>
+      entries.map(({ update, userId, from, to, count }) => ({ update, userId, from, to, count })),
+    );
+  }
+
+  historySince(documentId: string, after: HistoryPosition | null): Promise<PositionedHistoryEntry[]> {
+    return this.operations.run(documentId, async () => {
+      const from = after ?? { generation: 0, count: 0 };
+      const skipped = (generation: number): number => (generation === from.generation ? from.count : 0);
+      const entries: PositionedHistoryEntry[] = [];
+      for (const w of await this.windows(documentId, from.generation)) {
+        if (w.idx + w.count <= skipped(w.generation)) continue;
+        entries.push({
+          update: bytes(w.update),
+          userId: w.user_id,
+          from: Number(w.from_at),
+          to: Number(w.to_at),
+          count: w.count,
+          generation: w.generation,
+          index: w.idx,
+          sealed: true,
+        });
+      }
+      for (const u of await this.logUpdates(documentId, from.generation, from.count)) {
+        const at = Number(u.at);
+        entries.push({
+          update: bytes(u.update),
+          userId: u.user_id,
+          from: at,
+          to: at,
+          count: 1,
+          generation: u.generation,
+          index: u.seq,
+          sealed: false,
+        });
+      }
+      return entries;
+    });
+  }
+
+  compact(documentId: string): Promise<void> {
+    return this.operations.run(documentId, () => this.compactNow(documentId));
+  }
+
+  /** Seals every generation of the log into history windows and folds it into the state, in one transaction. */
+  private async compactNow(documentId: string): Promise<void> {
+    const stateBytes = await inTransaction(this.pool, async (client) => {
+      const state = await client.query<{ generation: number; state: Buffer }>(
+        'SELECT generation, state FROM document_states WHERE document_id = $1 FOR UPDATE',
+        [documentId],
+      );
+      const covered = state.rows[0]?.generation ?? 0;
+      const rows = await client.query<UpdateRow>(
+        'SELECT generation, seq, user_id, at, update FROM document_updates WHERE document_id = $1 AND generation > $2 ORDER BY generation, seq',
+        [documentId, covered],
+      );
+      if (rows.rows.length === 0) return null;
+      const generations = new Map<number, StoredUpdate[]>();
+      for (const row of rows.rows) {
+        const list = generations.get(row.generation) ?? [];
+        list.push({ update: bytes(row.update), userId: row.user_id, at: Number(row.at) });
+        generations.set(row.generation, list);
+      }
+      for (const [generation, updates] of generations) {
+        let index = 0;
+        for (const window of mergeIntoWindows(updates)) {
+          await client.query(
+            'INSERT INTO document_history (document_id, generation, idx, count, user_id, from_at, to_at, update) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+            [
+              documentId,
+              generation,
+              index,
+              window.count,
+              window.userId,
+              window.from,
+              window.to,
+              Buffer.from(window.update),
+            ],
+          );
+          index += window.count;
+        }
+      }
+      const parts: Uint8Array[] = [];
+      if (state.rows[0]) parts.push(bytes(state.rows[0].state));
+      for (const row of rows.rows) parts.push(bytes(row.update));
+      const merged = mergeUpdatesChunked(parts);
+      const last = Math.max(...generations.keys());
+      await client.query(
+        `INSERT INTO document_states (document_id, generation, state) VALUES ($1, $2, $3)
+         ON CONFLICT (document_id) DO UPDATE SET generation = EXCLUDED.generation, state = EXCLUDED.state`,
+        [documentId, last, Buffer.from(merged)],
+      );
+      await client.query('DELETE FROM document_updates WHERE document_id = $1 AND generation <= $2', [
+        documentId,
+        last,
+      ]);
+      return { generation: last, bytes: merged.byteLength };
+    });
+    if (stateBytes === null) return;
+    this.active.set(documentId, {
+      generation: stateBytes.generation + 1,
+      count: 0,
+      bytes: 0,
+      stateBytes: stateBytes.bytes,
+    });
+  }
+
+  release(documentId: string): Promise<void> {
+    return this.operations.run(documentId, async () => {
+      this.active.delete(documentId);
+    });
+  }
+
+  /** Waits for the operations in flight; the pool is closed by its owner. */
+  async close(): Promise<void> {
+    await this.operations.idle();
+    this.active.clear();
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The metadata in PostgreSQL: one `records(collection, id, data jsonb)` table. `Collection` reads are
+ * synchronous, so every record is loaded into memory at open (as the embedded store does) and reads
+ * are served from there; every write is applied in memory at once (reads right after the call see
+ * it) and written through in one transaction, its promise resolving only after COMMIT.
+ * Transactions are sent one after the other, in the order the changes were made, so the database
+ * holds what memory holds. If the database refuses one, that change and every later one not yet
+ * committed (they were made on top of it) are undone in memory, newest first, and rejected with
+ * `StorageUnavailable`, as the embedded store does with a failing disk.
+ *
+ * One instance only: another instance writing the same database is not seen until a restart (the
+ * cross-instance invalidation comes with the Redis fan-out).
+ */
+import type { Pool, PoolClient } from 'pg';
+import type { Logger } from '../../logger.js';
+import { StorageUnavailable } from '../errors.js';
+import { isAppendOnly } from '../lowdb/appendOnly.js';
+import { Tables } from '../lowdb/tables.js';
+import type { Operation, StoredRecord } from '../lowdb/tables.js';
+import type { Collection, CollectionName, MetadataStore, RecordOf, WriteBatch } from '../types.js';
+
+/** A record as the transaction writes it: its state after the change, or null when it is gone. */
+interface RowWrite {
+  collection: string;
+  id: string;
+  record: StoredRecord | null;
+}
+
+function matches(record: object, where: object): boolean {
+  for (const [key, value] of Object.entries(where)) {
+    if ((record as Record<string, unknown>)[key] !== value) return false;
+  }
+  return true;
+}
+
+function copy<T>(record: T | undefined): T | undefined {
+  return record === undefined ? undefined : structuredClone(record);
+}
+
+function patchOf(patch: object): Record<string, unknown> {
+  const { id: _id, ...fields } = structuredClone(patch) as Record<string, unknown>;
+  return fields;
+}
+
+/** A change applied in memory and not committed yet. */
+interface PendingChange {
+  undo: () => void;
+  /** Set when an earlier change failed: this one was undone with it and is not sent. */
+  failed: { cause: unknown } | null;
+}
+
+export class PostgresMetadataStore implements MetadataStore {
+  private readonly tables = new Tables();
+  /** The changes not committed yet, oldest first. */
+  private readonly pending: PendingChange[] = [];
+  /** The last transaction sent (never rejects): the next one starts after it. */
+  private tail: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly log?: Logger,
+  ) {}
+
+  /** Loads every record of the database (migrated already) into memory. */
+  static async open(pool: Pool, log?: Logger): Promise<PostgresMetadataStore> {
+    const store = new PostgresMetadataStore(pool, log);
+    const rows = await pool.query<{ collection: string; data: StoredRecord }>(
+      'SELECT collection, data FROM records ORDER BY seq',
+    );
+    for (const row of rows.rows) store.tables.table(row.collection).set(row.data.id, row.data);
+    return store;
+  }
+
+  isEmpty(): boolean {
+    return this.tables.table('organizations').size === 0 && this.tables.table('users').size === 0;
+  }
+
+  private change(ops: Operation[]): Promise<void> {
+    if (ops.length === 0) return Promise.resolve();
+    for (const op of ops) {
+      if (isAppendOnly(op.c) && !('put' in op))
+        return Promise.reject(new Error(`${op.c} is append-only: its records are never changed or removed`));
+    }
+    let undo: () => void;
+    try {
+      undo = this.tables.applyAll(ops);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // The rows as they are right after this change (later changes are written by their own transactions).
+    const writes = new Map<string, RowWrite>();
+    for (const op of ops) {
+      const id = 'put' in op ? op.put.id : 'set' in op ? op.id : op.del;
+      writes.set(JSON.stringify([op.c, id]), {
+        collection: op.c,
+        id,
+        record: this.tables.table(op.c).get(id) ?? null,
+      });
+    }
+    const change: PendingChange = { undo, failed: null };
+    this.pending.push(change);
+    const done = this.tail.then(() => this.send(change, [...writes.values()]));
+    this.tail = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
+  }
+
+  /** Commits one change (its turn has come: every earlier one has settled). */
+  private async send(change: PendingChange, rows: RowWrite[]): Promise<void> {
+    if (change.failed) throw new StorageUnavailable(change.failed.cause);
+    try {
+      await this.write(rows);
+    } catch (error) {
+      // This change is the oldest pending one; it and every later one are undone, newest first.
+      const undone = this.pending.splice(0);
+      for (let i = undone.length - 1; i >= 0; i--) {
+        undone[i]!.undo();
+        undone[i]!.failed = { cause: error };
+      }
+      this.log?.error(
+        { err: error, changes: undone.length },
+        'a metadata change could not be stored; it and the later ones were undone',
+      );
+      throw new StorageUnavailable(error);
+    }
+    this.pending.shift();
+  }
+
+  private async write(rows: RowWrite[]): Promise<void> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      try {
+        for (const row of rows) {
+          if (row.record === null) {
+            await client.query('DELETE FROM records WHERE collection = $1 AND id = $2', [row.collection, row.id]);
+          } else {
+            await client.query(
+              'INSERT INTO records (collection, id, data) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data',
+              [row.collection, row.id, JSON.stringify(row.record)],
+            );
+          }
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  collection<K extends CollectionName>(name: K): Collection<RecordOf<K>> {
+    type T = RecordOf<K>;
+    const table = (): Map<string, T> => this.tables.table(name) as Map<string, T>;
+    return {
+      get: (id) => copy(table().get(id)),
+      findOne: (where) => {
+        for (const record of table().values()) if (matches(record, where)) return copy(record);
+        return undefined;
+      },
+      findMany: (where) => {
+        const out: T[] = [];
+        for (const record of table().values()) if (!where || matches(record, where)) out.push(structuredClone(record));
+        return out;
+      },
+      insert: async (record) => {
+        const stored = structuredClone(record);
+        await this.change([{ c: name, put: stored }]);
+        return structuredClone(stored);
+      },
+      update: async (id, patch) => {
+        if (!table().has(id)) return undefined;
+        const done = this.change([{ c: name, id, set: patchOf(patch) }]);
+        const updated = table().get(id);
+        await done;
+        return copy(updated);
+      },
+      remove: async (id) => {
+        if (!table().has(id)) return false;
+        await this.change([{ c: name, del: id }]);
+        return true;
+      },
+      removeWhere: async (where) => {
+        const ids: string[] = [];
+        for (const record of table().values()) if (matches(record, where)) ids.push(record.id);
+        await this.change(ids.map((id) => ({ c: name, del: id })));
+        return ids.length;
+      },
+    };
+  }
+
+  async batch(build: (batch: WriteBatch) => void): Promise<void> {
+    const ops: Operation[] = [];
+    build({
+      insert: (name, records) => {
+        for (const record of records) ops.push({ c: name, put: structuredClone(record) });
+      },
+      update: (name, id, patch) => ops.push({ c: name, id, set: patchOf(patch) }),
+    });
+    await this.change(ops);
+  }
+
+  /** Waits for the writes in flight; the pool is closed by its owner. */
+  async close(): Promise<void> {
+    await this.tail;
+  }
+}

@@ -1,0 +1,35 @@
+/** Opens the PostgreSQL storage of `DATABASE_URL`: migrates the schema, then the three stores over one pool. */
+import pg from 'pg';
+import type { Logger } from '../../logger.js';
+import type { DocumentStore, MetadataStore, SnapshotStore } from '../types.js';
+import { migrate } from './migrations.js';
+import { PostgresDocumentStore } from './PostgresDocumentStore.js';
+import { PostgresMetadataStore } from './PostgresMetadataStore.js';
+import { PostgresSnapshotStore } from './PostgresSnapshotStore.js';
+
+export interface PostgresStorage {
+  metadata: MetadataStore;
+  documents: DocumentStore;
+  snapshots: SnapshotStore;
+  /** Closes the pool (after the stores were closed). */
+  close(): Promise<void>;
+}
+
+export async function openPostgresStorage(url: string, log?: Logger): Promise<PostgresStorage> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', (error) => log?.error({ err: error }, 'an idle PostgreSQL connection failed'));
+  try {
+    const applied = await migrate(pool);
+    if (applied.length > 0) log?.info({ applied }, 'applied database migrations');
+    const metadata = await PostgresMetadataStore.open(pool, log);
+    return {
+      metadata,
+      documents: new PostgresDocumentStore(pool, { log }),
+      snapshots: new PostgresSnapshotStore(pool),
+      close: () => pool.end(),
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
