@@ -41,6 +41,7 @@ import { ProjectEventHub } from './realtime/ProjectEventHub.js';
 import { endStreamsOnAccessLoss } from './realtime/streamAccess.js';
 import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
 import { openPostgresStorage } from './storage/postgres/openPostgresStorage.js';
+import { joinInstances } from './redis/joinInstances.js';
 import type { WriteGuard } from './storage/files/writeGuard.js';
 import { WriteBarrier } from './lib/WriteBarrier.js';
 import { ControlSocket } from './backup/controlSocket.js';
@@ -97,6 +98,8 @@ export interface StartOptions {
   writeGuard?: WriteGuard;
   /** `DATABASE_URL` with `STORAGE=postgres`: metadata, documents and snapshots in PostgreSQL (migrated at start). */
   databaseUrl?: string;
+  /** `REDIS_URL` (needs `databaseUrl`): joins the instances sharing that database (docs/architecture.md). */
+  redisUrl?: string;
 }
 
 export interface RunningServer {
@@ -160,11 +163,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const metadata =
     database?.metadata ?? (await LowdbMetadataStore.open(join(options.dataDir, 'metadata.json'), storage));
   const documents = database?.documents ?? new FileDocumentStore(join(options.dataDir, 'documents'), storage);
+  if (options.redisUrl && !database) throw new Error('redisUrl joins instances that share PostgreSQL: set databaseUrl');
+  const joined = options.redisUrl && database ? await joinInstances(options.redisUrl, database.metadata, log) : null;
   const events = new DomainEventBus();
   const audit = new AuditLog(metadata);
   const sessions = new SessionService(metadata);
   const snapshots = database?.snapshots ?? new FileSnapshotStore(join(options.dataDir, 'snapshots'), storage);
-  const hub = new ProjectEventHub();
+  const hub = joined?.hub ?? new ProjectEventHub();
   const accounts = new AccountService(metadata, sessions, events, hub, log);
   const checker = new CheckerPool(log, options.checker);
   const versions = new VersionService(metadata, snapshots, () => services.collab(), hub, audit);
@@ -268,6 +273,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     services.comments.stats,
     history.extension,
     new WorkflowExtension(metadata, workflow.facts, hub, log),
+    ...(joined?.extensions ?? []),
     ...(options.extensions ?? []),
   ];
   collab = await CollabServer.create({
@@ -322,6 +328,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await collabServer.destroy();
       await services.consultation.stats.idle();
       await metadata.close();
+      await joined?.close();
       await database?.close();
       server.closeAllConnections();
       log.info('server stopped; all documents stored');

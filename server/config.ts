@@ -12,6 +12,8 @@ export interface ServerConfig {
   publicOrigins: string[];
   /** `DATABASE_URL` when `STORAGE=postgres`; absent for the embedded default (`STORAGE=files`). */
   databaseUrl?: string;
+  /** `REDIS_URL` (with `STORAGE=postgres`): joins this instance to the others through Redis. */
+  redisUrl?: string;
 }
 
 /** `STORAGE`: `files` (lowdb + files in DATA_DIR, the default) or `postgres` (needs `DATABASE_URL`). */
@@ -26,6 +28,9 @@ function databaseUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
   const databaseUrl = databaseUrlFromEnv(env);
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !databaseUrl)
+    throw new Error('REDIS_URL joins instances that share PostgreSQL: it needs STORAGE=postgres');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
@@ -36,5 +41,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL ?? 'info',
     publicOrigins: parseOrigins((env.PUBLIC_ORIGIN ?? '').split(',')),
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
   };
 }

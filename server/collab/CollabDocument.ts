@@ -4,7 +4,7 @@
  * maximum wait) so that everything a client sent is on disk within about two seconds.
  */
 import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { Logger } from '../logger.js';
 import type { StoredUpdate } from '../storage/types.js';
 import { DebouncedTask } from '../lib/DebouncedTask.js';
@@ -20,6 +20,12 @@ export class ServerOrigin {
 
 /** Origin of the stored state applied while loading (not a change). */
 export const LOAD_ORIGIN = Symbol('load');
+
+/**
+ * Origin of updates and presence received from another instance (server/redis): relayed to this
+ * instance's clients, never stored or announced again (the instance that accepted them did).
+ */
+export const REMOTE_ORIGIN = Symbol('remote');
 
 export interface StorePolicy extends DebounceTiming {
   /** Wait before storing again after a failed store. */
@@ -62,17 +68,17 @@ export class CollabDocument {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) {
+      this.queueBroadcast(update, null);
+      return;
+    }
     const connection = this.connectionOf(origin);
     const userId = connection ? connection.context.user.id : origin instanceof ServerOrigin ? origin.userId : null;
     if (userId === null) {
       this.log.warn({ documentId: this.id }, 'update without a known origin was not stored');
       return;
     }
-    this.outbox.push({ update, origin: connection });
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(this.flushOutbox);
-    }
+    this.queueBroadcast(update, connection);
     this.pending.push({ update, userId, at: Date.now() });
     this.hooks.fire('onChange', {
       documentId: this.id,
@@ -83,6 +89,14 @@ export class CollabDocument {
     });
     this.storeTimer.schedule();
   };
+
+  private queueBroadcast(update: Uint8Array, origin: CollabConnection | null): void {
+    this.outbox.push({ update, origin });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(this.flushOutbox);
+    }
+  }
 
   /**
    * Broadcast: the updates accepted during one turn of the event loop go out as one message per
@@ -102,8 +116,16 @@ export class CollabDocument {
     for (const c of this.connections) if (c !== skip) c.send(message);
   };
 
-  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
+    // The clients' presence (not the server's own, which is per instance) is announced to the extensions.
+    const clients = changed.filter((id) => id !== this.awareness.clientID);
+    if (origin !== REMOTE_ORIGIN && clients.length > 0 && this.hooks.handles('onAwarenessUpdate')) {
+      this.hooks.fire('onAwarenessUpdate', {
+        documentId: this.id,
+        update: encodeAwarenessUpdate(this.awareness, clients),
+      });
+    }
     if (changed.length === 0 || this.connections.size === 0) return;
     const message = awarenessMessage(this.awareness, changed);
     for (const c of this.connections) c.send(message);

@@ -9,13 +9,15 @@ import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import type * as Y from 'yjs';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { COLLAB_PATH, CloseCode } from '@shared/collab/closeCodes.js';
 import type { Logger } from '../logger.js';
 import { HookPipeline } from './HookPipeline.js';
 import { ConnectionRejected } from './hooks.js';
 import type { ConnectionContext, DocumentCheckedPayload, Extension } from './hooks.js';
 import { CollabConnection } from './CollabConnection.js';
-import { CollabDocument, ServerOrigin } from './CollabDocument.js';
+import { CollabDocument, REMOTE_ORIGIN, ServerOrigin } from './CollabDocument.js';
+import { encodeAwarenessEntries, readAwarenessEntries } from './messages.js';
 import type { StorePolicy } from './CollabDocument.js';
 import { Heartbeat } from './Heartbeat.js';
 
@@ -309,6 +311,30 @@ export class CollabServer {
     } finally {
       void this.unloadIfIdle(document);
     }
+  }
+
+  /**
+   * Applies presence relayed by another instance. The identity in it was set by that instance's
+   * checks; here, entries for this instance's own presence or for client ids a local connection
+   * speaks for are dropped.
+   */
+  applyRemoteAwareness(documentId: string, update: Uint8Array): void {
+    const document = this.documents.get(documentId);
+    if (!document || document.unloading !== null) return;
+    const local = new Set<number>([document.awareness.clientID]);
+    for (const conn of document.connections) for (const id of conn.clientIds) local.add(id);
+    const entries = readAwarenessEntries(update).filter((entry) => !local.has(entry.clientId));
+    if (entries.length > 0) applyAwarenessUpdate(document.awareness, encodeAwarenessEntries(entries), REMOTE_ORIGIN);
+  }
+
+  /** The presence of this instance's clients on a loaded document (for another instance that asks), or null. */
+  localPresence(documentId: string): Uint8Array | null {
+    const document = this.documents.get(documentId);
+    if (!document) return null;
+    const ids: number[] = [];
+    for (const conn of document.connections)
+      for (const id of conn.clientIds) if (document.awareness.getStates().has(id)) ids.push(id);
+    return ids.length > 0 ? encodeAwarenessUpdate(document.awareness, ids) : null;
   }
 
   /** Closes the live connections that match (e.g. a member whose role changed), with a close code. */

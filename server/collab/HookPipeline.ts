@@ -47,6 +47,11 @@ export class HookPipeline {
     }
   }
 
+  /** Whether any extension implements `hook` (to skip building a payload nobody reads). */
+  handles(hook: HookName): boolean {
+    return this.extensions.some((extension) => extension[hook] !== undefined);
+  }
+
   /** Asks each extension in turn; the first context returned authorizes the connection. */
   async authenticate(payload: OnAuthenticatePayload): Promise<ConnectionContext | null> {
     for (const extension of this.extensions) {

@@ -16,6 +16,8 @@
  *   → onDisconnect (per connection)
  *   → afterUnloadDocument (no connections left and everything stored; the Y.Doc is destroyed)
  *   onDestroy (server shutdown, after all documents are stored)
+ *   onAwarenessUpdate (fire-and-forget: presence changed by a client of this instance, e.g. to
+ *     relay it to the other instances; presence received from them is not announced again)
  *
  * Results about a document, announced by the extension that computes them (fire-and-forget, errors
  * logged; run through `CollabServer.documentChecked`, i.e. the same pipeline):
@@ -98,6 +100,12 @@ export interface UnloadPayload {
   documentId: string;
 }
 
+export interface OnAwarenessUpdatePayload {
+  documentId: string;
+  /** A y-protocols awareness update of the changed client ids. */
+  update: Uint8Array;
+}
+
 export interface DocumentCheckedPayload {
   documentId: string;
   projectId: string;
@@ -124,6 +132,7 @@ export interface Extension {
   onDisconnect?(payload: OnDisconnectPayload): Promise<void>;
   afterUnloadDocument?(payload: UnloadPayload): Promise<void>;
   onDocumentChecked?(payload: DocumentCheckedPayload): void | Promise<void>;
+  onAwarenessUpdate?(payload: OnAwarenessUpdatePayload): void | Promise<void>;
   onDestroy?(): Promise<void>;
 }
 

@@ -40,7 +40,7 @@ export function assertValidUpdate(update: Uint8Array): void {
   }
 }
 
-function readAwarenessEntries(payload: Uint8Array): AwarenessEntry[] {
+export function readAwarenessEntries(payload: Uint8Array): AwarenessEntry[] {
   const d = decoding.createDecoder(payload);
   const count = decoding.readVarUint(d);
   if (count > 10_000) throw new MalformedMessage('too many awareness entries');

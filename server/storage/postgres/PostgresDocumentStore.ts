@@ -10,8 +10,9 @@
  * to a fraction of the state's size and on request; it merges on the event loop (the file store uses
  * a worker thread), which the benchmarks of a later slice will weigh.
  *
- * One operation at a time per document, and one instance per document: two instances appending to
- * one document need the coordination of the Redis slice.
+ * One operation at a time per document within an instance; across instances (joined through Redis)
+ * appends and compactions of one document take a PostgreSQL advisory lock on it, and the generation
+ * and sequence of appended updates are allocated inside that transaction, not by the instance.
  */
 import type { Pool, PoolClient } from 'pg';
 import { KeyedQueue } from '../../lib/KeyedQueue.js';
@@ -144,19 +145,38 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.operations.run(documentId, async () => {
       const log = await this.activeLog(documentId);
       try {
-        await this.pool.query(
-          `INSERT INTO document_updates (document_id, generation, seq, user_id, at, update)
-           SELECT $1, $2, $3 + s.i - 1, s.user_id, s.at, s.update
-           FROM unnest($4::text[], $5::bigint[], $6::bytea[]) WITH ORDINALITY AS s(user_id, at, update, i)`,
-          [
-            documentId,
-            log.generation,
-            log.count,
-            updates.map((u) => u.userId),
-            updates.map((u) => u.at),
-            updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
-          ],
-        );
+        // The generation and sequence are allocated by PostgreSQL under a per-document lock, so
+        // instances appending to one document (joined through Redis) never collide.
+        const result = await inTransaction(this.pool, async (client) => {
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [documentId]);
+          return client.query<{ generation: number; next: number }>(
+            `WITH g AS (
+               SELECT coalesce((SELECT generation FROM document_states WHERE document_id = $1), 0) + 1 AS generation
+             ), s AS (
+               SELECT g.generation, coalesce((SELECT max(seq) + 1 FROM document_updates u
+                 WHERE u.document_id = $1 AND u.generation = g.generation), 0) AS first FROM g
+             ), ins AS (
+               INSERT INTO document_updates (document_id, generation, seq, user_id, at, update)
+               SELECT $1, s.generation, s.first + u.i - 1, u.user_id, u.at, u.update
+               FROM s, unnest($2::text[], $3::bigint[], $4::bytea[]) WITH ORDINALITY AS u(user_id, at, update, i)
+             )
+             SELECT s.generation, s.first + $5::integer AS next FROM s`,
+            [
+              documentId,
+              updates.map((u) => u.userId),
+              updates.map((u) => u.at),
+              updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
+              updates.length,
+            ],
+          );
+        });
+        const row = result.rows[0];
+        if (row && row.generation !== log.generation) {
+          // Another instance compacted the log: what is known of its size starts over.
+          log.generation = row.generation;
+          log.bytes = 0;
+        }
+        if (row) log.count = Number(row.next) - updates.length;
       } catch (error) {
         this.active.delete(documentId);
         throw new StorageUnavailable(error);
@@ -240,6 +260,7 @@ export class PostgresDocumentStore implements DocumentStore {
   /** Seals every generation of the log into history windows and folds it into the state, in one transaction. */
   private async compactNow(documentId: string): Promise<void> {
     const stateBytes = await inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [documentId]);
       const state = await client.query<{ generation: number; state: Buffer }>(
         'SELECT generation, state FROM document_states WHERE document_id = $1 FOR UPDATE',
         [documentId],

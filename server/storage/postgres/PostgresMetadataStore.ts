@@ -8,8 +8,9 @@
  * committed (they were made on top of it) are undone in memory, newest first, and rejected with
  * `StorageUnavailable`, as the embedded store does with a failing disk.
  *
- * One instance only: another instance writing the same database is not seen until a restart (the
- * cross-instance invalidation comes with the Redis fan-out).
+ * Several instances (joined through Redis, server/redis): each committed change is announced to
+ * `onCommitted` listeners as the records it wrote; another instance hears of them and `reload`s
+ * those rows from the database into its memory.
  */
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from '../../logger.js';
@@ -42,8 +43,18 @@ function patchOf(patch: object): Record<string, unknown> {
   return fields;
 }
 
+/** A record named by its collection and id (what a commit announces to the other instances). */
+export interface RecordKey {
+  collection: string;
+  id: string;
+}
+
+const keyOf = (collection: string, id: string): string => JSON.stringify([collection, id]);
+
 /** A change applied in memory and not committed yet. */
 interface PendingChange {
+  /** The records it writes (`keyOf`). */
+  keys: Set<string>;
   undo: () => void;
   /** Set when an earlier change failed: this one was undone with it and is not sent. */
   failed: { cause: unknown } | null;
@@ -55,6 +66,7 @@ export class PostgresMetadataStore implements MetadataStore {
   private readonly pending: PendingChange[] = [];
   /** The last transaction sent (never rejects): the next one starts after it. */
   private tail: Promise<void> = Promise.resolve();
+  private readonly committedListeners = new Set<(records: RecordKey[]) => void>();
 
   private constructor(
     private readonly pool: Pool,
@@ -91,13 +103,13 @@ export class PostgresMetadataStore implements MetadataStore {
     const writes = new Map<string, RowWrite>();
     for (const op of ops) {
       const id = 'put' in op ? op.put.id : 'set' in op ? op.id : op.del;
-      writes.set(JSON.stringify([op.c, id]), {
+      writes.set(keyOf(op.c, id), {
         collection: op.c,
         id,
         record: this.tables.table(op.c).get(id) ?? null,
       });
     }
-    const change: PendingChange = { undo, failed: null };
+    const change: PendingChange = { keys: new Set(writes.keys()), undo, failed: null };
     this.pending.push(change);
     const done = this.tail.then(() => this.send(change, [...writes.values()]));
     this.tail = done.then(
@@ -126,6 +138,46 @@ export class PostgresMetadataStore implements MetadataStore {
       throw new StorageUnavailable(error);
     }
     this.pending.shift();
+    const records = rows.map(({ collection, id }) => ({ collection, id }));
+    for (const listener of this.committedListeners) listener(records);
+  }
+
+  /** Calls `listener` with the records of every change this instance commits; returns the unsubscribe. */
+  onCommitted(listener: (records: RecordKey[]) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  /**
+   * Reads these records again from the database (another instance committed them). Runs after the
+   * changes in flight; a record that a local change not yet committed writes is left alone (that
+   * change commits after this read, so it is the newer one in the database too).
+   */
+  reload(records: RecordKey[]): Promise<void> {
+    const done = this.tail.then(async () => {
+      const wanted = records.filter(({ collection, id }) => {
+        const key = keyOf(collection, id);
+        return !this.pending.some((change) => change.keys.has(key));
+      });
+      if (wanted.length === 0) return;
+      const result = await this.pool.query<{ collection: string; id: string; data: StoredRecord }>(
+        'SELECT r.collection, r.id, r.data FROM records r JOIN unnest($1::text[], $2::text[]) AS k(collection, id) ON r.collection = k.collection AND r.id = k.id',
+        [wanted.map((r) => r.collection), wanted.map((r) => r.id)],
+      );
+      const found = new Map(result.rows.map((row) => [keyOf(row.collection, row.id), row.data]));
+      for (const { collection, id } of wanted) {
+        const key = keyOf(collection, id);
+        if (this.pending.some((change) => change.keys.has(key))) continue;
+        const data = found.get(key);
+        if (data) this.tables.table(collection).set(id, data);
+        else this.tables.table(collection).delete(id);
+      }
+    });
+    this.tail = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
   }
 
   private async write(rows: RowWrite[]): Promise<void> {

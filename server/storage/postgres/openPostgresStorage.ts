@@ -1,14 +1,14 @@
 /** Opens the PostgreSQL storage of `DATABASE_URL`: migrates the schema, then the three stores over one pool. */
 import pg from 'pg';
 import type { Logger } from '../../logger.js';
-import type { DocumentStore, MetadataStore, SnapshotStore } from '../types.js';
+import type { DocumentStore, SnapshotStore } from '../types.js';
 import { migrate } from './migrations.js';
 import { PostgresDocumentStore } from './PostgresDocumentStore.js';
 import { PostgresMetadataStore } from './PostgresMetadataStore.js';
 import { PostgresSnapshotStore } from './PostgresSnapshotStore.js';
 
 export interface PostgresStorage {
-  metadata: MetadataStore;
+  metadata: PostgresMetadataStore;
   documents: DocumentStore;
   snapshots: SnapshotStore;
   /** Closes the pool (after the stores were closed). */

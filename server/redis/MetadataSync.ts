@@ -1,0 +1,29 @@
+/**
+ * Metadata across instances: after this instance commits a change, the records it wrote (collection
+ * and id) are published; every other instance reads those rows again from PostgreSQL into its
+ * memory (`PostgresMetadataStore.reload`). A session made by a sign-in on one instance is thus
+ * valid on the others as soon as they have heard of it.
+ */
+import type { Logger } from '../logger.js';
+import type { PostgresMetadataStore } from '../storage/postgres/PostgresMetadataStore.js';
+import type { RedisBus } from './RedisBus.js';
+import { metadataMessage } from './messages.js';
+
+const CHANNEL = 'metadata';
+
+/** Joins the store to the bus; returns the function that stops publishing. */
+export async function syncMetadata(store: PostgresMetadataStore, bus: RedisBus, log: Logger): Promise<() => void> {
+  await bus.subscribe(CHANNEL, (body) => {
+    const parsed = metadataMessage.safeParse(body);
+    if (!parsed.success) {
+      log.warn('an invalid metadata message from Redis was ignored');
+      return;
+    }
+    store
+      .reload(parsed.data.records)
+      .catch((error: unknown) =>
+        log.error({ err: error, records: parsed.data.records.length }, 'reloading records changed elsewhere failed'),
+      );
+  });
+  return store.onCommitted((records) => void bus.publish(CHANNEL, { records }));
+}

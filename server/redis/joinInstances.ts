@@ -1,0 +1,43 @@
+/**
+ * `REDIS_URL` (with `STORAGE=postgres`): joins this instance to the others of the deployment — the
+ * documents' updates and presence, the metadata and the project events travel through Redis.
+ */
+import type { Logger } from '../logger.js';
+import type { Extension } from '../collab/hooks.js';
+import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
+import type { PostgresMetadataStore } from '../storage/postgres/PostgresMetadataStore.js';
+import { DocumentFanout } from './DocumentFanout.js';
+import { RedisBus } from './RedisBus.js';
+import { syncMetadata } from './MetadataSync.js';
+import { RelayedProjectEventHub } from './RelayedProjectEventHub.js';
+
+export interface JoinedInstance {
+  hub: ProjectEventHub;
+  /** The collaboration extensions of the document fan-out. */
+  extensions: Extension[];
+  close(): Promise<void>;
+}
+
+export async function joinInstances(
+  url: string,
+  metadata: PostgresMetadataStore,
+  log: Logger,
+): Promise<JoinedInstance> {
+  const bus = await RedisBus.connect(url, log);
+  try {
+    const stopMetadata = await syncMetadata(metadata, bus, log);
+    const hub = await RelayedProjectEventHub.join(bus, log);
+    log.info({ instanceId: bus.instanceId }, 'joined the other instances through Redis');
+    return {
+      hub,
+      extensions: new DocumentFanout(bus, log).extensions(),
+      close: async () => {
+        stopMetadata();
+        await bus.close();
+      },
+    };
+  } catch (error) {
+    await bus.close();
+    throw error;
+  }
+}
