@@ -42,6 +42,7 @@ import { endStreamsOnAccessLoss } from './realtime/streamAccess.js';
 import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
 import { openPostgresStorage } from './storage/postgres/openPostgresStorage.js';
 import { joinInstances } from './redis/joinInstances.js';
+import { inMemoryLimiters } from './api/attemptLimit.js';
 import type { WriteGuard } from './storage/files/writeGuard.js';
 import { WriteBarrier } from './lib/WriteBarrier.js';
 import { ControlSocket } from './backup/controlSocket.js';
@@ -168,6 +169,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const events = new DomainEventBus();
   const audit = new AuditLog(metadata);
   const sessions = new SessionService(metadata);
+  await joined?.relayAccess(events, sessions);
   const snapshots = database?.snapshots ?? new FileSnapshotStore(join(options.dataDir, 'snapshots'), storage);
   const hub = joined?.hub ?? new ProjectEventHub();
   const accounts = new AccountService(metadata, sessions, events, hub, log);
@@ -263,6 +265,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     version: await readVersion(),
     loginLimit: options.loginLimit ?? { points: 10, durationSeconds: 300 },
     tokenLimit: options.tokenLimit ?? { points: 10, durationSeconds: 300 },
+    attemptLimiters: joined?.attemptLimiters ?? inMemoryLimiters,
     origins: new OriginPolicy(parseOrigins(options.publicOrigins ?? [])),
   };
 
@@ -286,8 +289,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
 
   // Drafting-group changes show up live in every open page of the project.
-  events.on('access-changed', ({ projectId }) => {
-    if (projectId) services.hub.publish(projectId, { type: 'members-changed' });
+  events.on('access-changed', ({ projectId, relayed }) => {
+    // A change heard from another instance: that instance announced it to every instance's pages.
+    if (projectId && !relayed) services.hub.publish(projectId, { type: 'members-changed' });
   });
   endStreamsOnAccessLoss(hub, events, sessions, metadata);
 

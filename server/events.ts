@@ -7,7 +7,14 @@ type ProjectChange<T extends ProjectEventType> = Omit<ProjectEventOf<T>, 'type'>
 
 export interface DomainEvents {
   /** A member's role changed or they were removed/disabled: their live connections must be re-authorized. */
-  'access-changed': [{ userId: string; projectId: string | null }];
+  'access-changed': [
+    {
+      userId: string;
+      projectId: string | null;
+      /** Changed on another instance and heard of through Redis (server/redis): not to be relayed or announced again. */
+      relayed?: boolean;
+    },
+  ];
   /** A consultation round, its recipients or its items changed (stats and live views follow). */
   'consultation-changed': [ProjectChange<'consultation-changed'>];
   /** A comment thread of a document was started, answered, edited, deleted, resolved or reopened. */

@@ -1,11 +1,13 @@
 /**
- * Limits on attempts at guessing credentials (rate-limiter-flexible, in memory): sign-in, and the
- * invitation links whose token in the path is the credential. Over the limit the answer is a 429
- * (`RateLimited`) with `Retry-After`.
+ * Limits on attempts at guessing credentials (rate-limiter-flexible): sign-in, and the invitation
+ * links whose token in the path is the credential. Over the limit the answer is a 429
+ * (`RateLimited`) with `Retry-After`. Counted in memory by default; in Redis when instances are
+ * joined (server/redis/attemptLimiters.ts), so the limits hold across instances.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimited } from '../domain/errors.js';
 import type { ApiEnv } from './context.js';
 
@@ -13,6 +15,13 @@ export interface AttemptLimit {
   points: number;
   durationSeconds: number;
 }
+
+/** Makes the limiter of one kind of attempt; `name` keeps the kinds apart in a shared store. */
+export type AttemptLimiters = (name: string, limit: AttemptLimit) => RateLimiterAbstract;
+
+/** The default: each instance counts the attempts it receives, in memory. */
+export const inMemoryLimiters: AttemptLimiters = (_name, { points, durationSeconds }) =>
+  new RateLimiterMemory({ points, duration: durationSeconds });
 
 /** The caller's IP address (the key of per-address limits). */
 export function clientAddress(c: Context<ApiEnv>): string {
@@ -22,7 +31,7 @@ export function clientAddress(c: Context<ApiEnv>): string {
 /** Consumes one attempt; a 429 with Retry-After when none is left. */
 export async function consumeAttempt(
   c: Context<ApiEnv>,
-  limiter: RateLimiterMemory,
+  limiter: RateLimiterAbstract,
   key: string,
   message: string,
 ): Promise<void> {
@@ -42,8 +51,13 @@ export async function consumeAttempt(
  * (2xx/3xx) gives it back — so only failures (an unknown or expired token, a refused answer) count,
  * as for sign-in.
  */
-export function limitFailedAttempts(limit: AttemptLimit, message: string): MiddlewareHandler<ApiEnv> {
-  const perAddress = new RateLimiterMemory({ points: limit.points, duration: limit.durationSeconds });
+export function limitFailedAttempts(
+  limiters: AttemptLimiters,
+  name: string,
+  limit: AttemptLimit,
+  message: string,
+): MiddlewareHandler<ApiEnv> {
+  const perAddress = limiters(name, limit);
   return async (c, next) => {
     const address = clientAddress(c);
     await consumeAttempt(c, perAddress, address, message);

@@ -1,5 +1,6 @@
 /** Everything the API routes and collaboration extensions share, built once at startup. */
 import type { Logger } from '../logger.js';
+import type { AttemptLimiters } from './attemptLimit.js';
 import type { DocumentStore, MetadataStore, UserRecord } from '../storage/types.js';
 import type { SessionService } from '../auth/SessionService.js';
 import type { DomainEventBus } from '../events.js';
@@ -78,6 +79,8 @@ export interface AppServices {
   loginLimit: { points: number; durationSeconds: number };
   /** Failed attempts with invitation-link tokens allowed per address and period. */
   tokenLimit: { points: number; durationSeconds: number };
+  /** Where attempts are counted: in memory, or in Redis when instances are joined (server/api/attemptLimit.ts). */
+  attemptLimiters: AttemptLimiters;
   /** The app's own origins (cross-site requests are refused; see server/security). */
   origins: OriginPolicy;
 }

@@ -9,6 +9,8 @@ export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
 export interface SessionEnded {
   userId: string;
   sessionId: string | null;
+  /** Ended on another instance and heard of through Redis (server/redis): not to be relayed again. */
+  relayed?: boolean;
 }
 
 export class SessionService {
@@ -24,6 +26,11 @@ export class SessionService {
 
   private ended(ended: SessionEnded): void {
     for (const listener of this.endedListeners) listener(ended);
+  }
+
+  /** A session ended on another instance (server/redis): this instance's listeners close its connections too. */
+  endedElsewhere(ended: SessionEnded): void {
+    this.ended({ ...ended, relayed: true });
   }
 
   /** The id of the stored session a token stands for (null when unknown), to tell a user's sessions apart. */

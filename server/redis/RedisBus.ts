@@ -54,6 +54,16 @@ export class RedisBus {
     return new RedisBus(publisher, subscriber, prefix, log);
   }
 
+  /** The connection that publishes, for plain commands too (the attempt counters, server/redis/attemptLimiters.ts). */
+  get commands(): RedisClient {
+    return this.publisher;
+  }
+
+  /** The prefix of this deployment's channels and keys. */
+  get keyPrefix(): string {
+    return this.prefix;
+  }
+
   /** Publishes to every other instance subscribed to `channel`; a failure is logged, not thrown. */
   async publish(channel: string, body: unknown): Promise<void> {
     const envelope: Envelope = { from: this.instanceId, body };

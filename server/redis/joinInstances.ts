@@ -2,10 +2,15 @@
  * `REDIS_URL` (with `STORAGE=postgres`): joins this instance to the others of the deployment — the
  * documents' updates and presence, the metadata and the project events travel through Redis.
  */
+import type { SessionService } from '../auth/SessionService.js';
+import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { Extension } from '../collab/hooks.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
 import type { PostgresMetadataStore } from '../storage/postgres/PostgresMetadataStore.js';
+import { relayAccess } from './AccessRelay.js';
+import { redisAttemptLimiters } from './attemptLimiters.js';
+import type { RedisAttemptLimiters } from './attemptLimiters.js';
 import { DocumentFanout } from './DocumentFanout.js';
 import { RedisBus } from './RedisBus.js';
 import { syncMetadata } from './MetadataSync.js';
@@ -15,6 +20,10 @@ export interface JoinedInstance {
   hub: ProjectEventHub;
   /** The collaboration extensions of the document fan-out. */
   extensions: Extension[];
+  /** Attempt limits counted in Redis, across the instances. */
+  attemptLimiters: RedisAttemptLimiters;
+  /** Relays access losses (access-changed, ended sessions) to and from the other instances. */
+  relayAccess(events: DomainEventBus, sessions: SessionService): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,11 +37,16 @@ export async function joinInstances(
     const stopMetadata = await syncMetadata(metadata, bus, log);
     const hub = await RelayedProjectEventHub.join(bus, log);
     log.info({ instanceId: bus.instanceId }, 'joined the other instances through Redis');
+    const stops = [stopMetadata];
     return {
       hub,
       extensions: new DocumentFanout(bus, log).extensions(),
+      attemptLimiters: redisAttemptLimiters(bus),
+      relayAccess: async (events, sessions) => {
+        stops.push(await relayAccess(bus, metadata, events, sessions, log));
+      },
       close: async () => {
-        stopMetadata();
+        for (const stop of stops) stop();
         await bus.close();
       },
     };

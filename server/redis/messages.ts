@@ -35,6 +35,14 @@ export const projectEventMessage = z.object({
   ),
 });
 
+/** The access channel: a user's access to a project (or to all, `projectId` null) changed, or sessions ended. */
+export const accessMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('access-changed'), userId: z.string(), projectId: z.string().nullable() }),
+  /** `sessionId` null: every session of the user. */
+  z.object({ kind: z.literal('session-ended'), userId: z.string(), sessionId: z.string().nullable() }),
+]);
+export type AccessMessage = z.infer<typeof accessMessage>;
+
 export const toBase64 = (bytes: Uint8Array): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { MeResponse } from '@shared/api/types.js';
 import { loginBody } from '@shared/validation/requests.js';
 import { clientAddress, consumeAttempt } from '../attemptLimit.js';
@@ -17,8 +16,8 @@ export function authRoutes(services: AppServices): Hono<ApiEnv> {
   const { accounts } = services;
   const { points, durationSeconds } = services.loginLimit;
   // Per (IP, email): a guessed password for one account. Per IP: many emails tried from one address.
-  const perAccount = new RateLimiterMemory({ points, duration: durationSeconds });
-  const perIp = new RateLimiterMemory({ points: points * IP_LIMIT_FACTOR, duration: durationSeconds });
+  const perAccount = services.attemptLimiters('sign-in-account', { points, durationSeconds });
+  const perIp = services.attemptLimiters('sign-in-address', { points: points * IP_LIMIT_FACTOR, durationSeconds });
   return new Hono<ApiEnv>()
     .post('/auth/login', async (c) => {
       const body = await parseBody(c, loginBody);

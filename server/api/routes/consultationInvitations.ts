@@ -29,7 +29,12 @@ export function consultationInvitationRoutes(services: AppServices): Hono<ApiEnv
       // The link's token in the path is the credential: failed attempts are limited per address.
       .use(
         '/round-invitations/*',
-        limitFailedAttempts(services.tokenLimit, 'too many attempts with invitation links; try again later'),
+        limitFailedAttempts(
+          services.attemptLimiters,
+          'consultation-invitation-token',
+          services.tokenLimit,
+          'too many attempts with invitation links; try again later',
+        ),
       )
       .get('/round-invitations/:token', (c) => c.json(consultation.invitations.info(c.req.param('token'))))
       .post('/round-invitations/:token/accept', async (c) => {

@@ -11,7 +11,12 @@ export function invitationRoutes(services: AppServices): Hono<ApiEnv> {
   return new Hono<ApiEnv>()
     .use(
       '/invitations/*',
-      limitFailedAttempts(services.tokenLimit, 'too many attempts with invitation links; try again later'),
+      limitFailedAttempts(
+        services.attemptLimiters,
+        'invitation-token',
+        services.tokenLimit,
+        'too many attempts with invitation links; try again later',
+      ),
     )
     .get('/invitations/:token', (c) => c.json(membership.invitationInfo(c.req.param('token'))))
     .post('/invitations/:token/accept', async (c) => {

@@ -148,6 +148,11 @@ export class PostgresMetadataStore implements MetadataStore {
     return () => this.committedListeners.delete(listener);
   }
 
+  /** Resolves once the changes and reloads started so far have settled (what they wrote is in memory). */
+  settled(): Promise<void> {
+    return this.tail;
+  }
+
   /**
    * Reads these records again from the database (another instance committed them). Runs after the
    * changes in flight; a record that a local change not yet committed writes is left alone (that
