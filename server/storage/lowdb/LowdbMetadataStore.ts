@@ -27,6 +27,7 @@ import type { JsonLinesContent } from '../files/jsonLines.js';
 import { ALLOW_WRITES } from '../files/writeGuard.js';
 import type { WriteGuard } from '../files/writeGuard.js';
 import type { Collection, CollectionName, MetadataStore, RecordOf, WriteBatch } from '../types.js';
+import { batchOperations, tableCollection } from './tableCollections.js';
 import { APPEND_ONLY_COLLECTIONS, isAppendOnly } from './appendOnly.js';
 import { CheckpointFile } from './CheckpointFile.js';
 import type { Checkpoint } from './CheckpointFile.js';
@@ -47,24 +48,6 @@ export interface LowdbMetadataOptions {
 /** Statistics kept beside the metadata file by earlier versions; taken over on open. */
 const LEGACY_STATISTICS = 'statistics.json';
 const CHECKPOINT_RETRY_MS = 30_000;
-
-function matches(record: object, where: object): boolean {
-  for (const [key, value] of Object.entries(where)) {
-    if ((record as Record<string, unknown>)[key] !== value) return false;
-  }
-  return true;
-}
-
-/** Records leave the store as copies, as rows from a database would: callers cannot alias stored state. */
-function copy<T>(record: T | undefined): T | undefined {
-  return record === undefined ? undefined : structuredClone(record);
-}
-
-/** A patch as stored: a copy, and never a change of the id. */
-function patchOf(patch: object): Record<string, unknown> {
-  const { id: _id, ...fields } = structuredClone(patch) as Record<string, unknown>;
-  return fields;
-}
 
 function isJournalLine(value: unknown): value is { ops: Operation[] } {
   return (
@@ -245,54 +228,11 @@ export class LowdbMetadataStore implements MetadataStore {
   }
 
   collection<K extends CollectionName>(name: K): Collection<RecordOf<K>> {
-    type T = RecordOf<K>;
-    const table = (): Map<string, T> => this.tables.table(name) as Map<string, T>;
-    return {
-      get: (id) => copy(table().get(id)),
-      findOne: (where) => {
-        for (const record of table().values()) if (matches(record, where)) return copy(record);
-        return undefined;
-      },
-      findMany: (where) => {
-        const out: T[] = [];
-        for (const record of table().values()) if (!where || matches(record, where)) out.push(structuredClone(record));
-        return out;
-      },
-      insert: async (record) => {
-        const stored = structuredClone(record);
-        await this.change([{ c: name, put: stored }]);
-        return structuredClone(stored);
-      },
-      update: async (id, patch) => {
-        if (!table().has(id)) return undefined;
-        const done = this.change([{ c: name, id, set: patchOf(patch) }]);
-        const updated = table().get(id);
-        await done;
-        return copy(updated);
-      },
-      remove: async (id) => {
-        if (!table().has(id)) return false;
-        await this.change([{ c: name, del: id }]);
-        return true;
-      },
-      removeWhere: async (where) => {
-        const ids: string[] = [];
-        for (const record of table().values()) if (matches(record, where)) ids.push(record.id);
-        await this.change(ids.map((id) => ({ c: name, del: id })));
-        return ids.length;
-      },
-    };
+    return tableCollection(this.tables, name, (ops) => this.change(ops));
   }
 
   async batch(build: (batch: WriteBatch) => void): Promise<void> {
-    const ops: Operation[] = [];
-    build({
-      insert: (name, records) => {
-        for (const record of records) ops.push({ c: name, put: structuredClone(record) });
-      },
-      update: (name, id, patch) => ops.push({ c: name, id, set: patchOf(patch) }),
-    });
-    await this.change(ops);
+    await this.change(batchOperations(build));
   }
 
   private checkpointIfDue(): void {

@@ -19,28 +19,13 @@ import { isAppendOnly } from '../lowdb/appendOnly.js';
 import { Tables } from '../lowdb/tables.js';
 import type { Operation, StoredRecord } from '../lowdb/tables.js';
 import type { Collection, CollectionName, MetadataStore, RecordOf, WriteBatch } from '../types.js';
+import { batchOperations, tableCollection } from '../lowdb/tableCollections.js';
 
 /** A record as the transaction writes it: its state after the change, or null when it is gone. */
 interface RowWrite {
   collection: string;
   id: string;
   record: StoredRecord | null;
-}
-
-function matches(record: object, where: object): boolean {
-  for (const [key, value] of Object.entries(where)) {
-    if ((record as Record<string, unknown>)[key] !== value) return false;
-  }
-  return true;
-}
-
-function copy<T>(record: T | undefined): T | undefined {
-  return record === undefined ? undefined : structuredClone(record);
-}
-
-function patchOf(patch: object): Record<string, unknown> {
-  const { id: _id, ...fields } = structuredClone(patch) as Record<string, unknown>;
-  return fields;
 }
 
 /** A record named by its collection and id (what a commit announces to the other instances). */
@@ -211,54 +196,11 @@ export class PostgresMetadataStore implements MetadataStore {
   }
 
   collection<K extends CollectionName>(name: K): Collection<RecordOf<K>> {
-    type T = RecordOf<K>;
-    const table = (): Map<string, T> => this.tables.table(name) as Map<string, T>;
-    return {
-      get: (id) => copy(table().get(id)),
-      findOne: (where) => {
-        for (const record of table().values()) if (matches(record, where)) return copy(record);
-        return undefined;
-      },
-      findMany: (where) => {
-        const out: T[] = [];
-        for (const record of table().values()) if (!where || matches(record, where)) out.push(structuredClone(record));
-        return out;
-      },
-      insert: async (record) => {
-        const stored = structuredClone(record);
-        await this.change([{ c: name, put: stored }]);
-        return structuredClone(stored);
-      },
-      update: async (id, patch) => {
-        if (!table().has(id)) return undefined;
-        const done = this.change([{ c: name, id, set: patchOf(patch) }]);
-        const updated = table().get(id);
-        await done;
-        return copy(updated);
-      },
-      remove: async (id) => {
-        if (!table().has(id)) return false;
-        await this.change([{ c: name, del: id }]);
-        return true;
-      },
-      removeWhere: async (where) => {
-        const ids: string[] = [];
-        for (const record of table().values()) if (matches(record, where)) ids.push(record.id);
-        await this.change(ids.map((id) => ({ c: name, del: id })));
-        return ids.length;
-      },
-    };
+    return tableCollection(this.tables, name, (ops) => this.change(ops));
   }
 
   async batch(build: (batch: WriteBatch) => void): Promise<void> {
-    const ops: Operation[] = [];
-    build({
-      insert: (name, records) => {
-        for (const record of records) ops.push({ c: name, put: structuredClone(record) });
-      },
-      update: (name, id, patch) => ops.push({ c: name, id, set: patchOf(patch) }),
-    });
-    await this.change(ops);
+    await this.change(batchOperations(build));
   }
 
   /** Waits for the writes in flight; the pool is closed by its owner. */
