@@ -18,8 +18,7 @@ export function publicationRoutes(services: AppServices): Hono<ApiEnv> {
       workflow.publication.assertMayRecord(grant);
       const body = await parseBody(c, publicationBody);
       await workflow.publication.record(grant, body);
-      const project = services.metadata.collection('projects').get(grant.project.id) ?? grant.project;
-      return c.json(workflow.publication.view({ ...grant, project }));
+      return c.json(workflow.publication.view(grant));
     })
     .post('/projects/:id/periodic-reviews', async (c) => {
       const grant = access.viewableProject(requireUser(c), c.req.param('id'));

@@ -13,7 +13,6 @@ import type { ReviewGrant } from '../../access/reviewAccess.js';
 import { Invalid, NotFound } from '../../domain/errors.js';
 import type { UserRecord } from '../../storage/types.js';
 import type { ReviewExportFormat } from '../../workflow/review/ReviewExports.js';
-import { reviewView } from '../../workflow/review/views.js';
 import { attachmentDisposition } from '../attachment.js';
 import type { ApiEnv, AppServices } from '../context.js';
 import { requireUser } from '../guards.js';
@@ -35,10 +34,7 @@ export function reviewRoutes(services: AppServices): Hono<ApiEnv> {
     if (!found) throw new NotFound('review not found');
     return found;
   };
-  const view = (g: ReviewGrant) => {
-    const review = metadata.collection('technicalReviews').get(g.review.id) ?? g.review;
-    return reviewView(metadata, { ...g, review });
-  };
+  const view = (g: ReviewGrant) => reviews.view(g);
   const download = async (c: Context<ApiEnv>, format: ReviewExportFormat): Promise<Response> => {
     const g = grant(requireUser(c), c.req.param('id') ?? '');
     const query = exportQuery.safeParse({ sort: c.req.query('sort') });
@@ -57,10 +53,7 @@ export function reviewRoutes(services: AppServices): Hono<ApiEnv> {
       reviews.assertMayConvene(projectGrant);
       const body = await parseBody(c, openReviewBody);
       const { review, links } = await reviews.open(projectGrant, body, new URL(c.req.url).origin);
-      return c.json<OpenReviewResponse>(
-        { ...reviewView(metadata, { ...projectGrant, review }), invitationLinks: links },
-        201,
-      );
+      return c.json<OpenReviewResponse>({ ...reviews.view({ ...projectGrant, review }), invitationLinks: links }, 201);
     })
     .get('/reviews/:id', (c) => c.json(view(grant(requireUser(c), c.req.param('id')))))
     .put('/reviews/:id/opinion', async (c) => {

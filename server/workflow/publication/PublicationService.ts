@@ -42,8 +42,10 @@ export class PublicationService {
     return mayMoveStage(this.deps.store, user, project) && stageIndex(project.stage) >= stageIndex('published');
   }
 
-  view(grant: ProjectGrant): PublicationView {
+  view(stale: ProjectGrant): PublicationView {
     const { store } = this.deps;
+    // The project as stored now (a publication just recorded changed it).
+    const grant = { ...stale, project: store.collection('projects').get(stale.project.id) ?? stale.project };
     const publication = store.collection('publications').get(grant.project.id) ?? null;
     const taken = store
       .collection('publications')

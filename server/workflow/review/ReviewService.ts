@@ -6,7 +6,7 @@
  * 技术审评 → 报批 when it passed (editing reopens), back to 送审 when it failed (revise, submit again).
  * Steps of a project run one at a time, in the same queue as its submissions.
  */
-import type { ExpertInvitationLink, ProjectReviews } from '@shared/api/reviews.js';
+import type { ExpertInvitationLink, ProjectReviews, ReviewView } from '@shared/api/reviews.js';
 import { computeNumbering } from '@shared/editor/structure/numbering.js';
 import type { ExpertOpinion, ReviewComment, TechnicalReview } from '@shared/workflow/reviews.js';
 import { REVIEW_VOTE_LABELS, reviewConclusion } from '@shared/workflow/reviews.js';
@@ -27,7 +27,7 @@ import type { MetadataStore } from '../../storage/types.js';
 import type { VersionService } from '../../versions/VersionService.js';
 import type { StageService } from '../StageService.js';
 import type { ExpertInvitations } from './ExpertInvitations.js';
-import { opinionsOf, reviewCandidates, reviewSummary } from './views.js';
+import { opinionsOf, reviewCandidates, reviewSummary, reviewView } from './views.js';
 
 const CONVENERS_ONLY = 'only provincial bureau staff convene and close technical reviews';
 
@@ -66,6 +66,12 @@ export class ReviewService {
       this.acceptedReviewDraft(project.id) !== undefined &&
       !this.reviews(project.id).some((r) => r.closedAt === null)
     );
+  }
+
+  /** The review as stored now (a vote, a comment or the close just changed it), as its viewer sees it. */
+  view(grant: ProjectGrant & { review: TechnicalReview }): ReviewView {
+    const review = this.store.collection('technicalReviews').get(grant.review.id) ?? grant.review;
+    return reviewView(this.store, { ...grant, review });
   }
 
   list(grant: ProjectGrant): ProjectReviews {
