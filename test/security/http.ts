@@ -1,4 +1,4 @@
-/** Raw HTTP for the security tests: any header (Origin, Host, Sec-Fetch-Site, Cookie), any body. */
+/** Raw HTTP for the security tests: whatever headers (Origin, Host, Sec-Fetch-Site, Cookie) and body a test needs. */
 import { request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
