@@ -64,6 +64,12 @@ export class CollabServer {
   readonly hooks: HookPipeline;
   private readonly wss: WebSocketServer;
   private readonly documents = new Map<string, CollabDocument>();
+  /** Sockets signed in whose document is still loading (not yet among its connections). */
+  private readonly authenticatedWhileLoading = new Set<{
+    ws: WebSocket;
+    context: ConnectionContext;
+    documentId: string;
+  }>();
   private readonly loading = new Map<string, Promise<CollabDocument>>();
   private readonly policy: StorePolicy;
   private readonly heartbeat: Heartbeat;
@@ -173,6 +179,10 @@ export class CollabServer {
       return;
     }
 
+    // Signed in but not yet a connection of the document (it loads): a sign-out or an access change
+    // meanwhile must close this socket too (closeConnections).
+    const waiting = { ws, context, documentId };
+    this.authenticatedWhileLoading.add(waiting);
     let document: CollabDocument;
     try {
       document = await this.load(documentId);
@@ -180,6 +190,8 @@ export class CollabServer {
       this.log.error({ err: error, documentId }, 'loading the document failed');
       closeSocket(ws, 1011, 'document could not be loaded');
       return;
+    } finally {
+      this.authenticatedWhileLoading.delete(waiting);
     }
     if (closed || ws.readyState !== ws.OPEN) {
       void this.unloadIfIdle(document);
@@ -344,6 +356,12 @@ export class CollabServer {
     reason: string,
   ): number {
     let count = 0;
+    for (const waiting of this.authenticatedWhileLoading) {
+      if (match(waiting.context, waiting.documentId)) {
+        closeSocket(waiting.ws, code, reason);
+        count++;
+      }
+    }
     for (const document of this.documents.values()) {
       for (const conn of document.connections) {
         if (match(conn.context, document.id)) {
