@@ -7,8 +7,8 @@
  *
  * An append is one INSERT, resolved after COMMIT. Compaction (generation g's updates → its windows,
  * the state refreshed, the log moved on to g+1) is one transaction, run when the active log has grown
- * to a fraction of the state's size and on request; it merges on the event loop (the file store uses
- * a worker thread), which the benchmarks of a later slice will weigh.
+ * to a fraction of the state's size and on request; its merging runs in a worker thread
+ * (CompactionMerger), as the file store's compaction does.
  *
  * One operation at a time per document within an instance; across instances (joined through Redis)
  * appends and compactions of one document take a PostgreSQL advisory lock on it, and the generation
@@ -18,15 +18,26 @@ import type { Pool, PoolClient } from 'pg';
 import { KeyedQueue } from '../../lib/KeyedQueue.js';
 import type { Logger } from '../../logger.js';
 import { StorageUnavailable } from '../errors.js';
-import { mergeIntoWindows } from '../files/historyWindows.js';
 import { mergeUpdatesChunked } from '../files/mergeUpdates.js';
+import { CompactionMerger } from './CompactionMerger.js';
+import type { CompactionMergeMode } from './CompactionMerger.js';
 import type { DocumentStore, HistoryEntry, HistoryPosition, PositionedHistoryEntry, StoredUpdate } from '../types.js';
 
 export interface PostgresDocumentStoreOptions {
   /** Compact when the active log exceeds max(minCompactBytes, stateBytes × compactRatio). */
   minCompactBytes?: number;
   compactRatio?: number;
+  /** Where compaction merges: a worker thread (default, off the event loop) or inline. */
+  compaction?: CompactionMergeMode;
   log?: Logger;
+}
+
+/** A document as another store holds it (see `importDocument`). */
+export interface ImportedDocument {
+  /** The merged state of the compacted generations, up to `generation` (null: never compacted). */
+  state: { generation: number; state: Uint8Array } | null;
+  /** Its history as `historySince(null)` gives it: the sealed windows, then the active log's updates. */
+  entries: PositionedHistoryEntry[];
 }
 
 /** What is known of a document's active log while it is in use. */
@@ -80,6 +91,7 @@ export class PostgresDocumentStore implements DocumentStore {
   private readonly operations = new KeyedQueue();
   private readonly minCompactBytes: number;
   private readonly compactRatio: number;
+  private readonly merger: CompactionMerger;
 
   constructor(
     private readonly pool: Pool,
@@ -87,6 +99,7 @@ export class PostgresDocumentStore implements DocumentStore {
   ) {
     this.minCompactBytes = options.minCompactBytes ?? 256 * 1024;
     this.compactRatio = options.compactRatio ?? 0.5;
+    this.merger = new CompactionMerger(options.compaction, options.log);
   }
 
   /** The state row's generation and size (0 when never compacted). */
@@ -277,9 +290,13 @@ export class PostgresDocumentStore implements DocumentStore {
         list.push({ update: bytes(row.update), userId: row.user_id, at: Number(row.at) });
         generations.set(row.generation, list);
       }
-      for (const [generation, updates] of generations) {
+      const merged = await this.merger.merge({
+        state: state.rows[0] ? bytes(state.rows[0].state) : null,
+        generations: [...generations].map(([generation, updates]) => ({ generation, updates })),
+      });
+      for (const { generation, entries } of merged.windows) {
         let index = 0;
-        for (const window of mergeIntoWindows(updates)) {
+        for (const window of entries) {
           await client.query(
             'INSERT INTO document_history (document_id, generation, idx, count, user_id, from_at, to_at, update) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
             [
@@ -296,21 +313,17 @@ export class PostgresDocumentStore implements DocumentStore {
           index += window.count;
         }
       }
-      const parts: Uint8Array[] = [];
-      if (state.rows[0]) parts.push(bytes(state.rows[0].state));
-      for (const row of rows.rows) parts.push(bytes(row.update));
-      const merged = mergeUpdatesChunked(parts);
       const last = Math.max(...generations.keys());
       await client.query(
         `INSERT INTO document_states (document_id, generation, state) VALUES ($1, $2, $3)
          ON CONFLICT (document_id) DO UPDATE SET generation = EXCLUDED.generation, state = EXCLUDED.state`,
-        [documentId, last, Buffer.from(merged)],
+        [documentId, last, Buffer.from(merged.state)],
       );
       await client.query('DELETE FROM document_updates WHERE document_id = $1 AND generation <= $2', [
         documentId,
         last,
       ]);
-      return { generation: last, bytes: merged.byteLength };
+      return { generation: last, bytes: merged.state.byteLength };
     });
     if (stateBytes === null) return;
     this.active.set(documentId, {
@@ -318,6 +331,48 @@ export class PostgresDocumentStore implements DocumentStore {
       count: 0,
       bytes: 0,
       stateBytes: stateBytes.bytes,
+    });
+  }
+
+  /**
+   * Stores a document copied from another store (`npm run migrate-data`) as it was there: its
+   * compacted history windows and active log at their positions (generation, index), and the merged
+   * state of the compacted generations. Refuses a document this database already holds anything of.
+   */
+  importDocument(documentId: string, imported: ImportedDocument): Promise<void> {
+    return this.operations.run(documentId, async () => {
+      await inTransaction(this.pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [documentId]);
+        const held = await client.query(
+          `SELECT 1 FROM document_states WHERE document_id = $1
+           UNION ALL SELECT 1 FROM document_history WHERE document_id = $1
+           UNION ALL SELECT 1 FROM document_updates WHERE document_id = $1 LIMIT 1`,
+          [documentId],
+        );
+        if (held.rows.length > 0) throw new Error(`document ${documentId} is already in the database`);
+        if (imported.state) {
+          await client.query('INSERT INTO document_states (document_id, generation, state) VALUES ($1, $2, $3)', [
+            documentId,
+            imported.state.generation,
+            Buffer.from(imported.state.state),
+          ]);
+        }
+        for (const entry of imported.entries) {
+          const update = Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength);
+          if (entry.sealed) {
+            await client.query(
+              'INSERT INTO document_history (document_id, generation, idx, count, user_id, from_at, to_at, update) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+              [documentId, entry.generation, entry.index, entry.count, entry.userId, entry.from, entry.to, update],
+            );
+          } else {
+            await client.query(
+              'INSERT INTO document_updates (document_id, generation, seq, user_id, at, update) VALUES ($1, $2, $3, $4, $5, $6)',
+              [documentId, entry.generation, entry.index, entry.userId, entry.from, update],
+            );
+          }
+        }
+      });
+      this.active.delete(documentId);
     });
   }
 
@@ -331,5 +386,6 @@ export class PostgresDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     await this.operations.idle();
     this.active.clear();
+    await this.merger.close();
   }
 }
