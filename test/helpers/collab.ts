@@ -17,9 +17,10 @@ export function connect(
   baseUrl: string,
   documentId: string,
   token: string | null,
-  options: { connect?: boolean } = {},
+  options: { connect?: boolean; doc?: Y.Doc } = {},
 ): Client {
-  const doc = new Y.Doc();
+  // `doc`: a document the caller already holds (a client moving to another instance keeps its edits).
+  const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, documentId, doc, {
     params: token ? { token } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
