@@ -111,7 +111,7 @@ const SERVER_DEPENDENCIES = {
   access: ['domain', 'storage'],
   auth: ['storage'],
   realtime: ['access', 'auth', 'storage'],
-  redis: ['auth', 'collab', 'realtime', 'storage'],
+  redis: ['access', 'auth', 'collab', 'realtime', 'storage'],
   collab: ['lib', 'storage'],
   checker: ['lib'],
   storage: ['lib'],

@@ -13,8 +13,15 @@
  *
  * A document is subscribed to before its stored state is read, so an update stored elsewhere
  * meanwhile is not missed (Yjs integrates updates in any order). Redis being away never holds up
- * this instance: publishing is not awaited (the client queues it until it reconnects) and a load
- * waits at most `SUBSCRIBE_WAIT_MS` for its subscription.
+ * this instance: publishing is not awaited (nor done while Redis is away) and a load waits at most
+ * `SUBSCRIBE_WAIT_MS` for its subscription.
+ *
+ * What was published while an instance was cut off from Redis is not replayed: when the bus says
+ * so (`RedisBus.onResumed`: subscribed again, or another instance is back), every document loaded
+ * here reads its stored state
+ * from PostgreSQL and applies it with `REMOTE_ORIGIN` (Yjs skips what it has), so the edits stored
+ * by other instances meanwhile reach this instance's clients without their reconnecting; presence is
+ * sent and asked for again.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../logger.js';
@@ -29,6 +36,7 @@ import type {
   OnStoreDocumentPayload,
   UnloadPayload,
 } from '../collab/hooks.js';
+import type { DocumentStore } from '../storage/types.js';
 import type { RedisBus } from './RedisBus.js';
 import { documentMessage, fromBase64, toBase64 } from './messages.js';
 import type { DocumentMessage } from './messages.js';
@@ -45,8 +53,33 @@ export class DocumentFanout {
 
   constructor(
     private readonly bus: RedisBus,
+    /** The shared document store (PostgreSQL), read again after Redis was away. */
+    private readonly documents: DocumentStore,
     private readonly log: Logger,
   ) {}
+
+  /** Catches up every time the bus is back after being lost; returns the function that stops it. */
+  catchUpOnResume(): () => void {
+    return this.bus.onResumed(() => void this.catchUp());
+  }
+
+  /** Applies every loaded document's stored state (what other instances stored meanwhile) and resyncs presence. */
+  async catchUp(): Promise<void> {
+    await Promise.all(
+      [...this.loaded].map(async ([documentId, doc]) => {
+        try {
+          const state = await this.documents.loadState(documentId);
+          // Still the same copy (not unloaded meanwhile): its clients get what they miss.
+          if (state && this.loaded.get(documentId) === doc) Y.applyUpdate(doc, state, REMOTE_ORIGIN);
+        } catch (error) {
+          this.log.error({ err: error, documentId }, 'catching up on a document after Redis was away failed');
+        }
+        const presence = this.collab?.localPresence(documentId);
+        if (presence) void this.publish(documentId, { kind: 'awareness', update: toBase64(presence) });
+        void this.publish(documentId, { kind: 'query-awareness' });
+      }),
+    );
+  }
 
   /** The two halves: one runs before the persistence extension (subscribe), one after it (publish). */
   extensions(): Extension[] {

@@ -1,13 +1,14 @@
 /**
  * `REDIS_URL` (with `STORAGE=postgres`): joins this instance to the others of the deployment — the
- * documents' updates and presence, the metadata and the project events travel through Redis.
+ * documents' updates and presence, the metadata and the project events travel through Redis, and
+ * each catches up from PostgreSQL on what it missed while Redis was away.
  */
 import type { SessionService } from '../auth/SessionService.js';
 import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { Extension } from '../collab/hooks.js';
 import type { ProjectEventHub } from '../realtime/ProjectEventHub.js';
-import type { PostgresMetadataStore } from '../storage/postgres/PostgresMetadataStore.js';
+import type { PostgresStorage } from '../storage/postgres/openPostgresStorage.js';
 import { relayAccess } from './AccessRelay.js';
 import { redisAttemptLimiters } from './attemptLimiters.js';
 import type { RedisAttemptLimiters } from './attemptLimiters.js';
@@ -29,18 +30,19 @@ export interface JoinedInstance {
 
 export async function joinInstances(
   url: string,
-  metadata: PostgresMetadataStore,
+  { metadata, documents }: Pick<PostgresStorage, 'metadata' | 'documents'>,
   log: Logger,
 ): Promise<JoinedInstance> {
   const bus = await RedisBus.connect(url, log);
   try {
     const stopMetadata = await syncMetadata(metadata, bus, log);
     const hub = await RelayedProjectEventHub.join(bus, log);
+    const fanout = new DocumentFanout(bus, documents, log);
     log.info({ instanceId: bus.instanceId }, 'joined the other instances through Redis');
-    const stops = [stopMetadata];
+    const stops = [stopMetadata, fanout.catchUpOnResume()];
     return {
       hub,
-      extensions: new DocumentFanout(bus, log).extensions(),
+      extensions: fanout.extensions(),
       attemptLimiters: redisAttemptLimiters(bus),
       relayAccess: async (events, sessions) => {
         stops.push(await relayAccess(bus, metadata, events, sessions, log));

@@ -1,6 +1,7 @@
 /**
  * A throwaway Redis for tests: `redis-server` on a free loopback port, without persistence, in a
- * temporary directory, stopped and removed after. No Docker, no system service.
+ * temporary directory, stopped and removed after. No Docker, no system service. A test can also take
+ * it down and bring it back on the same port (`down`, `up`), as a Redis restart does.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -47,15 +48,23 @@ function accepts(port: number): Promise<boolean> {
 
 export interface TestRedis {
   url: string;
+  /** Stops the server and removes its directory. */
   stop(): Promise<void>;
+  /** Stops the server (its clients lose their connections); nothing is kept, as with `--save ''`. */
+  down(): Promise<void>;
+  /** Starts it again on the same port after `down`. */
+  up(): Promise<void>;
 }
 
-export async function startRedis(): Promise<TestRedis> {
-  if (!BIN) throw new Error(REDIS_SKIP_REASON ?? 'no redis-server');
-  const dir = await mkdtemp(join(tmpdir(), 'zm-redis-'));
-  const port = await freePort();
+/** A running redis-server on `port`, and the promise of its exit. */
+interface RunningRedis {
+  child: ChildProcess;
+  exited: Promise<void>;
+}
+
+async function run(bin: string, port: number, dir: string): Promise<RunningRedis> {
   const child: ChildProcess = spawn(
-    BIN,
+    bin,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
     { stdio: 'ignore' },
   );
@@ -64,17 +73,44 @@ export async function startRedis(): Promise<TestRedis> {
   while (!(await accepts(port))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
-      await rm(dir, { recursive: true, force: true });
+      await exited;
       throw new Error(`redis-server did not start on port ${port}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  return { child, exited };
+}
+
+async function halt(running: RunningRedis): Promise<void> {
+  running.child.kill('SIGTERM');
+  await running.exited;
+}
+
+export async function startRedis(): Promise<TestRedis> {
+  if (!BIN) throw new Error(REDIS_SKIP_REASON ?? 'no redis-server');
+  const bin = BIN;
+  const dir = await mkdtemp(join(tmpdir(), 'zm-redis-'));
+  const port = await freePort();
+  let running: RunningRedis | null;
+  try {
+    running = await run(bin, port, dir);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     async stop() {
-      child.kill('SIGTERM');
-      await exited;
+      if (running) await halt(running);
+      running = null;
       await rm(dir, { recursive: true, force: true });
+    },
+    async down() {
+      if (running) await halt(running);
+      running = null;
+    },
+    async up() {
+      if (!running) running = await run(bin, port, dir);
     },
   };
 }

@@ -1,17 +1,21 @@
 /**
- * The metadata in PostgreSQL: one `records(collection, id, data jsonb)` table. `Collection` reads are
- * synchronous, so every record is loaded into memory at open (as the embedded store does) and reads
- * are served from there; every write is applied in memory at once (reads right after the call see
- * it) and written through in one transaction, its promise resolving only after COMMIT.
- * Transactions are sent one after the other, in the order the changes were made, so the database
- * holds what memory holds. If the database refuses one, that change and every later one not yet
- * committed (they were made on top of it) are undone in memory, newest first, and rejected with
- * `StorageUnavailable`, as the embedded store does with a failing disk.
+ * The metadata in PostgreSQL: one `records(collection, id, data jsonb, seq, written_by)` table.
+ * `Collection` reads are synchronous, so every record is loaded into memory at open (as the
+ * embedded store does) and reads are served from there; every write is applied in memory at once
+ * (reads right after the call see it) and written through in one transaction, its promise
+ * resolving only after COMMIT. Transactions are sent one after the other, in the order the changes
+ * were made, so the database holds what memory holds. If the database refuses one, that change and
+ * every later one not yet committed (they were made on top of it) are undone in memory, newest
+ * first, and rejected with `StorageUnavailable`, as the embedded store does with a failing disk.
  *
  * Several instances (joined through Redis, server/redis): each committed change is announced to
  * `onCommitted` listeners as the records it wrote; another instance hears of them and `reload`s
- * those rows from the database into its memory.
+ * those rows from the database into its memory. An instance that was cut off from Redis (and so
+ * missed announcements) `catchUp`s: it reads the records written since it last was sure to be
+ * current (`records.written_by`, the writing transaction, against a snapshot's xmin) and drops
+ * those no longer in the table.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from '../../logger.js';
 import { StorageUnavailable } from '../errors.js';
@@ -36,6 +40,47 @@ export interface RecordKey {
 
 const keyOf = (collection: string, id: string): string => JSON.stringify([collection, id]);
 
+/** A record a catch-up changes in memory: as memory held it and as the database holds it (null: absent). */
+export interface RecordChange {
+  collection: string;
+  id: string;
+  before: StoredRecord | null;
+  after: StoredRecord | null;
+}
+
+/**
+ * Called with the changes a catch-up is about to apply, while memory still holds the records as
+ * before; the function it returns (if any) runs right after they are applied.
+ */
+export type CatchUpListener = (changes: readonly RecordChange[]) => (() => void) | undefined;
+
+/**
+ * Runs `read` in one read-only REPEATABLE READ transaction; also returns that snapshot's xmin: every
+ * transaction committing after it has an id at or above it (`records.written_by`).
+ */
+async function inSnapshot<T>(
+  pool: Pool,
+  read: (client: PoolClient) => Promise<T>,
+): Promise<{ xmin: string; result: T }> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      const snapshot = await client.query<{ xmin: string }>(
+        'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin',
+      );
+      const result = await read(client);
+      await client.query('COMMIT');
+      return { xmin: snapshot.rows[0]!.xmin, result };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** A change applied in memory and not committed yet. */
 interface PendingChange {
   /** The records it writes (`keyOf`). */
@@ -52,19 +97,28 @@ export class PostgresMetadataStore implements MetadataStore {
   /** The last transaction sent (never rejects): the next one starts after it. */
   private tail: Promise<void> = Promise.resolve();
   private readonly committedListeners = new Set<(records: RecordKey[]) => void>();
+  private readonly catchUpListeners = new Set<CatchUpListener>();
 
   private constructor(
     private readonly pool: Pool,
+    /** The xmin of the last snapshot memory was read from in full: a catch-up reads what was written since. */
+    private currentSince: string,
     private readonly log?: Logger,
   ) {}
 
   /** Loads every record of the database (migrated already) into memory. */
   static async open(pool: Pool, log?: Logger): Promise<PostgresMetadataStore> {
-    const store = new PostgresMetadataStore(pool, log);
-    const rows = await pool.query<{ collection: string; data: StoredRecord }>(
-      'SELECT collection, data FROM records ORDER BY seq',
+    const { xmin, result: rows } = await inSnapshot(
+      pool,
+      async (client) =>
+        (
+          await client.query<{ collection: string; data: StoredRecord }>(
+            'SELECT collection, data FROM records ORDER BY seq',
+          )
+        ).rows,
     );
-    for (const row of rows.rows) store.tables.table(row.collection).set(row.data.id, row.data);
+    const store = new PostgresMetadataStore(pool, xmin, log);
+    for (const row of rows) store.tables.table(row.collection).set(row.data.id, row.data);
     return store;
   }
 
@@ -170,6 +224,85 @@ export class PostgresMetadataStore implements MetadataStore {
     return done;
   }
 
+  /** Calls `listener` around every catch-up (see `CatchUpListener`); returns the unsubscribe. */
+  onCatchUp(listener: CatchUpListener): () => void {
+    this.catchUpListeners.add(listener);
+    return () => this.catchUpListeners.delete(listener);
+  }
+
+  /**
+   * Brings memory up to date after announcements may have been missed (Redis was away): reads the
+   * records written since memory was last read in full or caught up, and the ids of all (a removal
+   * leaves no row, so the records memory holds and the table no longer does are the ones removed
+   * meanwhile). Runs after the changes in flight and leaves alone the records a local uncommitted
+   * change writes, as `reload` does. Resolves with the changes it applied.
+   */
+  catchUp(): Promise<RecordChange[]> {
+    const done = this.tail.then(async () => {
+      const { xmin, result } = await inSnapshot(this.pool, async (client) => ({
+        written: (
+          await client.query<{ collection: string; id: string; data: StoredRecord }>(
+            'SELECT collection, id, data FROM records WHERE written_by >= $1::xid8 ORDER BY seq',
+            [this.currentSince],
+          )
+        ).rows,
+        present: (await client.query<{ collection: string; id: string }>('SELECT collection, id FROM records')).rows,
+      }));
+      const changes = this.changesSince(result.written, result.present);
+      const finishes: (() => void)[] = [];
+      for (const listener of this.catchUpListeners) {
+        try {
+          const finish = listener(changes);
+          if (finish) finishes.push(finish);
+        } catch (error) {
+          this.log?.error({ err: error }, 'a catch-up listener failed');
+        }
+      }
+      for (const { collection, id, after } of changes) {
+        if (after) this.tables.table(collection).set(id, after);
+        else this.tables.table(collection).delete(id);
+      }
+      this.currentSince = xmin;
+      for (const finish of finishes) {
+        try {
+          finish();
+        } catch (error) {
+          this.log?.error({ err: error }, 'a catch-up listener failed');
+        }
+      }
+      return changes;
+    });
+    this.tail = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
+  }
+
+  /** What differs between memory and these rows (written since the last catch-up) and ids (all the table holds). */
+  private changesSince(
+    written: { collection: string; id: string; data: StoredRecord }[],
+    present: { collection: string; id: string }[],
+  ): RecordChange[] {
+    const pendingKey = (key: string) => this.pending.some((change) => change.keys.has(key));
+    const changes: RecordChange[] = [];
+    for (const { collection, id, data } of written) {
+      if (pendingKey(keyOf(collection, id))) continue;
+      const before = this.tables.table(collection).get(id) ?? null;
+      // Compared as JSON reads it back (jsonb drops undefined fields and reorders keys).
+      if (before && isDeepStrictEqual(JSON.parse(JSON.stringify(before)), data)) continue;
+      changes.push({ collection, id, before, after: data });
+    }
+    const inTable = new Set(present.map(({ collection, id }) => keyOf(collection, id)));
+    for (const collection of this.tables.names()) {
+      for (const [id, before] of this.tables.table(collection)) {
+        const key = keyOf(collection, id);
+        if (!inTable.has(key) && !pendingKey(key)) changes.push({ collection, id, before, after: null });
+      }
+    }
+    return changes;
+  }
+
   private async write(rows: RowWrite[]): Promise<void> {
     const client: PoolClient = await this.pool.connect();
     try {
@@ -180,7 +313,7 @@ export class PostgresMetadataStore implements MetadataStore {
             await client.query('DELETE FROM records WHERE collection = $1 AND id = $2', [row.collection, row.id]);
           } else {
             await client.query(
-              'INSERT INTO records (collection, id, data) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data',
+              'INSERT INTO records (collection, id, data) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data, written_by = pg_current_xact_id()',
               [row.collection, row.id, JSON.stringify(row.record)],
             );
           }
