@@ -40,6 +40,8 @@ import type { CheckerOptions } from './checker/CheckerPool.js';
 import { ProjectEventHub } from './realtime/ProjectEventHub.js';
 import { endStreamsOnAccessLoss } from './realtime/streamAccess.js';
 import { FileSnapshotStore } from './storage/files/FileSnapshotStore.js';
+import { FileBlobStore } from './storage/files/FileBlobStore.js';
+import { ProcessLocks } from './storage/files/ProcessLocks.js';
 import { openPostgresStorage } from './storage/postgres/openPostgresStorage.js';
 import { joinInstances } from './redis/joinInstances.js';
 import { inMemoryLimiters } from './api/attemptLimit.js';
@@ -165,12 +167,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database?.metadata ?? (await LowdbMetadataStore.open(join(options.dataDir, 'metadata.json'), storage));
   const documents = database?.documents ?? new FileDocumentStore(join(options.dataDir, 'documents'), storage);
   if (options.redisUrl && !database) throw new Error('redisUrl joins instances that share PostgreSQL: set databaseUrl');
-  const joined = options.redisUrl && database ? await joinInstances(options.redisUrl, database.metadata, log) : null;
+  const joined = options.redisUrl && database ? await joinInstances(options.redisUrl, database, log) : null;
   const events = new DomainEventBus();
   const audit = new AuditLog(metadata);
   const sessions = new SessionService(metadata);
   await joined?.relayAccess(events, sessions);
   const snapshots = database?.snapshots ?? new FileSnapshotStore(join(options.dataDir, 'snapshots'), storage);
+  // Submission packages and package jobs' zips, and the locks around their builds.
+  const blobs = database?.blobs ?? new FileBlobStore(options.dataDir, storage);
+  const locks = database?.locks ?? new ProcessLocks();
   const hub = joined?.hub ?? new ProjectEventHub();
   const accounts = new AccountService(metadata, sessions, events, hub, log);
   const checker = new CheckerPool(log, options.checker);
@@ -191,7 +196,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const workflow = createWorkflow({
     metadata,
-    dataDir: options.dataDir,
+    blobs,
+    locks,
     collab: () => services.collab(),
     documentService,
     versions,
@@ -255,6 +261,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         pdf,
         log,
       },
+      blobs,
       options.packageJobs,
     ),
     collab: () => {
@@ -325,7 +332,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       // Running conversions are killed (their parts fail), then the package jobs finish.
       await pdf.close();
       await services.submissionPackage.close();
-      await workflow.packages.idle();
+      await workflow.packages.close();
       await renderer.close();
       await services.versionDiffs.close();
       await services.diffDocx.close();

@@ -17,6 +17,7 @@ import type { ProductionCheck } from '@shared/workflow/productionChecks.js';
 import type { PeriodicReview, Publication } from '@shared/workflow/publication.js';
 import type { ExpertOpinion, ReviewComment, TechnicalReview } from '@shared/workflow/reviews.js';
 import type { StageLogEntry } from '@shared/workflow/stageLog.js';
+import type { PackageJobView } from '@shared/api/submissionPackage.js';
 
 export interface UserRecord {
   id: string;
@@ -124,6 +125,16 @@ export interface MetadataSchema {
   periodicReviews: PeriodicReview[];
   /** When a project's documents were last edited (derived; written at most once a minute per project). */
   projectActivity: ProjectActivityRecord[];
+  /** Submission package jobs (the 提交材料 dialog's builds) until they expire; their zips are blobs. */
+  packageJobs: PackageJobRecord[];
+}
+
+/** A package job as every instance sees it (server/export/package/PackageJobs.ts). */
+export interface PackageJobRecord extends PackageJobView {
+  /** Who started it: nobody else sees it. */
+  userId: string;
+  /** Written by the instance building it at least every few seconds while it runs (a lost instance stops). */
+  heartbeatAt: string;
 }
 
 export type CollectionName = keyof MetadataSchema;
@@ -234,4 +245,28 @@ export interface SnapshotStore {
   /** Stores a new snapshot durably; refuses to overwrite an existing id. */
   save(snapshot: StoredSnapshot): Promise<void>;
   load(id: string): Promise<StoredSnapshot | null>;
+}
+
+/**
+ * Files the server makes and keeps whole (submission packages, package jobs' zips), by key
+ * (`submissions/<id>.zip`): in the data dir on the embedded store, in PostgreSQL otherwise, so that
+ * every instance reads what any instance wrote.
+ */
+export interface BlobStore {
+  /** Stores `data` under `key` durably (replacing what was there, atomically). */
+  put(key: string, data: Uint8Array): Promise<void>;
+  /** The bytes under `key`, or null when there are none. */
+  get(key: string): Promise<Uint8Array | null>;
+  /** Removes `key` (nothing happens when it is not there). */
+  delete(key: string): Promise<void>;
+}
+
+/**
+ * Locks by name that at most one holder has at a time across every instance of the service (a
+ * PostgreSQL advisory lock; within the process on the embedded store, which one process owns). A
+ * lock whose holder dies is free again.
+ */
+export interface TaskLocks {
+  /** Takes `key` if nobody holds it: resolves with its release, or with null when it is held. */
+  tryLock(key: string): Promise<(() => Promise<void>) | null>;
 }

@@ -1,5 +1,4 @@
 /** The stage workflow, wired once at startup: gates, stage moves and log, submissions and the bureaus' check, production checks, dashboard, technical reviews. */
-import { join } from 'node:path';
 import type { CollabServer } from '../collab/CollabServer.js';
 import type { DomainEventBus } from '../events.js';
 import type { Logger } from '../logger.js';
@@ -8,7 +7,7 @@ import type { AuditLog } from '../services/AuditLog.js';
 import type { DocumentService } from '../services/DocumentService.js';
 import type { MembershipService } from '../services/MembershipService.js';
 import type { ProjectService } from '../services/ProjectService.js';
-import type { MetadataStore } from '../storage/types.js';
+import type { BlobStore, MetadataStore, TaskLocks } from '../storage/types.js';
 import type { VersionService } from '../versions/VersionService.js';
 import { PeriodicReviewService } from './publication/PeriodicReviewService.js';
 import { PublicationService } from './publication/PublicationService.js';
@@ -51,7 +50,9 @@ export interface Workflow {
 
 export interface WorkflowDeps {
   metadata: MetadataStore;
-  dataDir: string;
+  /** Where the submission packages are kept, and the locks that keep two instances from building one. */
+  blobs: BlobStore;
+  locks: TaskLocks;
   collab: () => CollabServer;
   documentService: DocumentService;
   versions: VersionService;
@@ -73,13 +74,14 @@ export function createWorkflow(deps: WorkflowDeps): Workflow {
   const gates = new GateService(metadata, facts, deps.documentService);
   const stageLog = new StageLog(metadata);
   const stages = new StageService(metadata, stageLog, audit, deps.events, hub);
-  const packages = new SubmissionPackages(
-    metadata,
-    join(deps.dataDir, 'submissions'),
-    deps.packageBuilder,
+  const packages = new SubmissionPackages({
+    store: metadata,
+    blobs: deps.blobs,
+    locks: deps.locks,
+    builder: deps.packageBuilder,
     hub,
-    deps.log,
-  );
+    log: deps.log,
+  });
   const submissions = new SubmissionService({
     store: metadata,
     gates,

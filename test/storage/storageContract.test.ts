@@ -1,7 +1,7 @@
 /**
  * The storage contract, run against both backends: the embedded one (lowdb + files) and PostgreSQL.
  * Every collection operation, batches all or none, concurrent writes, a reopen; document append,
- * load, compaction, history and history positions; snapshots.
+ * load, compaction, history and history positions; snapshots; blobs; task locks.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,11 +14,22 @@ import type { AuditEntry } from '@shared/domain/project.js';
 import { LowdbMetadataStore } from '../../server/storage/lowdb/LowdbMetadataStore.js';
 import { FileDocumentStore } from '../../server/storage/files/FileDocumentStore.js';
 import { FileSnapshotStore } from '../../server/storage/files/FileSnapshotStore.js';
+import { FileBlobStore } from '../../server/storage/files/FileBlobStore.js';
+import { ProcessLocks } from '../../server/storage/files/ProcessLocks.js';
 import { migrate } from '../../server/storage/postgres/migrations.js';
 import { PostgresMetadataStore } from '../../server/storage/postgres/PostgresMetadataStore.js';
 import { PostgresDocumentStore } from '../../server/storage/postgres/PostgresDocumentStore.js';
 import { PostgresSnapshotStore } from '../../server/storage/postgres/PostgresSnapshotStore.js';
-import type { DocumentStore, MetadataStore, SnapshotStore, StoredUpdate } from '../../server/storage/types.js';
+import { PostgresBlobStore } from '../../server/storage/postgres/PostgresBlobStore.js';
+import { PostgresLocks } from '../../server/storage/postgres/PostgresLocks.js';
+import type {
+  BlobStore,
+  DocumentStore,
+  MetadataStore,
+  SnapshotStore,
+  StoredUpdate,
+  TaskLocks,
+} from '../../server/storage/types.js';
 import { POSTGRES_SKIP_REASON, startPostgres } from '../helpers/postgres.js';
 import type { TestPostgres } from '../helpers/postgres.js';
 
@@ -29,6 +40,9 @@ interface Backend {
   metadata(): Promise<MetadataStore>;
   documents(options?: { minCompactBytes?: number }): DocumentStore;
   snapshots(): SnapshotStore;
+  blobs(): BlobStore;
+  /** Locks as one server process sees them (the embedded store has one process per data dir). */
+  locks(): TaskLocks;
   dispose(): Promise<void>;
 }
 
@@ -38,6 +52,11 @@ async function filesBackend(): Promise<Backend> {
     metadata: () => LowdbMetadataStore.open(join(dir, 'metadata.json')),
     documents: (options = {}) => new FileDocumentStore(join(dir, 'documents'), { ...options, compaction: 'inline' }),
     snapshots: () => new FileSnapshotStore(join(dir, 'snapshots')),
+    blobs: () => new FileBlobStore(dir),
+    locks: (() => {
+      const locks = new ProcessLocks();
+      return () => locks;
+    })(),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
@@ -52,6 +71,8 @@ async function postgresBackend(): Promise<Backend> {
     metadata: () => PostgresMetadataStore.open(pool),
     documents: (options = {}) => new PostgresDocumentStore(pool, options),
     snapshots: () => new PostgresSnapshotStore(pool),
+    blobs: () => new PostgresBlobStore(pool),
+    locks: () => new PostgresLocks(pool),
     dispose: () => pool.end(),
   };
 }
@@ -320,6 +341,38 @@ for (const { name, open, skip } of backends) {
       expect(loaded?.state).toBeInstanceOf(Uint8Array);
       expect((await backend.snapshots().load('s2'))?.draftingCredits).toEqual(credits);
       expect(await backend.snapshots().load('missing')).toBeNull();
+    });
+
+    it('blobs are stored whole, replaced atomically, read by a new instance and deleted', async () => {
+      const store = backend.blobs();
+      const big = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 31) % 251);
+      const same = (data: Uint8Array | null): boolean => data !== null && Buffer.from(data).equals(big);
+      await store.put('submissions/sub_1.zip', big);
+      await store.put('package-jobs/pkg_1.zip', new Uint8Array([1, 2, 3]));
+      expect(same(await backend.blobs().get('submissions/sub_1.zip'))).toBe(true);
+      await store.put('package-jobs/pkg_1.zip', new Uint8Array([4, 5]));
+      expect(await backend.blobs().get('package-jobs/pkg_1.zip')).toEqual(new Uint8Array([4, 5]));
+      expect(await store.get('package-jobs/missing.zip')).toBeNull();
+      await store.delete('package-jobs/pkg_1.zip');
+      await store.delete('package-jobs/pkg_1.zip');
+      expect(await backend.blobs().get('package-jobs/pkg_1.zip')).toBeNull();
+      expect(same(await store.get('submissions/sub_1.zip'))).toBe(true);
+      for (const key of ['../escape.zip', 'a/../../b', '/abs.zip', 'a//b', '', 'x y.zip'])
+        await expect(store.put(key, big), key).rejects.toThrow(/invalid blob key/);
+    });
+
+    it('a task lock has one holder at a time and is free again once released', async () => {
+      const locks = backend.locks();
+      const release = await locks.tryLock('submission-package:s1');
+      expect(release).not.toBeNull();
+      expect(await backend.locks().tryLock('submission-package:s1')).toBeNull();
+      const other = await backend.locks().tryLock('submission-package:s2');
+      expect(other).not.toBeNull();
+      await release?.();
+      const again = await backend.locks().tryLock('submission-package:s1');
+      expect(again).not.toBeNull();
+      await again?.();
+      await other?.();
     });
   });
 }

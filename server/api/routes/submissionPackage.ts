@@ -60,7 +60,7 @@ export function submissionPackageRoutes(services: AppServices): Hono<ApiEnv> {
       const user = requireUser(c);
       const { project } = access.viewableProject(user, c.req.param('id'));
       const body = await parseBody(c, packageJobBody);
-      const job = submissionPackage.jobs.start({
+      const job = await submissionPackage.jobs.start({
         projectId: project.id,
         stageLabel: body.stage,
         pdf: body.pdf,
@@ -74,10 +74,10 @@ export function submissionPackageRoutes(services: AppServices): Hono<ApiEnv> {
       const { project } = access.viewableProject(user, c.req.param('id'));
       return c.json<PackageJobView>(submissionPackage.jobs.view(user.id, project.id, c.req.param('jobId')));
     })
-    .get('/projects/:id/package-jobs/:jobId/download', (c) => {
+    .get('/projects/:id/package-jobs/:jobId/download', async (c) => {
       const user = requireUser(c);
       const { project } = access.viewableProject(user, c.req.param('id'));
-      const built = submissionPackage.jobs.download(user.id, project.id, c.req.param('jobId'));
+      const built = await submissionPackage.jobs.download(user.id, project.id, c.req.param('jobId'));
       return zipResponse(c, built.zip, built.fileName);
     });
 }

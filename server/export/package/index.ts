@@ -4,6 +4,7 @@ import type { PackageJobOptions } from './PackageJobs.js';
 import { PackageJobs } from './PackageJobs.js';
 import type { SubmissionPackageDeps } from './SubmissionPackageService.js';
 import { SubmissionPackageService } from './SubmissionPackageService.js';
+import type { BlobStore } from '../../storage/types.js';
 
 export type { BuildPackageInput, BuiltPackage } from './SubmissionPackageService.js';
 
@@ -17,11 +18,13 @@ export interface SubmissionPackage {
 
 export function createSubmissionPackage(
   deps: Omit<SubmissionPackageDeps, 'materialsList'>,
+  /** Where the jobs' zips are kept (readable by every instance on PostgreSQL). */
+  blobs: BlobStore,
   jobs: PackageJobOptions = {},
 ): SubmissionPackage {
   const materialsList = new MaterialsListRenderer(deps.log);
   const builder = new SubmissionPackageService({ ...deps, materialsList });
-  const packageJobs = new PackageJobs(builder, deps.log, jobs);
+  const packageJobs = new PackageJobs({ builder, store: deps.store, blobs, log: deps.log }, jobs);
   return {
     builder,
     jobs: packageJobs,

@@ -1,16 +1,22 @@
-/** Opens the PostgreSQL storage of `DATABASE_URL`: migrates the schema, then the three stores over one pool. */
+/** Opens the PostgreSQL storage of `DATABASE_URL`: migrates the schema, then the stores and task locks over one pool. */
 import pg from 'pg';
 import type { Logger } from '../../logger.js';
-import type { DocumentStore, SnapshotStore } from '../types.js';
+import type { BlobStore, DocumentStore, SnapshotStore, TaskLocks } from '../types.js';
 import { migrate } from './migrations.js';
 import { PostgresDocumentStore } from './PostgresDocumentStore.js';
 import { PostgresMetadataStore } from './PostgresMetadataStore.js';
 import { PostgresSnapshotStore } from './PostgresSnapshotStore.js';
+import { PostgresBlobStore } from './PostgresBlobStore.js';
+import { PostgresLocks } from './PostgresLocks.js';
 
 export interface PostgresStorage {
   metadata: PostgresMetadataStore;
   documents: DocumentStore;
   snapshots: SnapshotStore;
+  /** Submission packages and package jobs' zips. */
+  blobs: BlobStore;
+  /** Exclusive tasks across instances (a submission package's build). */
+  locks: TaskLocks;
   /** Closes the pool (after the stores were closed). */
   close(): Promise<void>;
 }
@@ -26,6 +32,8 @@ export async function openPostgresStorage(url: string, log?: Logger): Promise<Po
       metadata,
       documents: new PostgresDocumentStore(pool, { log }),
       snapshots: new PostgresSnapshotStore(pool),
+      blobs: new PostgresBlobStore(pool),
+      locks: new PostgresLocks(pool),
       close: () => pool.end(),
     };
   } catch (error) {
