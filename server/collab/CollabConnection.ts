@@ -160,6 +160,11 @@ export class CollabConnection {
       if (!this.clientIds.has(entry.clientId)) {
         // The server's own presence (checker results, notices) cannot be spoken for by a client.
         if (entry.clientId === this.document.awareness.clientID || this.ownedElsewhere(entry.clientId)) continue;
+        // y-websocket sends back every presence it receives: a state this awareness already has (that
+        // of a client on another instance, relayed through Redis) is an echo, not a client introducing
+        // itself, and claiming it would keep that client's later states from being relayed here.
+        const known = this.document.awareness.meta.get(entry.clientId);
+        if (known && entry.clock <= known.clock) continue;
         this.clientIds.add(entry.clientId);
       }
       accepted.push({ ...entry, state: entry.state === null ? null : this.withTrueIdentity(entry.state) });

@@ -119,6 +119,10 @@ describe.skipIf(SKIP_REASON !== null)('instances joined through Redis', () => {
       const leadId = (await request<{ user: { id: string } }>(a.url, 'GET', '/api/auth/me', { token: lead })).body.user
         .id;
       expect(presenceWith(onB, 'from-a')).toEqual([leadId]);
+      // Later changes cross too: B's client sends back the presence it received (y-websocket does),
+      // which must not make that client's connection on B speak for the client on A.
+      onA.provider.awareness.setLocalStateField('probe', 'from-a-later');
+      await waitFor(() => presenceWith(onB, 'from-a-later').length === 1, "B's client sees A's later presence");
 
       // A comment made through A's API reaches B's event stream and B's API.
       const stream = await openEventStream(b.url, project.id, drafter);
