@@ -15,6 +15,8 @@
  * `npm run bench -- soak` — server memory over a 30-minute soak of documents opened, typed into, read
  * through the API and closed (bench/scenarios/soak.ts; BENCH_SOAK_MINUTES); `npm run bench -- fuzz` —
  * 10⁵ malformed frames into a document being typed into (bench/scenarios/fuzz.ts; BENCH_FUZZ_FRAMES);
+ * `npm run bench -- pg-latency pg-documents pg-metadata pg-traces` — past one machine: instances on PostgreSQL
+ * joined through Redis, PostgreSQL storage vs the embedded store (bench/scenarios/pastOneMachine.ts);
  * `npm run bench -- editor` — the editor at 100 pages in Chromium (bench/editor/run.ts, = `npm run bench:editor`).
  * Results: stdout as the run goes, bench/results/latest.md and latest.json. See bench/README.md.
  *
@@ -60,6 +62,7 @@ import { historyBenchmark } from './scenarios/history.js';
 import { diffBenchmark } from './scenarios/diff.js';
 import { soakBenchmark } from './scenarios/soak.js';
 import { fuzzBenchmark } from './scenarios/fuzz.js';
+import { pastOneMachineBenchmarks } from './scenarios/pastOneMachine.js';
 import { runEditorBenchmark } from './editor/run.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -690,6 +693,7 @@ async function main(): Promise<void> {
     if (ONLY.has('diff')) await diffBenchmark(report, QUICK, findings);
     if (ONLY.has('soak')) await soakBenchmark(report, QUICK, findings);
     if (ONLY.has('fuzz')) await fuzzBenchmark(report, QUICK, findings);
+    await pastOneMachineBenchmarks(ONLY, report, QUICK, findings);
     // The editor benchmark writes its own tables into bench/README.md (bench/editor/run.ts).
     if (ONLY.has('editor')) await runEditorBenchmark();
   } finally {

@@ -20,6 +20,11 @@ export interface StartServerOptions {
   logLevel?: string;
   /** `BENCH_CHECKER_MODE=inline|worker` (see bench/scenarios/checkerLoad.ts). */
   checker?: { mode: 'inline' | 'worker' };
+  /** `BENCH_DATABASE_URL`, `BENCH_REDIS_URL` (bench/scenarios/pastOneMachine.ts): PostgreSQL storage, instances joined. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  /** `BENCH_STORE_DEBOUNCE_MS`, `BENCH_STORE_MAX_WAIT_MS`: the document store's debounce (default the server's). */
+  store?: { debounceMs?: number; maxWaitMs?: number };
 }
 
 interface StartedServer {
@@ -48,7 +53,22 @@ export async function startOurs(
   if (!hasStartServer(mod)) throw new Error('server/app.ts does not export startServer');
   const mode = process.env.BENCH_CHECKER_MODE;
   const checker: StartServerOptions['checker'] = mode === 'inline' || mode === 'worker' ? { mode } : undefined;
-  const started = await mod.startServer({ port: 0, host, dataDir, seedDemo, logLevel, checker });
+  const env = process.env;
+  const store = {
+    ...(env.BENCH_STORE_DEBOUNCE_MS ? { debounceMs: Number(env.BENCH_STORE_DEBOUNCE_MS) } : {}),
+    ...(env.BENCH_STORE_MAX_WAIT_MS ? { maxWaitMs: Number(env.BENCH_STORE_MAX_WAIT_MS) } : {}),
+  };
+  const started = await mod.startServer({
+    port: 0,
+    host,
+    dataDir,
+    seedDemo,
+    logLevel,
+    checker,
+    ...(env.BENCH_DATABASE_URL ? { databaseUrl: env.BENCH_DATABASE_URL } : {}),
+    ...(env.BENCH_REDIS_URL ? { redisUrl: env.BENCH_REDIS_URL } : {}),
+    ...(Object.keys(store).length > 0 ? { store } : {}),
+  });
   if (typeof started.port !== 'number' || typeof started.close !== 'function')
     throw new Error('startServer returned an unexpected value');
   return { port: started.port, close: () => started.close() };

@@ -69,7 +69,7 @@ export interface LatencyResult {
   samples: Float64Array;
 }
 
-function token(writer: number, seq: number): string {
+export function token(writer: number, seq: number): string {
   return `~W${String(writer).padStart(3, '0')}S${String(seq).padStart(5, '0')}~`;
 }
 
@@ -97,7 +97,7 @@ export function scanTokens(bytes: Uint8Array, found: (writer: number, seq: numbe
   }
 }
 
-function checkFinalText(text: string, sent: number[]): string | null {
+export function checkFinalText(text: string, sent: number[]): string | null {
   if (text.length % TOKEN_LENGTH !== 0) return `length ${text.length} is not a multiple of ${TOKEN_LENGTH}`;
   const seen = new Set<string>();
   for (let i = 0; i < text.length; i += TOKEN_LENGTH) {

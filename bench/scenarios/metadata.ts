@@ -73,10 +73,10 @@ function wchar(): number {
 }
 
 /** What a fresh store opened on the files must show for every acknowledged mutation. */
-type Expectation = (store: MetadataStore) => boolean;
+export type Expectation = (store: MetadataStore) => boolean;
 
 /** One user's clicks: each call is one mutation through the public store API, as the services make them. */
-class Workload {
+export class Workload {
   private n = 0;
 
   constructor(
@@ -154,7 +154,7 @@ class Workload {
   }
 }
 
-async function phase(
+export async function phase(
   workloads: Workload[],
   stop: (mutations: number, elapsedMs: number) => boolean,
 ): Promise<PhaseResult> {
