@@ -32,6 +32,7 @@ import { apiNotFound, createApi } from './api/createApi.js';
 import { OriginPolicy, parseOrigins } from './security/origins.js';
 import { refuseCrossSiteUpgrade } from './security/crossSite.js';
 import { securityHeaders } from './security/securityHeaders.js';
+import { TrustedProxies } from './security/trustedProxies.js';
 import type { ApiEnv, AppServices } from './api/context.js';
 import { seedDemo } from './seed/seedDemo.js';
 import { CheckerExtension } from './extensions/CheckerExtension.js';
@@ -89,6 +90,8 @@ export interface StartOptions {
    * websocket handshakes from other origins are refused. Default: the host each request was sent to.
    */
   publicOrigins?: string[];
+  /** `TRUST_PROXY`: proxies (IPs, CIDR ranges) whose `X-Forwarded-For`/`-Proto` are believed (server/security/trustedProxies.ts). */
+  trustProxy?: string[];
   /** Further collaboration extensions, run after the built-in ones of the same priority. */
   extensions?: Extension[];
   /** The drafting checker's worker pool (default: worker threads; 'inline' is a benchmark baseline). */
@@ -274,6 +277,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     tokenLimit: options.tokenLimit ?? { points: 10, durationSeconds: 300 },
     attemptLimiters: joined?.attemptLimiters ?? inMemoryLimiters,
     origins: new OriginPolicy(parseOrigins(options.publicOrigins ?? [])),
+    proxies: TrustedProxies.parse(options.trustProxy ?? []),
   };
 
   const extensions: Extension[] = [
@@ -310,7 +314,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server: Server = createServer(getRequestListener(app.fetch));
   const collabServer = collab;
   server.on('upgrade', (request, socket, head) => {
-    if (refuseCrossSiteUpgrade(services.origins, request, socket, log)) return;
+    if (refuseCrossSiteUpgrade(services.origins, request, socket, log, services.proxies.clientOf(request))) return;
     if (!collabServer.handleUpgrade(request, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 /** Server settings from the environment. */
 import { resolve } from 'node:path';
 import { parseOrigins } from './security/origins.js';
+import { parseTrustProxy } from './security/trustedProxies.js';
 
 export interface ServerConfig {
   port: number;
@@ -14,6 +15,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** `REDIS_URL` (with `STORAGE=postgres`): joins this instance to the others through Redis. */
   redisUrl?: string;
+  /** `TRUST_PROXY`: the proxies (IPs, CIDR ranges) whose `X-Forwarded-For`/`-Proto` are believed; empty: none. */
+  trustProxy: string[];
 }
 
 /** `STORAGE`: `files` (lowdb + files in DATA_DIR, the default) or `postgres` (needs `DATABASE_URL`). */
@@ -40,6 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     seedDemo: env.SEED_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     publicOrigins: parseOrigins((env.PUBLIC_ORIGIN ?? '').split(',')),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(redisUrl ? { redisUrl } : {}),
   };

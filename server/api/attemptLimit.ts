@@ -5,7 +5,6 @@
  * joined (server/redis/attemptLimiters.ts), so the limits hold across instances.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimited } from '../domain/errors.js';
@@ -23,9 +22,12 @@ export type AttemptLimiters = (name: string, limit: AttemptLimit) => RateLimiter
 export const inMemoryLimiters: AttemptLimiters = (_name, { points, durationSeconds }) =>
   new RateLimiterMemory({ points, duration: durationSeconds });
 
-/** The caller's IP address (the key of per-address limits). */
+/**
+ * The caller's IP address (the key of per-address limits): the socket's peer, or behind a trusted
+ * proxy (`TRUST_PROXY`) the client its `X-Forwarded-For` names (server/security/trustedProxies.ts).
+ */
 export function clientAddress(c: Context<ApiEnv>): string {
-  return getConnInfo(c).remote.address ?? 'unknown';
+  return c.get('client').address;
 }
 
 /** Consumes one attempt; a 429 with Retry-After when none is left. */

@@ -27,6 +27,7 @@ import type { Workflow } from '../workflow/index.js';
 import type { Comments } from '../wiring/comments.js';
 import type { HistoryService } from '../history/HistoryService.js';
 import type { OriginPolicy } from '../security/origins.js';
+import type { RequestClient, TrustedProxies } from '../security/trustedProxies.js';
 
 export interface AppServices {
   log: Logger;
@@ -83,6 +84,8 @@ export interface AppServices {
   attemptLimiters: AttemptLimiters;
   /** The app's own origins (cross-site requests are refused; see server/security). */
   origins: OriginPolicy;
+  /** The proxies whose forwarded headers are believed (`TRUST_PROXY`): who each request's client is. */
+  proxies: TrustedProxies;
 }
 
 /** Hono environment: what the session middleware puts on each request. */
@@ -90,5 +93,7 @@ export interface ApiEnv {
   Variables: {
     user: UserRecord | null;
     token: string | null;
+    /** Who sent the request (server/security/trustedProxies.ts). */
+    client: RequestClient;
   };
 }

@@ -6,6 +6,7 @@ import type { ApiError } from '@shared/api/types.js';
 import { SESSION_COOKIE } from '../auth/SessionService.js';
 import { limitBody, MAX_BODY_BYTES } from '../security/bodyLimit.js';
 import { refuseCrossSiteRequests } from '../security/crossSite.js';
+import { identifyClient } from '../security/trustedProxies.js';
 import type { ApiEnv, AppServices } from './context.js';
 import { domainErrorResponse } from './errorResponse.js';
 import { authRoutes } from './routes/auth.js';
@@ -40,6 +41,7 @@ export function createApi(services: AppServices): Hono<ApiEnv> {
 
   // Before any route (present or added later): cross-site requests refused, bodies bounded on the
   // stream — uploads by their own limit, registered before the general one (the first limit wins).
+  api.use('*', identifyClient(services.proxies));
   api.use('*', refuseCrossSiteRequests(services.origins));
   api.use(CONSULTATION_IMPORT_PATH, limitBody(MAX_IMPORT_BYTES, 'the uploaded file'));
   api.use('*', limitBody(MAX_BODY_BYTES));

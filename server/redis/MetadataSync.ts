@@ -14,6 +14,15 @@ import { metadataMessage } from './messages.js';
 
 const CHANNEL = 'metadata';
 
+/**
+ * Publishes the records of every change this store commits, for the other instances to reload;
+ * returns the function that stops. Also used by a command that writes beside running instances
+ * (`npm run create-admin`).
+ */
+export function announceCommitted(store: PostgresMetadataStore, bus: RedisBus): () => void {
+  return store.onCommitted((records) => void bus.publish(CHANNEL, { records }));
+}
+
 /** Joins the store to the bus; returns the function that stops publishing and catching up. */
 export async function syncMetadata(store: PostgresMetadataStore, bus: RedisBus, log: Logger): Promise<() => void> {
   await bus.subscribe(CHANNEL, (body) => {
@@ -34,7 +43,7 @@ export async function syncMetadata(store: PostgresMetadataStore, bus: RedisBus, 
       .then((changes) => log.info({ records: changes.length }, 'caught up on metadata changed while Redis was away'))
       .catch((error: unknown) => log.error({ err: error }, 'catching up on metadata after Redis was away failed'));
   });
-  const stopPublishing = store.onCommitted((records) => void bus.publish(CHANNEL, { records }));
+  const stopPublishing = announceCommitted(store, bus);
   return () => {
     stopCatchingUp();
     stopPublishing();

@@ -80,10 +80,12 @@ export function refuseCrossSiteUpgrade(
   request: IncomingMessage,
   socket: Duplex,
   log: Logger,
+  /** The client's address (server/security/trustedProxies.ts), for the log. */
+  client: string,
 ): boolean {
   const refusal = upgradeRefusal(policy, request);
   if (refusal === null) return false;
-  log.warn({ origin: request.headers.origin, url: request.url }, 'refused a cross-site websocket handshake');
+  log.warn({ origin: request.headers.origin, url: request.url, client }, 'refused a cross-site websocket handshake');
   const body = `Forbidden: ${refusal}\n`;
   socket.on('error', () => socket.destroy());
   socket.once('finish', () => socket.destroy());

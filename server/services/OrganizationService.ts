@@ -43,11 +43,12 @@ export class OrganizationService {
       throw new Conflict('an organization with this unified social credit code already exists');
   }
 
-  async create(admin: UserRecord, body: OrganizationBody): Promise<Organization> {
+  /** `admin` null: made by `npm run create-admin` for the first administrator, before any account exists. */
+  async create(admin: UserRecord | null, body: OrganizationBody): Promise<Organization> {
     this.assertUniqueCode(body.creditCode);
     const organization: Organization = { id: newId('org'), ...body, createdAt: new Date().toISOString() };
     await this.store.collection('organizations').insert(organization);
-    this.log.info({ adminId: admin.id, organizationId: organization.id }, 'organization created');
+    this.log.info({ adminId: admin?.id ?? null, organizationId: organization.id }, 'organization created');
     return organization;
   }
 

@@ -30,7 +30,7 @@ export function authRoutes(services: AppServices): Hono<ApiEnv> {
       await perIp.reward(ip, 1);
       const response = await accounts.startSession(user);
       setSessionCookie(c, response.token);
-      services.log.info({ userId: user.id }, 'signed in');
+      services.log.info({ userId: user.id, client: ip }, 'signed in');
       return c.json(response);
     })
     .post('/auth/logout', async (c) => {
