@@ -2,14 +2,18 @@
  * The metadata in PostgreSQL: one `records(collection, id, data jsonb, seq, written_by)` table.
  * `Collection` reads are synchronous, so every record is loaded into memory at open (as the
  * embedded store does) and reads are served from there; every write is applied in memory at once
- * (reads right after the call see it) and written through in one transaction, its promise
- * resolving only after COMMIT. Transactions are sent one after the other, in the order the changes
- * were made, so the database holds what memory holds. If the database refuses one, that change and
- * every later one not yet committed (they were made on top of it) are undone in memory, newest
- * first, and rejected with `StorageUnavailable`, as the embedded store does with a failing disk.
+ * (reads right after the call see it) and written through, its promise resolving only after COMMIT.
+ * Group commit: one transaction is in flight at a time, and the changes made meanwhile wait together
+ * and go as one batch into the next transaction (one statement when it can: a multi-row DELETE and
+ * upsert over `unnest`), so concurrent writers share a round trip and a COMMIT instead of queueing
+ * behind each other's. Batches are sent one after the other, in the order the changes were made, so
+ * the database holds what memory holds. A batch is all or nothing: if the database refuses it, every
+ * change in it and every later one not yet committed (they were made on top of it) are undone in
+ * memory, newest first, and rejected with `StorageUnavailable`, as the embedded store does with a
+ * failing disk; the changes committed before it stay.
  *
- * Several instances (joined through Redis, server/redis): each committed change is announced to
- * `onCommitted` listeners as the records it wrote; another instance hears of them and `reload`s
+ * Several instances (joined through Redis, server/redis): each commit is announced to `onCommitted`
+ * listeners as the records its batch wrote; another instance hears of them and `reload`s
  * those rows from the database into its memory. An instance that was cut off from Redis (and so
  * missed announcements) `catchUp`s: it reads the records written since it last was sure to be
  * current (`records.written_by`, the writing transaction, against a snapshot's xmin) and drops
@@ -25,12 +29,40 @@ import type { Operation, StoredRecord } from '../lowdb/tables.js';
 import type { Collection, CollectionName, MetadataStore, RecordOf, WriteBatch } from '../types.js';
 import { batchOperations, tableCollection } from '../lowdb/tableCollections.js';
 
-/** A record as the transaction writes it: its state after the change, or null when it is gone. */
+/** A record as the transaction writes it: its state after the batch's changes, or null when it is gone. */
 interface RowWrite {
   collection: string;
   id: string;
   record: StoredRecord | null;
 }
+
+/**
+ * A batch's rows in one statement (its own transaction) when none is both removed and written: the
+ * removals, and the inserts and updates in the order given (`seq`, a new record's place, follows it).
+ */
+const WRITE_ROWS = `WITH removed AS (
+  DELETE FROM records r USING unnest($1::text[], $2::text[]) AS k(collection, id)
+  WHERE r.collection = k.collection AND r.id = k.id
+)
+INSERT INTO records (collection, id, data)
+SELECT w.collection, w.id, w.data::jsonb
+FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS w(collection, id, data, n)
+ORDER BY w.n
+ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data, written_by = pg_current_xact_id()`;
+/**
+ * The same in two statements of one transaction when a record is removed and inserted again in the
+ * batch: removed first, it is inserted anew and so takes the last place, as in memory.
+ */
+const DELETE_ROWS =
+  'DELETE FROM records r USING unnest($1::text[], $2::text[]) AS k(collection, id) WHERE r.collection = k.collection AND r.id = k.id';
+const UPSERT_ROWS = `INSERT INTO records (collection, id, data)
+SELECT w.collection, w.id, w.data::jsonb
+FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(collection, id, data, n)
+ORDER BY w.n
+ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data, written_by = pg_current_xact_id()`;
+
+/** At most this many records per `onCommitted` call (a Redis message carries at most 100,000). */
+const ANNOUNCE_CHUNK = 10_000;
 
 /** A record named by its collection and id (what a commit announces to the other instances). */
 export interface RecordKey {
@@ -81,20 +113,32 @@ async function inSnapshot<T>(
   }
 }
 
-/** A change applied in memory and not committed yet. */
-interface PendingChange {
-  /** The records it writes (`keyOf`). */
-  keys: Set<string>;
-  undo: () => void;
-  /** Set when an earlier change failed: this one was undone with it and is not sent. */
+/** Changes applied in memory that go to the database in one transaction. */
+interface Batch {
+  /** The records they write (`keyOf`), each as it is after them, in the order new records took their place. */
+  rows: Map<string, RowWrite>;
+  /** The records one of them removed (removed first, whatever came after). */
+  removed: Set<string>;
+  /** How to undo each change, oldest first. */
+  undos: (() => void)[];
+  /** Resolves after its COMMIT; rejects with `StorageUnavailable` when it or an earlier batch was refused. */
+  done: Promise<void>;
+  /** Set when an earlier batch failed: this one was undone with it and is not sent. */
   failed: { cause: unknown } | null;
+}
+
+/** Undoes a batch's changes in memory, newest first. */
+function undoAll(batch: Batch): void {
+  for (let i = batch.undos.length - 1; i >= 0; i--) batch.undos[i]!();
 }
 
 export class PostgresMetadataStore implements MetadataStore {
   private readonly tables = new Tables();
-  /** The changes not committed yet, oldest first. */
-  private readonly pending: PendingChange[] = [];
-  /** The last transaction sent (never rejects): the next one starts after it. */
+  /** The batch in flight (sent, not committed yet). */
+  private sending: Batch | null = null;
+  /** The batch the changes made now join (waiting for its turn, not sent yet). */
+  private open: Batch | null = null;
+  /** The last batch or read queued (never rejects): the next one starts after it. */
   private tail: Promise<void> = Promise.resolve();
   private readonly committedListeners = new Set<(records: RecordKey[]) => void>();
   private readonly catchUpListeners = new Set<CatchUpListener>();
@@ -138,47 +182,79 @@ export class PostgresMetadataStore implements MetadataStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    // The rows as they are right after this change (later changes are written by their own transactions).
-    const writes = new Map<string, RowWrite>();
+    const batch = this.open ?? this.openBatch();
+    batch.undos.push(undo);
+    const touched = new Map<string, RowWrite>();
     for (const op of ops) {
       const id = 'put' in op ? op.put.id : 'set' in op ? op.id : op.del;
-      writes.set(keyOf(op.c, id), {
-        collection: op.c,
-        id,
-        record: this.tables.table(op.c).get(id) ?? null,
-      });
+      const key = keyOf(op.c, id);
+      // A new record, or a removed one, takes its place anew (an update keeps it), as in memory.
+      if (!('set' in op)) batch.rows.delete(key);
+      if ('del' in op) batch.removed.add(key);
+      const row: RowWrite = { collection: op.c, id, record: null };
+      batch.rows.set(key, row);
+      touched.set(key, row);
     }
-    const change: PendingChange = { keys: new Set(writes.keys()), undo, failed: null };
-    this.pending.push(change);
-    const done = this.tail.then(() => this.send(change, [...writes.values()]));
-    this.tail = done.then(
+    // The rows as they are after this change (a later change of the batch writes them again).
+    for (const row of touched.values()) row.record = this.tables.table(row.collection).get(row.id) ?? null;
+    return batch.done;
+  }
+
+  /** Starts the batch the next changes join; it is sent when every batch and read queued before it has settled. */
+  private openBatch(): Batch {
+    const batch: Batch = {
+      rows: new Map(),
+      removed: new Set(),
+      undos: [],
+      done: Promise.resolve(),
+      failed: null,
+    };
+    batch.done = this.tail.then(() => this.send(batch));
+    this.tail = batch.done.then(
       () => undefined,
       () => undefined,
     );
-    return done;
+    this.open = batch;
+    return batch;
   }
 
-  /** Commits one change (its turn has come: every earlier one has settled). */
-  private async send(change: PendingChange, rows: RowWrite[]): Promise<void> {
-    if (change.failed) throw new StorageUnavailable(change.failed.cause);
+  /** Commits one batch (its turn has come: every earlier one has settled). */
+  private async send(batch: Batch): Promise<void> {
+    if (batch.failed) throw new StorageUnavailable(batch.failed.cause);
+    // From now on the changes made join the next batch.
+    if (this.open === batch) this.open = null;
+    this.sending = batch;
     try {
-      await this.write(rows);
+      await this.write(batch);
     } catch (error) {
-      // This change is the oldest pending one; it and every later one are undone, newest first.
-      const undone = this.pending.splice(0);
-      for (let i = undone.length - 1; i >= 0; i--) {
-        undone[i]!.undo();
-        undone[i]!.failed = { cause: error };
+      // Undone newest first: the changes made on top of this batch meanwhile, then its own.
+      const later = this.open;
+      this.open = null;
+      this.sending = null;
+      let changes = batch.undos.length;
+      if (later) {
+        later.failed = { cause: error };
+        undoAll(later);
+        changes += later.undos.length;
       }
+      undoAll(batch);
       this.log?.error(
-        { err: error, changes: undone.length },
-        'a metadata change could not be stored; it and the later ones were undone',
+        { err: error, changes },
+        'a batch of metadata changes could not be stored; its changes and the later ones were undone',
       );
       throw new StorageUnavailable(error);
     }
-    this.pending.shift();
-    const records = rows.map(({ collection, id }) => ({ collection, id }));
-    for (const listener of this.committedListeners) listener(records);
+    this.sending = null;
+    const records = [...batch.rows.values()].map(({ collection, id }) => ({ collection, id }));
+    for (let i = 0; i < records.length; i += ANNOUNCE_CHUNK) {
+      const chunk = records.slice(i, i + ANNOUNCE_CHUNK);
+      for (const listener of this.committedListeners) listener(chunk);
+    }
+  }
+
+  /** Whether a change not committed yet writes this record (`keyOf`). */
+  private isPending(key: string): boolean {
+    return (this.sending?.rows.has(key) ?? false) || (this.open?.rows.has(key) ?? false);
   }
 
   /** Calls `listener` with the records of every change this instance commits; returns the unsubscribe. */
@@ -199,10 +275,7 @@ export class PostgresMetadataStore implements MetadataStore {
    */
   reload(records: RecordKey[]): Promise<void> {
     const done = this.tail.then(async () => {
-      const wanted = records.filter(({ collection, id }) => {
-        const key = keyOf(collection, id);
-        return !this.pending.some((change) => change.keys.has(key));
-      });
+      const wanted = records.filter(({ collection, id }) => !this.isPending(keyOf(collection, id)));
       if (wanted.length === 0) return;
       const result = await this.pool.query<{ collection: string; id: string; data: StoredRecord }>(
         'SELECT r.collection, r.id, r.data FROM records r JOIN unnest($1::text[], $2::text[]) AS k(collection, id) ON r.collection = k.collection AND r.id = k.id',
@@ -211,7 +284,7 @@ export class PostgresMetadataStore implements MetadataStore {
       const found = new Map(result.rows.map((row) => [keyOf(row.collection, row.id), row.data]));
       for (const { collection, id } of wanted) {
         const key = keyOf(collection, id);
-        if (this.pending.some((change) => change.keys.has(key))) continue;
+        if (this.isPending(key)) continue;
         const data = found.get(key);
         if (data) this.tables.table(collection).set(id, data);
         else this.tables.table(collection).delete(id);
@@ -284,10 +357,9 @@ export class PostgresMetadataStore implements MetadataStore {
     written: { collection: string; id: string; data: StoredRecord }[],
     present: { collection: string; id: string }[],
   ): RecordChange[] {
-    const pendingKey = (key: string) => this.pending.some((change) => change.keys.has(key));
     const changes: RecordChange[] = [];
     for (const { collection, id, data } of written) {
-      if (pendingKey(keyOf(collection, id))) continue;
+      if (this.isPending(keyOf(collection, id))) continue;
       const before = this.tables.table(collection).get(id) ?? null;
       // Compared as JSON reads it back (jsonb drops undefined fields and reorders keys).
       if (before && isDeepStrictEqual(JSON.parse(JSON.stringify(before)), data)) continue;
@@ -297,27 +369,35 @@ export class PostgresMetadataStore implements MetadataStore {
     for (const collection of this.tables.names()) {
       for (const [id, before] of this.tables.table(collection)) {
         const key = keyOf(collection, id);
-        if (!inTable.has(key) && !pendingKey(key)) changes.push({ collection, id, before, after: null });
+        if (!inTable.has(key) && !this.isPending(key)) changes.push({ collection, id, before, after: null });
       }
     }
     return changes;
   }
 
-  private async write(rows: RowWrite[]): Promise<void> {
+  /**
+   * One transaction: a single statement (its own transaction) unless a record is removed and
+   * inserted again in the batch, then the removals and the writes in BEGIN … COMMIT.
+   */
+  private async write(batch: Batch): Promise<void> {
+    const removed = [...batch.removed].map((key) => batch.rows.get(key)!);
+    const written = [...batch.rows.values()].filter((row) => row.record !== null);
+    const removedArgs = [removed.map((row) => row.collection), removed.map((row) => row.id)];
+    const writtenArgs = [
+      written.map((row) => row.collection),
+      written.map((row) => row.id),
+      written.map((row) => JSON.stringify(row.record)),
+    ];
+    if (!written.some((row) => batch.removed.has(keyOf(row.collection, row.id)))) {
+      await this.pool.query(WRITE_ROWS, [...removedArgs, ...writtenArgs]);
+      return;
+    }
     const client: PoolClient = await this.pool.connect();
     try {
       await client.query('BEGIN');
       try {
-        for (const row of rows) {
-          if (row.record === null) {
-            await client.query('DELETE FROM records WHERE collection = $1 AND id = $2', [row.collection, row.id]);
-          } else {
-            await client.query(
-              'INSERT INTO records (collection, id, data) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data, written_by = pg_current_xact_id()',
-              [row.collection, row.id, JSON.stringify(row.record)],
-            );
-          }
-        }
+        await client.query(DELETE_ROWS, removedArgs);
+        await client.query(UPSERT_ROWS, writtenArgs);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
