@@ -23,7 +23,9 @@ export const LOAD_ORIGIN = Symbol('load');
 
 /**
  * Origin of updates and presence received from another instance (server/redis): relayed to this
- * instance's clients, never stored or announced again (the instance that accepted them did).
+ * instance's clients, never stored or announced again as this instance's changes (the instance
+ * that accepted them stores them; if it does not confirm that in time, server/redis/DocumentFanout
+ * stores them with their authors).
  */
 export const REMOTE_ORIGIN = Symbol('remote');
 
@@ -79,12 +81,14 @@ export class CollabDocument {
       return;
     }
     this.queueBroadcast(update, connection);
-    this.pending.push({ update, userId, at: Date.now() });
+    const at = Date.now();
+    this.pending.push({ update, userId, at });
     this.hooks.fire('onChange', {
       documentId: this.id,
       document: this.doc,
       update,
       userId,
+      at,
       context: connection ? connection.context : null,
     });
     this.storeTimer.schedule();

@@ -82,6 +82,8 @@ export interface OnChangePayload extends DocumentPayload {
   update: Uint8Array;
   /** The authenticated user who sent the update (or the server's system user). */
   userId: string;
+  /** Epoch milliseconds when the server accepted it (the `at` it is stored with). */
+  at: number;
   /** Present when the update came from a client connection. */
   context: ConnectionContext | null;
 }

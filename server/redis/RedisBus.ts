@@ -158,8 +158,8 @@ export class RedisBus {
     }
   }
 
-  /** Calls `handler` with the body of every message another instance publishes on `channel`. */
-  async subscribe(channel: string, handler: (body: unknown) => void): Promise<void> {
+  /** Calls `handler` with the body (and the sender's id) of every message another instance publishes on `channel`. */
+  async subscribe(channel: string, handler: (body: unknown, from: string) => void): Promise<void> {
     await this.subscriber.subscribe(this.prefix + channel, (message: string) => {
       let envelope: unknown;
       try {
@@ -170,7 +170,7 @@ export class RedisBus {
       }
       if (!isEnvelope(envelope) || envelope.from === this.instanceId) return;
       try {
-        handler(envelope.body);
+        handler(envelope.body, envelope.from);
       } catch (error) {
         this.log.error({ err: error, channel }, 'handling a Redis message failed');
       }

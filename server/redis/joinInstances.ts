@@ -13,6 +13,7 @@ import { relayAccess } from './AccessRelay.js';
 import { redisAttemptLimiters } from './attemptLimiters.js';
 import type { RedisAttemptLimiters } from './attemptLimiters.js';
 import { DocumentFanout } from './DocumentFanout.js';
+import type { DocumentFanoutOptions } from './DocumentFanout.js';
 import { RedisBus } from './RedisBus.js';
 import { syncMetadata } from './MetadataSync.js';
 import { RelayedProjectEventHub } from './RelayedProjectEventHub.js';
@@ -32,14 +33,15 @@ export async function joinInstances(
   url: string,
   { metadata, documents }: Pick<PostgresStorage, 'metadata' | 'documents'>,
   log: Logger,
+  options: DocumentFanoutOptions = {},
 ): Promise<JoinedInstance> {
   const bus = await RedisBus.connect(url, log);
   try {
     const stopMetadata = await syncMetadata(metadata, bus, log);
     const hub = await RelayedProjectEventHub.join(bus, log);
-    const fanout = new DocumentFanout(bus, documents, log);
+    const fanout = new DocumentFanout(bus, documents, log, options);
     log.info({ instanceId: bus.instanceId }, 'joined the other instances through Redis');
-    const stops = [stopMetadata, fanout.catchUpOnResume()];
+    const stops = [stopMetadata, fanout.catchUpOnResume(), fanout.storeUnconfirmedPeriodically()];
     return {
       hub,
       extensions: fanout.extensions(),

@@ -5,10 +5,32 @@ import type { ProjectEvent } from '@shared/api/events.js';
 
 const eventTypes: ReadonlySet<string> = new Set(PROJECT_EVENT_TYPES);
 
-/** A document's channel: updates stored by an instance, presence, and requests for presence. */
+/**
+ * A document's channel: updates an instance accepted (at once) and its confirmations that they are
+ * stored, presence, and requests for presence.
+ */
 export const documentMessage = z.discriminatedUnion('kind', [
-  /** Updates an instance accepted and stored (merged; base64). */
-  z.object({ kind: z.literal('update'), update: z.string() }),
+  /**
+   * An update an instance accepted (base64), with its author and time and the instance's sequence
+   * number for it (increasing), published at once, before it is stored. Sent again, addressed `to`
+   * an instance that just loaded the document, while not confirmed stored; `source` is the instance
+   * that accepted it when another relays it (the sender by default).
+   */
+  z.object({
+    kind: z.literal('update'),
+    update: z.string(),
+    userId: z.string(),
+    at: z.number(),
+    seq: z.number().int().nonnegative(),
+    source: z.string().optional(),
+    to: z.string().optional(),
+  }),
+  /** The sending instance stored every update it published up to `through` (its sequence number). */
+  z.object({ kind: z.literal('stored'), through: z.number().int().nonnegative() }),
+  /** An instance loaded the document: the others send it what they have beyond its state vector (base64). */
+  z.object({ kind: z.literal('sync'), stateVector: z.string() }),
+  /** The answer to `sync`, addressed `to` the instance that asked: the sender's document beyond its state vector. */
+  z.object({ kind: z.literal('state'), update: z.string(), to: z.string() }),
   /** A y-protocols awareness update of that instance's clients (base64). */
   z.object({ kind: z.literal('awareness'), update: z.string() }),
   /** An instance's client joined: the others answer with their clients' presence. */

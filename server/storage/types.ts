@@ -208,6 +208,13 @@ export interface DocumentStore {
   loadState(documentId: string): Promise<Uint8Array | null>;
   /** Durably appends updates (on disk when the promise resolves). */
   append(documentId: string, updates: StoredUpdate[]): Promise<void>;
+  /**
+   * Durably appends, of `updates`, what the stored state lacks (each kept with its author and time;
+   * one already stored adds nothing), decided and written under the document's lock so that
+   * instances doing it at once store it once. Resolves to the number of updates appended. Used for
+   * updates heard from another instance that did not confirm storing them (server/redis).
+   */
+  appendMissing(documentId: string, updates: StoredUpdate[]): Promise<number>;
   /** The attributed history, oldest first. */
   history(documentId: string): Promise<HistoryEntry[]>;
   /**

@@ -1,7 +1,8 @@
 /**
  * The storage contract, run against both backends: the embedded one (lowdb + files) and PostgreSQL.
  * Every collection operation, batches all or none, concurrent writes, a reopen; document append,
- * load, compaction, history and history positions; snapshots; blobs; task locks.
+ * load, compaction, history and history positions, appending only what is missing; snapshots; blobs;
+ * task locks.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -318,6 +319,42 @@ for (const { name, open, skip } of backends) {
       expect(history.reduce((n, h) => n + h.count, 0)).toBe(600);
       expect(history.some((h) => h.count > 1)).toBe(true);
       await reopened.close();
+    });
+
+    it('appendMissing stores only what the stored state lacks, with its author and time', async () => {
+      const store = backend.documents();
+      const doc = new Y.Doc();
+      const first = typeInto(doc, 'ab');
+      await store.append(
+        'd',
+        stored(first, 'alice', (i) => 1_000 + i),
+      );
+      const later = typeInto(doc, 'cd');
+      const text = doc.getText('t');
+      const deletion: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => deletion.push(u));
+      text.delete(0, 1);
+      // Already stored (both updates of alice), new (bob's two and a deletion): only the new ones are appended.
+      const offered = [
+        ...stored(first, 'alice', () => 1),
+        ...stored(later, 'bob', (i) => 2_000 + i),
+        ...stored(deletion, 'carol', () => 3_000),
+      ];
+      expect(await store.appendMissing('d', offered)).toBe(3);
+      // A second instance offering the same updates stores nothing more.
+      const other = backend.documents();
+      expect(await other.appendMissing('d', offered)).toBe(0);
+      await other.close();
+      expect(await store.appendMissing('d', [])).toBe(0);
+      expect(textOf(await store.loadState('d'))).toBe('bcd');
+      expect((await store.history('d')).map((h) => [h.userId, h.from])).toEqual([
+        ['alice', 1_000],
+        ['alice', 1_001],
+        ['bob', 2_000],
+        ['bob', 2_001],
+        ['carol', 3_000],
+      ]);
+      await store.close();
     });
 
     it('snapshots are stored once, read back whole, and never overwritten', async () => {

@@ -21,6 +21,7 @@ import type { DocumentStore, HistoryEntry, HistoryPosition, PositionedHistoryEnt
 import { frameRecords } from './recordFile.js';
 import { encodeStoredUpdate } from './codec.js';
 import { mergeUpdatesChunked } from './mergeUpdates.js';
+import { missingUpdates } from '../missingUpdates.js';
 import { dropStaleLogs, listFiles, readLog, readLogFrom, readSegment } from './documentFiles.js';
 import { KeyedQueue } from '../../lib/KeyedQueue.js';
 import { CompactionRunner } from './CompactionRunner.js';
@@ -147,6 +148,18 @@ export class FileDocumentStore implements DocumentStore {
         this.log?.error({ err: error, documentId }, 'compacting the document failed; its log keeps every update'),
       );
     });
+  }
+
+  /**
+   * Appends what the stored state lacks. One process owns a data dir (the embedded store is never
+   * shared by instances), so reading the state and appending need no lock between them: an append
+   * in between could at worst make an update stored twice, which Yjs skips.
+   */
+  async appendMissing(documentId: string, updates: StoredUpdate[]): Promise<number> {
+    if (updates.length === 0) return 0;
+    const missing = missingUpdates(await this.loadState(documentId), updates);
+    await this.append(documentId, missing);
+    return missing.length;
   }
 
   history(documentId: string): Promise<HistoryEntry[]> {

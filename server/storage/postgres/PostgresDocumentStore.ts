@@ -19,6 +19,7 @@ import { KeyedQueue } from '../../lib/KeyedQueue.js';
 import type { Logger } from '../../logger.js';
 import { StorageUnavailable } from '../errors.js';
 import { mergeUpdatesChunked } from '../files/mergeUpdates.js';
+import { missingUpdates } from '../missingUpdates.js';
 import { CompactionMerger } from './CompactionMerger.js';
 import type { CompactionMergeMode } from './CompactionMerger.js';
 import type { DocumentStore, HistoryEntry, HistoryPosition, PositionedHistoryEntry, StoredUpdate } from '../types.js';
@@ -135,22 +136,58 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   loadState(documentId: string): Promise<Uint8Array | null> {
-    return this.operations.run(documentId, async () => {
-      const state = await this.pool.query<{ generation: number; state: Buffer }>(
-        'SELECT generation, state FROM document_states WHERE document_id = $1',
-        [documentId],
-      );
-      const covered = state.rows[0]?.generation ?? 0;
-      const updates = await this.pool.query<{ update: Buffer }>(
-        'SELECT update FROM document_updates WHERE document_id = $1 AND generation > $2 ORDER BY generation, seq',
-        [documentId, covered],
-      );
-      const parts: Uint8Array[] = [];
-      if (state.rows[0]) parts.push(bytes(state.rows[0].state));
-      for (const row of updates.rows) parts.push(bytes(row.update));
-      if (parts.length === 0) return null;
-      return parts.length === 1 ? parts[0]! : mergeUpdatesChunked(parts);
-    });
+    return this.operations.run(documentId, () => this.readState(this.pool, documentId));
+  }
+
+  /** The document's merged state: the compacted state and the log after it. */
+  private async readState(client: Pool | PoolClient, documentId: string): Promise<Uint8Array | null> {
+    const state = await client.query<{ generation: number; state: Buffer }>(
+      'SELECT generation, state FROM document_states WHERE document_id = $1',
+      [documentId],
+    );
+    const covered = state.rows[0]?.generation ?? 0;
+    const updates = await client.query<{ update: Buffer }>(
+      'SELECT update FROM document_updates WHERE document_id = $1 AND generation > $2 ORDER BY generation, seq',
+      [documentId, covered],
+    );
+    const parts: Uint8Array[] = [];
+    if (state.rows[0]) parts.push(bytes(state.rows[0].state));
+    for (const row of updates.rows) parts.push(bytes(row.update));
+    if (parts.length === 0) return null;
+    return parts.length === 1 ? parts[0]! : mergeUpdatesChunked(parts);
+  }
+
+  /**
+   * Inserts `updates` at the end of the active log; the caller's transaction holds the document's
+   * advisory lock. The generation and sequence are allocated by PostgreSQL, so instances appending
+   * to one document (joined through Redis) never collide. Returns the generation and the next seq.
+   */
+  private async insertUpdates(
+    client: PoolClient,
+    documentId: string,
+    updates: StoredUpdate[],
+  ): Promise<{ generation: number; next: number } | undefined> {
+    const result = await client.query<{ generation: number; next: number }>(
+      `WITH g AS (
+         SELECT coalesce((SELECT generation FROM document_states WHERE document_id = $1), 0) + 1 AS generation
+       ), s AS (
+         SELECT g.generation, coalesce((SELECT max(seq) + 1 FROM document_updates u
+           WHERE u.document_id = $1 AND u.generation = g.generation), 0) AS first FROM g
+       ), ins AS (
+         INSERT INTO document_updates (document_id, generation, seq, user_id, at, update)
+         SELECT $1, s.generation, s.first + u.i - 1, u.user_id, u.at, u.update
+         FROM s, unnest($2::text[], $3::bigint[], $4::bytea[]) WITH ORDINALITY AS u(user_id, at, update, i)
+       )
+       SELECT s.generation, s.first + $5::integer AS next FROM s`,
+      [
+        documentId,
+        updates.map((u) => u.userId),
+        updates.map((u) => u.at),
+        updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
+        updates.length,
+      ],
+    );
+    return result.rows[0];
   }
 
   append(documentId: string, updates: StoredUpdate[]): Promise<void> {
@@ -158,32 +195,10 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.operations.run(documentId, async () => {
       const log = await this.activeLog(documentId);
       try {
-        // The generation and sequence are allocated by PostgreSQL under a per-document lock, so
-        // instances appending to one document (joined through Redis) never collide.
-        const result = await inTransaction(this.pool, async (client) => {
+        const row = await inTransaction(this.pool, async (client) => {
           await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [documentId]);
-          return client.query<{ generation: number; next: number }>(
-            `WITH g AS (
-               SELECT coalesce((SELECT generation FROM document_states WHERE document_id = $1), 0) + 1 AS generation
-             ), s AS (
-               SELECT g.generation, coalesce((SELECT max(seq) + 1 FROM document_updates u
-                 WHERE u.document_id = $1 AND u.generation = g.generation), 0) AS first FROM g
-             ), ins AS (
-               INSERT INTO document_updates (document_id, generation, seq, user_id, at, update)
-               SELECT $1, s.generation, s.first + u.i - 1, u.user_id, u.at, u.update
-               FROM s, unnest($2::text[], $3::bigint[], $4::bytea[]) WITH ORDINALITY AS u(user_id, at, update, i)
-             )
-             SELECT s.generation, s.first + $5::integer AS next FROM s`,
-            [
-              documentId,
-              updates.map((u) => u.userId),
-              updates.map((u) => u.at),
-              updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
-              updates.length,
-            ],
-          );
+          return this.insertUpdates(client, documentId, updates);
         });
-        const row = result.rows[0];
         if (row && row.generation !== log.generation) {
           // Another instance compacted the log: what is known of its size starts over.
           log.generation = row.generation;
@@ -204,6 +219,30 @@ export class PostgresDocumentStore implements DocumentStore {
           'compacting the document failed; its log keeps every update',
         ),
       );
+    });
+  }
+
+  /**
+   * Appends what the stored state lacks: under the document's advisory lock, the state is read and
+   * each update reduced to what it adds (`missingUpdates`), so instances storing the same updates at
+   * once (each heard them from a third that died) store them once.
+   */
+  appendMissing(documentId: string, updates: StoredUpdate[]): Promise<number> {
+    if (updates.length === 0) return Promise.resolve(0);
+    return this.operations.run(documentId, async () => {
+      try {
+        return await inTransaction(this.pool, async (client) => {
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [documentId]);
+          const missing = missingUpdates(await this.readState(client, documentId), updates);
+          if (missing.length > 0) await this.insertUpdates(client, documentId, missing);
+          return missing.length;
+        });
+      } catch (error) {
+        throw new StorageUnavailable(error);
+      } finally {
+        // What is known of the log's size is read again by the next append.
+        this.active.delete(documentId);
+      }
     });
   }
 
