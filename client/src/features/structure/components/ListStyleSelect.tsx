@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isListStyle } from '@shared/editor/structure/names';
@@ -12,8 +13,11 @@ interface ListStyleSelectProps {
   onChange: (style: ListStyle) => void;
 }
 
-/** GB/T 1.1 list styles: —— dashes, a) b) c), 1) 2) 3). Starts a list when the cursor is in none. */
-export function ListStyleSelect({ value, disabled, onChange }: ListStyleSelectProps) {
+/**
+ * GB/T 1.1 list styles: —— dashes, a) b) c), 1) 2) 3). Starts a list when the cursor is in none.
+ * Memoized (re-renders only when its value changes; `onChange` must be stable).
+ */
+export const ListStyleSelect = memo(function ListStyleSelect({ value, disabled, onChange }: ListStyleSelectProps) {
   const { t } = useTranslation();
   return (
     <Select<ListStyle>
@@ -36,4 +40,4 @@ export function ListStyleSelect({ value, disabled, onChange }: ListStyleSelectPr
       labelRender={({ value: selected }) => (isListStyle(selected) ? MARKERS[selected] : '')}
     />
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ANNEX_TYPES, CHAPTER_ROLES } from '@shared/editor/structure/names';
@@ -18,9 +19,9 @@ interface SectionKindSelectProps {
 /**
  * Changes the section around the caret after it was inserted: the role of a chapter (its place in
  * the Zhejiang Made structure, what the required-chapter rule looks for) or whether an annex is
- * 规范性 or 资料性. Shown only where it applies.
+ * 规范性 or 资料性. Shown only where it applies. Memoized (`onRole` and `onAnnexType` must be stable).
  */
-export function SectionKindSelect({
+export const SectionKindSelect = memo(function SectionKindSelect({
   chapterRole,
   annexType,
   showRoles,
@@ -70,4 +71,4 @@ export function SectionKindSelect({
     );
   }
   return null;
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 
@@ -10,8 +11,19 @@ interface StructureButtonProps {
   testId: string;
 }
 
-/** A toolbar button that never takes the focus from the text (the command acts on the caret). */
-export function StructureButton({ title, icon, text, disabled, onClick, testId }: StructureButtonProps) {
+/**
+ * A toolbar button that never takes the focus from the text (the command acts on the caret).
+ * Memoized: when the command state changes, only the buttons whose props changed re-render (a
+ * Tooltip and a Button each), provided the caller passes a stable `icon` and `onClick`.
+ */
+export const StructureButton = memo(function StructureButton({
+  title,
+  icon,
+  text,
+  disabled,
+  onClick,
+  testId,
+}: StructureButtonProps) {
   return (
     <Tooltip title={title}>
       <Button
@@ -27,4 +39,4 @@ export function StructureButton({ title, icon, text, disabled, onClick, testId }
       </Button>
     </Tooltip>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Divider } from 'antd';
 import {
   ArrowDownOutlined,
@@ -35,6 +35,25 @@ interface StructureToolbarProps {
   kind: DocumentKind;
 }
 
+/** The buttons' icons, created once so that the memoized buttons see the same props. */
+const ICONS = {
+  clause: <PlusSquareOutlined />,
+  subclause: <SubnodeOutlined />,
+  crossRef: <LinkOutlined />,
+  sortReferences: <SortAscendingOutlined />,
+  moveUp: <ArrowUpOutlined />,
+  moveDown: <ArrowDownOutlined />,
+  promote: <MenuFoldOutlined />,
+  demote: <MenuUnfoldOutlined />,
+};
+
+type ChainStep = (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>;
+
+/** Runs a structure command at the caret, as every button does. */
+function runCommand(editor: Editor, command: ChainStep): void {
+  command(editor.chain().focus()).run();
+}
+
 /** Hands the focus back to the text after a menu or dialog took it. */
 function refocus(editor: Editor): void {
   setTimeout(() => {
@@ -52,9 +71,33 @@ export function StructureToolbar({ editor, disabled, external, kind }: Structure
   const [picker, setPicker] = useState(false);
   const [tableModal, setTableModal] = useState(false);
 
-  const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => {
-    command(editor.chain().focus()).run();
-  };
+  const run = (command: ChainStep) => runCommand(editor, command);
+  // Stable per editor, so a change of the command state re-renders only the buttons it concerns.
+  const commands = useMemo(() => {
+    const runner = (command: ChainStep) => () => runCommand(editor, command);
+    return {
+      clause: runner((c) => c.insertClauseAfter()),
+      subclause: runner((c) => c.insertSubclause()),
+      crossRef: () => setPicker(true),
+      sortReferences: runner((c) => c.sortReferences()),
+      moveUp: runner((c) => c.moveSectionUp()),
+      moveDown: runner((c) => c.moveSectionDown()),
+      promote: runner((c) => c.promoteClause()),
+      demote: runner((c) => c.demoteClause()),
+      setListStyle: (style: ListStyle) => {
+        runCommand(editor, (c) => c.setListStyle(style));
+        refocus(editor);
+      },
+      setChapterRole: (role: ChapterRole) => {
+        runCommand(editor, (c) => c.setChapterRole(role));
+        refocus(editor);
+      },
+      setAnnexType: (type: AnnexType) => {
+        runCommand(editor, (c) => c.setAnnexType(type));
+        refocus(editor);
+      },
+    };
+  }, [editor]);
 
   const onInsert = (action: InsertAction) => {
     switch (action.type) {
@@ -96,21 +139,6 @@ export function StructureToolbar({ editor, disabled, external, kind }: Structure
     refocus(editor);
   };
 
-  const setListStyle = (style: ListStyle) => {
-    editor.chain().focus().setListStyle(style).run();
-    refocus(editor);
-  };
-
-  const setChapterRole = (role: ChapterRole) => {
-    editor.chain().focus().setChapterRole(role).run();
-    refocus(editor);
-  };
-
-  const setAnnexType = (type: AnnexType) => {
-    editor.chain().focus().setAnnexType(type).run();
-    refocus(editor);
-  };
-
   return (
     <div
       className="structure-toolbar"
@@ -120,18 +148,18 @@ export function StructureToolbar({ editor, disabled, external, kind }: Structure
     >
       <StructureButton
         title={t('structure.toolbar.clauseHint')}
-        icon={<PlusSquareOutlined />}
+        icon={ICONS.clause}
         text={t('structure.toolbar.clause')}
         disabled={disabled || !can.clause}
-        onClick={() => run((c) => c.insertClauseAfter())}
+        onClick={commands.clause}
         testId="insert-clause"
       />
       <StructureButton
         title={t('structure.toolbar.subclauseHint')}
-        icon={<SubnodeOutlined />}
+        icon={ICONS.subclause}
         text={t('structure.toolbar.subclause')}
         disabled={disabled || !can.subclause}
-        onClick={() => run((c) => c.insertSubclause())}
+        onClick={commands.subclause}
         testId="insert-subclause"
       />
       <InsertMenu
@@ -141,60 +169,60 @@ export function StructureToolbar({ editor, disabled, external, kind }: Structure
       />
       <StructureButton
         title={t('structure.toolbar.crossRefHint')}
-        icon={<LinkOutlined />}
+        icon={ICONS.crossRef}
         text={t('structure.toolbar.crossRef')}
         disabled={disabled || !can.crossRef}
-        onClick={() => setPicker(true)}
+        onClick={commands.crossRef}
         testId="insert-crossref"
       />
       <IndicatorLinkButton editor={editor} disabled={disabled} external={external} />
       <Divider orientation="vertical" />
-      <ListStyleSelect value={can.listStyle} disabled={disabled} onChange={setListStyle} />
+      <ListStyleSelect value={can.listStyle} disabled={disabled} onChange={commands.setListStyle} />
       <SectionKindSelect
         chapterRole={can.chapterRole}
         annexType={can.annexType}
         showRoles={kind === 'standard'}
         disabled={disabled}
-        onRole={setChapterRole}
-        onAnnexType={setAnnexType}
+        onRole={commands.setChapterRole}
+        onAnnexType={commands.setAnnexType}
       />
       {can.inReferences ? (
         <StructureButton
           title={t('structure.toolbar.sortReferencesHint')}
-          icon={<SortAscendingOutlined />}
+          icon={ICONS.sortReferences}
           text={t('structure.toolbar.sortReferences')}
           disabled={disabled || !can.sortReferences}
-          onClick={() => run((c) => c.sortReferences())}
+          onClick={commands.sortReferences}
           testId="sort-references"
         />
       ) : null}
       <Divider orientation="vertical" />
       <StructureButton
         title={t('structure.toolbar.moveUp')}
-        icon={<ArrowUpOutlined />}
+        icon={ICONS.moveUp}
         disabled={disabled || !can.moveUp}
-        onClick={() => run((c) => c.moveSectionUp())}
+        onClick={commands.moveUp}
         testId="move-section-up"
       />
       <StructureButton
         title={t('structure.toolbar.moveDown')}
-        icon={<ArrowDownOutlined />}
+        icon={ICONS.moveDown}
         disabled={disabled || !can.moveDown}
-        onClick={() => run((c) => c.moveSectionDown())}
+        onClick={commands.moveDown}
         testId="move-section-down"
       />
       <StructureButton
         title={`${t('structure.toolbar.promote')}：${t('structure.toolbar.promoteHint')}`}
-        icon={<MenuFoldOutlined />}
+        icon={ICONS.promote}
         disabled={disabled || !can.promote}
-        onClick={() => run((c) => c.promoteClause())}
+        onClick={commands.promote}
         testId="promote-clause"
       />
       <StructureButton
         title={`${t('structure.toolbar.demote')}：${t('structure.toolbar.demoteHint')}`}
-        icon={<MenuUnfoldOutlined />}
+        icon={ICONS.demote}
         disabled={disabled || !can.demote}
-        onClick={() => run((c) => c.demoteClause())}
+        onClick={commands.demote}
         testId="demote-clause"
       />
       <DeleteSectionButton editor={editor} disabled={disabled || !can.deleteSection} onDone={() => refocus(editor)} />
