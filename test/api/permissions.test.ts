@@ -229,12 +229,24 @@ async function freshThread(author: Caller, resolved = false): Promise<ThreadView
   return result.body;
 }
 
+/** Each owner's finished package job, built once (reading or downloading a job changes nothing). */
+const packageJobs = new Map<Caller, Promise<string>>();
+
 /**
  * A finished package job (no PDFs) of the caller's own, or the lead's for callers who cannot start
  * one (jobs are private to who started them).
  */
-async function freshPackageJob(caller: Caller): Promise<string> {
+function packageJobOf(caller: Caller): Promise<string> {
   const owner = viewers.includes(caller) ? caller : 'lead';
+  let job = packageJobs.get(owner);
+  if (!job) {
+    job = startPackageJob(owner);
+    packageJobs.set(owner, job);
+  }
+  return job;
+}
+
+async function startPackageJob(owner: Caller): Promise<string> {
   const job = await request<PackageJobView>(server.url, 'POST', `/api/projects/${projectId}/package-jobs`, {
     token: tokens[owner],
     body: { stage: '送审稿', pdf: false },
@@ -797,14 +809,14 @@ const ROWS: Row[] = [
   {
     method: 'GET',
     route: '/projects/:id/package-jobs/:jobId',
-    target: async (caller) => ({ path: `/api/projects/${projectId}/package-jobs/${await freshPackageJob(caller)}` }),
+    target: async (caller) => ({ path: `/api/projects/${projectId}/package-jobs/${await packageJobOf(caller)}` }),
     expect: statuses(200, viewers, projectScoped),
   },
   {
     method: 'GET',
     route: '/projects/:id/package-jobs/:jobId/download',
     target: async (caller) => ({
-      path: `/api/projects/${projectId}/package-jobs/${await freshPackageJob(caller)}/download`,
+      path: `/api/projects/${projectId}/package-jobs/${await packageJobOf(caller)}/download`,
       stream: true,
     }),
     expect: statuses(200, viewers, projectScoped),
