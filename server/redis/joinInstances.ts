@@ -38,7 +38,7 @@ export async function joinInstances(
   const bus = await RedisBus.connect(url, log);
   try {
     const stopMetadata = await syncMetadata(metadata, bus, log);
-    const hub = await RelayedProjectEventHub.join(bus, log);
+    const hub = await RelayedProjectEventHub.join(bus, () => metadata.settled(), log);
     const fanout = new DocumentFanout(bus, documents, log, options);
     log.info({ instanceId: bus.instanceId }, 'joined the other instances through Redis');
     const stops = [stopMetadata, fanout.catchUpOnResume(), fanout.storeUnconfirmedPeriodically()];
