@@ -83,9 +83,12 @@ describe('the stage workflow in the browser', () => {
     await bureau.getByTestId('production-products').click();
     await bureau.keyboard.type('轻量化真空杯 批号20260518-03');
     await bureau.keyboard.press('Enter');
-    await bureau.getByTestId('production-indicators').click();
+    // The linked indicators load with the standard: pick 保温效能 once it is offered, and see it chosen.
+    const indicators = bureau.getByTestId('production-indicators');
+    await indicators.click();
     await bureau.keyboard.type('保温效能');
-    await bureau.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await bureau.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '保温效能' }).first().click();
+    await indicators.filter({ hasText: '保温效能' }).waitFor({ timeout: 5000 });
     await bureau.keyboard.press('Escape');
     await shot(bureau, '3-production-check-form');
     await bureau.getByRole('button', { name: '记录把关' }).last().click();
