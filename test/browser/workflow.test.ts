@@ -87,7 +87,10 @@ describe('the stage workflow in the browser', () => {
     const indicators = bureau.getByTestId('production-indicators');
     await indicators.click();
     await bureau.keyboard.type('保温效能');
-    await bureau.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '保温效能' }).first().click();
+    await bureau
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '保温效能' })
+      .first()
+      .click();
     await indicators.filter({ hasText: '保温效能' }).waitFor({ timeout: 5000 });
     await bureau.keyboard.press('Escape');
     await shot(bureau, '3-production-check-form');
