@@ -4,32 +4,19 @@
  * the other, which then reads the records added, changed and removed meanwhile, leaves alone a
  * record its own uncommitted change writes, and next time reads only what is new.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import type { Organization } from '@shared/domain/organization.js';
 import { migrate } from '../../server/storage/postgres/migrations.js';
 import { PostgresMetadataStore } from '../../server/storage/postgres/PostgresMetadataStore.js';
-import { POSTGRES_SKIP_REASON, startPostgres } from '../helpers/postgres.js';
-import type { TestPostgres } from '../helpers/postgres.js';
+import { POSTGRES_SKIP_REASON } from '../helpers/postgres.js';
+import { postgresForSuite, testOrganization } from '../helpers/postgresSuite.js';
 
 if (POSTGRES_SKIP_REASON) console.warn(POSTGRES_SKIP_REASON);
 
-const org = (id: string, name = id): Organization => ({
-  id,
-  name,
-  creditCode: id,
-  kind: 'enterprise',
-  createdAt: 'now',
-});
+const org = testOrganization;
 
 describe.skipIf(POSTGRES_SKIP_REASON !== null)('metadata catch-up on PostgreSQL', () => {
-  let postgres: TestPostgres;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 30_000);
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const postgres = postgresForSuite();
 
   it('reads what another instance added, changed and removed, and only that', async () => {
     const pool = new pg.Pool({ connectionString: await postgres.createDatabase(), max: 4 });

@@ -1,36 +1,23 @@
 /** The PostgreSQL stores when the database refuses a write: the change is rejected and nothing of it stays. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
-import type { Organization } from '@shared/domain/organization.js';
 import { StorageUnavailable } from '../../server/storage/errors.js';
 import { migrate } from '../../server/storage/postgres/migrations.js';
 import { PostgresDocumentStore } from '../../server/storage/postgres/PostgresDocumentStore.js';
 import { PostgresMetadataStore } from '../../server/storage/postgres/PostgresMetadataStore.js';
-import { POSTGRES_SKIP_REASON, startPostgres } from '../helpers/postgres.js';
-import type { TestPostgres } from '../helpers/postgres.js';
+import { POSTGRES_SKIP_REASON } from '../helpers/postgres.js';
+import { postgresForSuite, testOrganization } from '../helpers/postgresSuite.js';
 
 if (POSTGRES_SKIP_REASON) console.warn(POSTGRES_SKIP_REASON);
 
-const org = (id: string, name = id): Organization => ({
-  id,
-  name,
-  creditCode: id,
-  kind: 'enterprise',
-  createdAt: 'now',
-});
+const org = testOrganization;
 
 describe.skipIf(POSTGRES_SKIP_REASON !== null)('PostgreSQL stores when writes fail', () => {
-  let server: TestPostgres;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 30_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const postgres = postgresForSuite();
 
   it('a refused metadata change rejects with StorageUnavailable, is undone, and writing works again after', async () => {
-    const pool = new pg.Pool({ connectionString: await server.createDatabase() });
+    const pool = new pg.Pool({ connectionString: await postgres.createDatabase() });
     try {
       await migrate(pool);
       const store = await PostgresMetadataStore.open(pool);
@@ -57,7 +44,7 @@ describe.skipIf(POSTGRES_SKIP_REASON !== null)('PostgreSQL stores when writes fa
   });
 
   it('changes queued behind a refused one are undone and rejected with it, memory and database alike', async () => {
-    const pool = new pg.Pool({ connectionString: await server.createDatabase() });
+    const pool = new pg.Pool({ connectionString: await postgres.createDatabase() });
     try {
       await migrate(pool);
       const store = await PostgresMetadataStore.open(pool);
@@ -79,7 +66,7 @@ describe.skipIf(POSTGRES_SKIP_REASON !== null)('PostgreSQL stores when writes fa
   });
 
   it('a refused append rejects with StorageUnavailable and stores nothing; the next append goes on', async () => {
-    const pool = new pg.Pool({ connectionString: await server.createDatabase() });
+    const pool = new pg.Pool({ connectionString: await postgres.createDatabase() });
     try {
       await migrate(pool);
       const store = new PostgresDocumentStore(pool);

@@ -5,25 +5,18 @@
  * database refuses is undone and rejected whole, the one before it stays. A row lock taken on
  * another connection holds the first transaction in flight, so what is grouped is deterministic.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import type { Organization } from '@shared/domain/organization.js';
 import { StorageUnavailable } from '../../server/storage/errors.js';
 import { migrate } from '../../server/storage/postgres/migrations.js';
 import { PostgresMetadataStore } from '../../server/storage/postgres/PostgresMetadataStore.js';
 import type { RecordKey } from '../../server/storage/postgres/PostgresMetadataStore.js';
-import { POSTGRES_SKIP_REASON, startPostgres } from '../helpers/postgres.js';
-import type { TestPostgres } from '../helpers/postgres.js';
+import { POSTGRES_SKIP_REASON } from '../helpers/postgres.js';
+import { postgresForSuite, testOrganization } from '../helpers/postgresSuite.js';
 
 if (POSTGRES_SKIP_REASON) console.warn(POSTGRES_SKIP_REASON);
 
-const org = (id: string, name = id): Organization => ({
-  id,
-  name,
-  creditCode: id,
-  kind: 'enterprise',
-  createdAt: 'now',
-});
+const org = testOrganization;
 
 /** Holds a row lock on organization `id` on a connection of its own until `release`. */
 async function lockRecord(pool: pg.Pool, id: string): Promise<{ release: () => Promise<void> }> {
@@ -60,13 +53,7 @@ async function writers(pool: pg.Pool, ids: string[]): Promise<Map<string, string
 }
 
 describe.skipIf(POSTGRES_SKIP_REASON !== null)('group commit of metadata changes on PostgreSQL', () => {
-  let postgres: TestPostgres;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 30_000);
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const postgres = postgresForSuite();
 
   it('the changes of many callers made while a transaction is in flight commit together in the next, in order, all durable', async () => {
     const pool = new pg.Pool({ connectionString: await postgres.createDatabase(), max: 6 });
