@@ -15,6 +15,9 @@
  * and sequence of appended updates are allocated inside that transaction, not by the instance.
  */
 import type { Pool, PoolClient } from 'pg';
+import { bytes } from './documentRows.js';
+import type { UpdateRow, WindowRow } from './documentRows.js';
+import { inTransaction } from './transaction.js';
 import { KeyedQueue } from '../../lib/KeyedQueue.js';
 import type { Logger } from '../../logger.js';
 import { StorageUnavailable } from '../errors.js';
@@ -48,43 +51,6 @@ interface ActiveLog {
   count: number;
   bytes: number;
   stateBytes: number;
-}
-
-interface UpdateRow {
-  generation: number;
-  seq: number;
-  user_id: string;
-  at: string;
-  update: Buffer;
-}
-
-interface WindowRow {
-  generation: number;
-  idx: number;
-  count: number;
-  user_id: string;
-  from_at: string;
-  to_at: string;
-  update: Buffer;
-}
-
-const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    try {
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    client.release();
-  }
 }
 
 export class PostgresDocumentStore implements DocumentStore {

@@ -28,6 +28,7 @@ import { Tables } from '../lowdb/tables.js';
 import type { Operation, StoredRecord } from '../lowdb/tables.js';
 import type { Collection, CollectionName, MetadataStore, RecordOf, WriteBatch } from '../types.js';
 import { batchOperations, tableCollection } from '../lowdb/tableCollections.js';
+import { inTransaction } from './transaction.js';
 
 /** A record as the transaction writes it: its state after the batch's changes, or null when it is gone. */
 interface RowWrite {
@@ -392,20 +393,10 @@ export class PostgresMetadataStore implements MetadataStore {
       await this.pool.query(WRITE_ROWS, [...removedArgs, ...writtenArgs]);
       return;
     }
-    const client: PoolClient = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      try {
-        await client.query(DELETE_ROWS, removedArgs);
-        await client.query(UPSERT_ROWS, writtenArgs);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      client.release();
-    }
+    await inTransaction(this.pool, async (client) => {
+      await client.query(DELETE_ROWS, removedArgs);
+      await client.query(UPSERT_ROWS, writtenArgs);
+    });
   }
 
   collection<K extends CollectionName>(name: K): Collection<RecordOf<K>> {
