@@ -66,7 +66,7 @@ describe('the structured standard in the browser', () => {
   it('inserting a clause after 5.1 renumbers 5.2 to 5.3 in the other browser, cross-references included', async () => {
     const ids = VACUUM_CUP_STANDARD_IDS;
     // Before: 5.2 is 材料, cited from the inspection table (5.2) and the test methods (5.2.1).
-    await expect.poll(() => sectionTitle(drafter, '5.2').innerText()).toContain('材料');
+    await expect.poll(() => sectionTitle(drafter, '5.2').textContent()).toContain('材料');
     expect(await crossRefTo(drafter, ids.materials).getAttribute('data-label')).toBe('5.2');
     expect(await crossRefTo(drafter, ids.materialsSteel).getAttribute('data-label')).toBe('5.2.1');
     expect(await outlineItem(drafter, '5.2').innerText()).toContain('材料');
@@ -76,11 +76,11 @@ describe('the structured standard in the browser', () => {
     await lead.keyboard.press('End');
     await lead.getByTestId('insert-clause').click();
     await lead.keyboard.type('保温杯尺寸');
-    await expect.poll(() => sectionTitle(lead, '5.2').innerText()).toContain('保温杯尺寸');
+    await expect.poll(() => sectionTitle(lead, '5.2').textContent()).toContain('保温杯尺寸');
 
     // The drafter sees the new 5.2, and the former 5.2 (材料) as 5.3 in the editor and the outline.
-    await expect.poll(() => sectionTitle(drafter, '5.2').innerText(), { timeout: 10_000 }).toContain('保温杯尺寸');
-    await expect.poll(() => sectionTitle(drafter, '5.3').innerText()).toContain('材料');
+    await expect.poll(() => sectionTitle(drafter, '5.2').textContent(), { timeout: 10_000 }).toContain('保温杯尺寸');
+    await expect.poll(() => sectionTitle(drafter, '5.3').textContent()).toContain('材料');
     await expect.poll(() => outlineItem(drafter, '5.3').innerText()).toContain('材料');
     await expect.poll(() => outlineItem(drafter, '5.2').innerText()).toContain('保温杯尺寸');
     // The cross-references to it follow: the inspection table cites 5.3, the test method 5.3.1.

@@ -84,10 +84,10 @@ describe('structured editing in the browser', () => {
     await paragraph.click();
     await page.keyboard.press('Home');
     await page.keyboard.type('## ');
-    await expect.poll(() => paragraph.innerText()).toMatch(/^## /);
+    await expect.poll(() => paragraph.textContent()).toMatch(/^## /);
     expect(await editor().locator('h1, h2, h3, h4, h5, h6').count()).toBe(0);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
-    await expect.poll(() => paragraph.innerText()).not.toMatch(/^#/);
+    await expect.poll(() => paragraph.textContent()).not.toMatch(/^#/);
   });
 
   it('inserting a term entry shows the next 3.x; inserting a table block shows the next 表N', async () => {
@@ -164,7 +164,7 @@ describe('structured editing in the browser', () => {
   });
 
   it('删除条 deletes a filled clause with its content after a confirmation; what follows is renumbered', async () => {
-    const titleText = async (label: string) => (await sectionTitle(label).innerText()).replace(label, '').trim();
+    const titleText = async (label: string) => ((await sectionTitle(label).textContent()) ?? '').replace(label, '').trim();
     const before = await titleText('5.3');
     await caretAtEnd(sectionTitle('5.2'));
     await page.getByTestId('delete-section').click();
@@ -174,7 +174,7 @@ describe('structured editing in the browser', () => {
     expect(await confirm.innerText()).toContain('子条');
     await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
     await expect.poll(() => titleText('5.2')).toBe(before);
-    expect(await editor().innerText()).not.toContain('其中锰的质量分数');
+    expect(await editor().textContent()).not.toContain('其中锰的质量分数');
   });
 
   it('the frozen 征求意见稿 shows the cover title, the contents and the drafting credits', async () => {
