@@ -164,7 +164,8 @@ describe('structured editing in the browser', () => {
   });
 
   it('删除条 deletes a filled clause with its content after a confirmation; what follows is renumbered', async () => {
-    const titleText = async (label: string) => ((await sectionTitle(label).textContent()) ?? '').replace(label, '').trim();
+    const titleText = async (label: string) =>
+      ((await sectionTitle(label).textContent()) ?? '').replace(label, '').trim();
     const before = await titleText('5.3');
     await caretAtEnd(sectionTitle('5.2'));
     await page.getByTestId('delete-section').click();
