@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { demoProject, login } from '../helpers/api.js';
 import { launchBrowser, signIn } from '../helpers/browser.js';
+import { motionDone } from '../helpers/motion.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 
@@ -129,6 +130,8 @@ describe('a consulted unit outside the drafting group, in the browser', () => {
     // The lead invites a new contact of the company; the link sets up an account that lands on the round.
     await lead.getByTestId('round-tab-recipients').click();
     await lead.locator(`[data-testid="recipient-row"][data-unit="${UNIT}"]`).getByTestId('recipient-invite').click();
+    // The dialog zooms in: a click on 生成邀请链接 while it moves submits nothing.
+    await motionDone(lead.locator('.ant-modal').filter({ has: lead.getByTestId('contact-invite-email') }));
     await lead.getByTestId('contact-invite-email').fill('qian@jincheng.example.com');
     await lead.getByTestId('contact-invite-submit').click();
     const linkBox = lead.getByTestId('contact-invite-link');

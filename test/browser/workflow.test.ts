@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ProjectListItem } from '@shared/api/types.js';
 import { demoProject, login } from '../helpers/api.js';
 import { launchBrowser, signIn } from '../helpers/browser.js';
+import { motionDone } from '../helpers/motion.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { fillStandardNumber, ok, roundWithComments } from '../workflow/helpers.js';
@@ -83,15 +84,19 @@ describe('the stage workflow in the browser', () => {
     await bureau.getByTestId('production-products').click();
     await bureau.keyboard.type('轻量化真空杯 批号20260518-03');
     await bureau.keyboard.press('Enter');
-    // The linked indicators load with the standard: pick 保温效能 once it is offered, and see it chosen.
+    // The linked indicators load with the standard: once loaded, pick 保温效能 when the list has slid
+    // open (a click during the motion chooses nothing), and see it chosen.
     const indicators = bureau.getByTestId('production-indicators');
+    await bureau.locator('[data-testid="production-indicators"]:not(.ant-select-loading)').waitFor();
     await indicators.click();
     await bureau.keyboard.type('保温效能');
-    await bureau
+    const option = bureau
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '保温效能' })
-      .first()
-      .click();
-    await indicators.filter({ hasText: '保温效能' }).waitFor({ timeout: 5000 });
+      .first();
+    await option.waitFor();
+    await motionDone(bureau.locator('.ant-select-dropdown:visible'));
+    await option.click();
+    await indicators.locator('.ant-select-selection-item', { hasText: '保温效能' }).waitFor({ timeout: 5000 });
     await bureau.keyboard.press('Escape');
     await shot(bureau, '3-production-check-form');
     await bureau.getByRole('button', { name: '记录把关' }).last().click();

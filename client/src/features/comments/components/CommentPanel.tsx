@@ -9,7 +9,6 @@ import { THREAD_DISPLAY_STATUSES } from '@shared/domain/comments';
 import type { ThreadDisplayStatus } from '@shared/domain/comments';
 import { useApiQuery } from '../../../hooks/useApiQuery';
 import { describeError } from '../../../lib/errors';
-import { scrollToCenter } from '../../../lib/scrollToCenter';
 import { useCurrentUser } from '../../auth';
 import { projectsApi } from '../../projects';
 import { commentsApi } from '../api/commentsApi';
@@ -44,7 +43,7 @@ function revealInEditor(editor: Editor, range: { from: number; to: number }): vo
       const { node } = editor.view.domAtPos(range.from);
       target = node instanceof Element ? node : node.parentElement;
     }
-    if (target) scrollToCenter(target);
+    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   });
 }
 

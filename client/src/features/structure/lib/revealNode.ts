@@ -7,7 +7,6 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { NODE } from '@shared/editor/structure/names';
 import { flashNode } from '../extensions/jumpHighlight';
-import { scrollToCenter } from '../../../lib/scrollToCenter';
 
 export interface RevealOptions {
   /** Select this text when it occurs in the node (e.g. a checker finding's excerpt). */
@@ -67,10 +66,7 @@ function caretRange(node: PMNode, pos: number): { from: number; to: number } | n
 function scrollTo(editor: Editor, pos: number): void {
   const dom = editor.view.nodeDOM(pos);
   const element = dom instanceof HTMLElement ? dom : dom?.parentElement;
-  // A section is brought in by its title (a chapter may be taller than the view).
-  const title = element?.querySelector(':scope > .gb-section-title');
-  const target = title instanceof HTMLElement ? title : element;
-  if (target) scrollToCenter(target);
+  element?.scrollIntoView({ behavior: 'smooth', block: 'center' });
 }
 
 /** Scrolls to the node at `pos`, selects in it and marks it. */
