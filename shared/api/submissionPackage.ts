@@ -130,6 +130,8 @@ export interface PackagePart {
 }
 
 export type PackageJobStatus = 'running' | 'done' | 'failed';
+/** Why a job failed where the client words it itself: `lost` — the server building it stopped. */
+export type PackageJobFailure = 'lost';
 
 /** POST /api/projects/:id/package-jobs, GET …/package-jobs/:jobId */
 export interface PackageJobView {
@@ -144,6 +146,8 @@ export interface PackageJobView {
   expiresAt: string;
   /** Why the whole job failed (status `failed`); single parts fail in `parts` and the manifest instead. */
   error: string | null;
+  /** Set when the failure is one the client explains in its own words (`error` is then for logs). */
+  failure: PackageJobFailure | null;
   /** Once done: the zip's name and size (GET …/package-jobs/:jobId/download), and its manifest. */
   download: { fileName: string; size: number } | null;
   manifest: PackageManifest | null;

@@ -588,6 +588,7 @@ export const en: Translations = {
     building: 'Building… ({{stage}})',
     done: 'The package is ready ({{stage}})',
     failed: 'The package could not be built: {{error}}',
+    lost: 'The package could not be built: the server building it stopped. Start it again.',
     progress: 'Progress',
     expires: 'The package is kept until {{time}}; build it again after that.',
     parts: {

@@ -554,6 +554,7 @@ export const zhCN = {
     building: '正在生成…（{{stage}}）',
     done: '材料包已生成（{{stage}}）',
     failed: '材料包生成失败：{{error}}',
+    lost: '材料包生成失败：生成它的服务器已停止，请重新生成。',
     progress: '进度',
     expires: '材料包保留至 {{time}}，之后需重新生成。',
     parts: {

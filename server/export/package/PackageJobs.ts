@@ -73,6 +73,8 @@ function viewOf(record: PackageJobRecord): PackageJobView {
     finishedAt: record.finishedAt,
     expiresAt: record.expiresAt,
     error: record.error,
+    // Records stored before the field existed have none.
+    failure: record.failure ?? null,
     download: record.download,
     manifest: record.manifest,
   };
@@ -122,6 +124,7 @@ export class PackageJobs {
       finishedAt: null,
       expiresAt: new Date(now + this.ttlMs).toISOString(),
       error: null,
+      failure: null,
       download: null,
       manifest: null,
     };
@@ -211,6 +214,7 @@ export class PackageJobs {
       ...record,
       status: 'failed',
       error: LOST,
+      failure: 'lost',
       finishedAt: new Date(lostAt).toISOString(),
       expiresAt: new Date(lostAt + this.ttlMs).toISOString(),
     };

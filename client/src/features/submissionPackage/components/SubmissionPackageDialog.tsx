@@ -131,7 +131,9 @@ export function SubmissionPackageDialog({
                 ? t('submissionPackage.building', { stage: job.stageLabel })
                 : job.status === 'done'
                   ? t('submissionPackage.done', { stage: job.stageLabel })
-                  : t('submissionPackage.failed', { error: job.error ?? '' })}
+                  : job.failure === 'lost'
+                    ? t('submissionPackage.lost')
+                    : t('submissionPackage.failed', { error: job.error ?? '' })}
             </Typography.Text>
             <PackagePartList parts={job.parts} status={job.status} />
             {job.manifest ? <PackageResult manifest={job.manifest} /> : null}
