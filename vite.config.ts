@@ -53,6 +53,7 @@ const IN_PROCESS_TESTS = [
   'test/consultation/snapshot.test.ts',
   'test/export/documentDocx.test.ts',
   'test/export/package.test.ts',
+  'test/export/packageJobLost.test.ts',
   'test/history/historyApi.test.ts',
   'test/history/historyIndex.test.ts',
   'test/protocol/access.test.ts',

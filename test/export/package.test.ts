@@ -339,36 +339,6 @@ describe('package jobs', () => {
     expect(manifest.check).toMatchObject({ documentId: standardId, versionId: version.id });
   }, 180_000);
 
-  it('reports a job whose building server stopped writing it as lost, to be started again', async () => {
-    const me = await ok<{ user: { id: string } }>(server.url, 'GET', '/api/auth/me', lead);
-    const longAgo = new Date(Date.now() - 5 * 60_000).toISOString();
-    const jobs = server.services.metadata.collection('packageJobs');
-    await jobs.insert({
-      id: 'pkg_lost_by_a_stopped_instance',
-      projectId: project.id,
-      stageLabel: '送审稿',
-      status: 'running',
-      parts: [],
-      createdAt: longAgo,
-      finishedAt: null,
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      error: null,
-      failure: null,
-      download: null,
-      manifest: null,
-      userId: me.user.id,
-      heartbeatAt: longAgo,
-    });
-    const job = await ok<PackageJobView>(
-      server.url,
-      'GET',
-      `/api/projects/${project.id}/package-jobs/pkg_lost_by_a_stopped_instance`,
-      lead,
-    );
-    expect(job).toMatchObject({ status: 'failed', failure: 'lost' });
-    expect(job.finishedAt).not.toBeNull();
-  });
-
   it('relays collaborative edits while a package is being built', async () => {
     const writer = await connectSynced(server.url, standardId, lead);
     const reader = await connectSynced(server.url, standardId, await login(server.url, 'testing@example.com'));

@@ -61,6 +61,17 @@ const LOST = 'the server building this package stopped; start it again';
 
 const blobKey = (jobId: string): string => `package-jobs/${jobId}.zip`;
 
+/** The parts of a job that ended in failure: the one being built failed, those not started were not made. */
+function stoppedParts(parts: PackagePart[]): PackagePart[] {
+  return parts.map((part) =>
+    part.status === 'running'
+      ? { ...part, status: 'failed' }
+      : part.status === 'pending'
+        ? { ...part, status: 'skipped' }
+        : part,
+  );
+}
+
 /** The record without what only the server needs. */
 function viewOf(record: PackageJobRecord): PackageJobView {
   return {
@@ -215,6 +226,7 @@ export class PackageJobs {
       status: 'failed',
       error: LOST,
       failure: 'lost',
+      parts: stoppedParts(record.parts),
       finishedAt: new Date(lostAt).toISOString(),
       expiresAt: new Date(lostAt + this.ttlMs).toISOString(),
     };
@@ -242,6 +254,7 @@ export class PackageJobs {
     const now = Date.now();
     view.status = status;
     view.error = error;
+    if (status === 'failed') view.parts = stoppedParts(view.parts);
     view.finishedAt = new Date(now).toISOString();
     view.expiresAt = new Date(now + this.ttlMs).toISOString();
   }
