@@ -78,6 +78,16 @@ describe('indicator links from the drafting explanation to the standard text', (
     );
     await cell.scrollIntoViewIfNeeded();
     await cell.click();
+    // Type only once the caret is in that cell (a click as the page settles may land elsewhere).
+    await expect
+      .poll(() =>
+        drafter.evaluate(() => {
+          const node = getSelection()?.anchorNode;
+          const element = node instanceof Element ? node : node?.parentElement;
+          return element?.closest('td')?.getAttribute('data-id') ?? null;
+        }),
+      )
+      .toBe(VACUUM_CUP_STANDARD_CELLS.heatMid);
     await drafter.keyboard.press('End');
     await drafter.keyboard.press('Backspace');
     await drafter.keyboard.type('4');
