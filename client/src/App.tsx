@@ -1,13 +1,12 @@
-import { lazy, Suspense } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, matchPath, Route, Routes } from 'react-router';
 import { AuthProvider } from './features/auth/components/AuthProvider';
 import { LoginPage } from './features/auth/components/LoginPage';
 import { RequireAuth } from './features/auth/components/RequireAuth';
-import { FullPageSpin } from './features/auth/components/FullPageSpin';
+import { OnDemandPage, PageLoader } from './pages/OnDemandPage';
 import { InvitationAcceptPage } from './pages/invitation/InvitationAcceptPage';
 import { draftingGroupInvitation } from './pages/invitation/draftingGroupInvitation';
 import { roundInvitation } from './pages/invitation/roundInvitation';
@@ -22,12 +21,23 @@ import { AppShell } from './features/shell/components/AppShell';
 import { NotFoundPage } from './features/shell/components/NotFoundPage';
 import { theme } from './theme';
 
-// The editor (TipTap, Yjs) and the administration screens load on demand.
-const DocumentPage = lazy(() => import('./pages/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
-const RoundPage = lazy(() =>
-  import('./features/consultation/components/RoundPage').then((m) => ({ default: m.RoundPage })),
-);
-const AdminPage = lazy(() => import('./features/admin/components/AdminPage').then((m) => ({ default: m.AdminPage })));
+// The editor (TipTap, Yjs) and the administration screens load on demand; the page the address
+// names starts loading at once, beside the first requests (sign-in check, the app's own code).
+const pagesOnDemand = {
+  document: new PageLoader(() => import('./pages/document/DocumentPage').then((m) => m.DocumentPage)),
+  round: new PageLoader(() => import('./features/consultation/components/RoundPage').then((m) => m.RoundPage)),
+  admin: new PageLoader(() => import('./features/admin/components/AdminPage').then((m) => m.AdminPage)),
+};
+const onDemandPaths: Record<keyof typeof pagesOnDemand, string> = {
+  document: '/documents/:id',
+  round: '/projects/:projectId/rounds/:roundId',
+  admin: '/admin',
+};
+for (const [name, path] of Object.entries(onDemandPaths)) {
+  // A failure shows on the page itself, with 重试.
+  if (matchPath(path, window.location.pathname))
+    pagesOnDemand[name as keyof typeof pagesOnDemand].preload().catch(() => undefined);
+}
 
 export function App() {
   const { i18n } = useTranslation();
@@ -54,30 +64,9 @@ export function App() {
                 <Route path="/recognition" element={<RecognitionPage />} />
                 <Route path="/projects" element={<ProjectListPage />} />
                 <Route path="/projects/:id" element={<ProjectDetailPage />} />
-                <Route
-                  path="/projects/:projectId/rounds/:roundId"
-                  element={
-                    <Suspense fallback={<FullPageSpin />}>
-                      <RoundPage />
-                    </Suspense>
-                  }
-                />
-                <Route
-                  path="/documents/:id"
-                  element={
-                    <Suspense fallback={<FullPageSpin />}>
-                      <DocumentPage />
-                    </Suspense>
-                  }
-                />
-                <Route
-                  path="/admin"
-                  element={
-                    <Suspense fallback={<FullPageSpin />}>
-                      <AdminPage />
-                    </Suspense>
-                  }
-                />
+                <Route path={onDemandPaths.round} element={<OnDemandPage loader={pagesOnDemand.round} />} />
+                <Route path={onDemandPaths.document} element={<OnDemandPage loader={pagesOnDemand.document} />} />
+                <Route path={onDemandPaths.admin} element={<OnDemandPage loader={pagesOnDemand.admin} />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -13,6 +13,7 @@ export const en: Translations = {
     notFound: 'Page not found',
     backHome: 'Back to projects',
     retry: 'Retry',
+    pageLoadFailed: 'The page could not be loaded. Check the connection and retry.',
     language: 'Language',
     save: 'Save',
     cancel: 'Cancel',

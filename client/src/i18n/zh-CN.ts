@@ -9,6 +9,7 @@ export const zhCN = {
     notFound: '页面不存在',
     backHome: '返回项目列表',
     retry: '重试',
+    pageLoadFailed: '页面未能加载，请检查网络后重试。',
     language: '语言',
     save: '保存',
     cancel: '取消',

@@ -28,7 +28,10 @@ export function DocumentPage() {
     setClosedFor(id);
     setClosed(null);
   }
-  const session = useCollaborationSession(meta.data && meta.data.document.id === id && !closed ? id : null, user.id);
+  // Connects beside the metadata request, not after it: the server loads the document (and the
+  // browser opens its offline copy) while the workspace is being drawn. A document the user may
+  // not open is refused on the socket too, and the session closes as soon as the request fails.
+  const session = useCollaborationSession((meta.error && !meta.data) || closed ? null : id, user.id);
 
   const onSessionEvent = useCallback(
     (event: SessionEvent) => {
@@ -64,7 +67,7 @@ export function DocumentPage() {
       </div>
     );
   }
-  if (!meta.data || !session) {
+  if (!meta.data || meta.data.document.id !== id || !session) {
     return (
       <Flex justify="center" style={{ padding: 64 }}>
         <Spin size="large" />

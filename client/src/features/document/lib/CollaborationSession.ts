@@ -50,12 +50,16 @@ export class CollaborationSession {
     window.addEventListener('offline', this.handleOffline);
     window.addEventListener('online', this.handleOnline);
 
-    // Load the offline copy first, so that what was edited offline is part of the first sync.
+    // With edits the server has not confirmed (made offline, or a page closed too early), load the
+    // offline copy first so that they are part of the first sync. Without any, connect at once: the
+    // server loads the document while the offline copy opens, and whatever that copy adds is sent
+    // like any other update.
     this.connectTimer = setTimeout(() => this.connect(), LOCAL_LOAD_TIMEOUT_MS);
     this.persistence.whenSynced.then(
       () => this.connect(),
       () => this.connect(),
     );
+    if (!this.sync.getSnapshot().unsynced) this.connect();
   }
 
   subscribe(listener: (event: SessionEvent) => void): () => void {
