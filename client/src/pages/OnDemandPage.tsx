@@ -35,31 +35,32 @@ export class PageLoader {
  */
 export function OnDemandPage({ loader }: { loader: PageLoader }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState<{ component: ComponentType } | null>(() =>
-    loader.loaded ? { component: loader.loaded } : null,
-  );
-  const [error, setError] = useState<unknown>(null);
+  // The loader is the source of truth: React keeps this component's state when the route switches
+  // from one page on demand to another (same element type in the same place).
+  const [, setLoads] = useState(0);
+  const [failure, setFailure] = useState<{ loader: PageLoader; error: unknown } | null>(null);
   useEffect(() => {
-    if (page) return undefined;
+    if (loader.loaded) return undefined;
     let live = true;
     loader.preload().then(
-      (component) => {
-        if (live) setPage({ component });
+      () => {
+        if (live) setLoads((n) => n + 1);
       },
-      (failure: unknown) => {
-        if (live) setError(failure);
+      (error: unknown) => {
+        if (live) setFailure({ loader, error });
       },
     );
     return () => {
       live = false;
     };
-  }, [loader, page]);
+  }, [loader]);
 
-  if (page) return <page.component />;
-  if (error) {
+  const Page = loader.loaded;
+  if (Page) return <Page />;
+  if (failure?.loader === loader) {
     return (
       <div className="page">
-        <LoadError error={error} title={t('app.pageLoadFailed')} onRetry={() => window.location.reload()} />
+        <LoadError error={failure.error} title={t('app.pageLoadFailed')} onRetry={() => window.location.reload()} />
       </div>
     );
   }
