@@ -71,12 +71,32 @@ describe('the structured standard in the browser', () => {
     expect(await crossRefTo(drafter, ids.materialsSteel).getAttribute('data-label')).toBe('5.2.1');
     expect(await outlineItem(drafter, '5.2').innerText()).toContain('材料');
 
+    // The number elements of 5.2 and 5.2.1 in the lead's editor, marked to find them afterwards.
+    const numberOf = (page: Page, label: string) => sectionTitle(page, label).locator('.gb-number').first();
+    await numberOf(lead, '5.2').evaluate((el) => el.setAttribute('data-probe', 'materials'));
+    await numberOf(lead, '5.2.1').evaluate((el) => el.setAttribute('data-probe', 'steel'));
+
     // The lead puts the caret into clause 5.1 and inserts a clause of the same level after it.
     await sectionTitle(lead, '5.1').click();
     await lead.keyboard.press('End');
     await lead.getByTestId('insert-clause').click();
     await lead.keyboard.type('保温杯尺寸');
     await expect.poll(() => sectionTitle(lead, '5.2').textContent()).toContain('保温杯尺寸');
+    // The clauses after it are renumbered where they are: the same elements show the new numbers
+    // (a renumbering of a thousand clauses must not redraw them), and so do their sections.
+    for (const [probe, label] of [
+      ['materials', '5.3'],
+      ['steel', '5.3.1'],
+    ]) {
+      const kept = lead.locator(`[data-probe="${probe}"]`);
+      await expect.poll(() => kept.textContent()).toBe(label);
+      expect(await kept.evaluate((el) => el.closest('section')?.getAttribute('data-label'))).toBe(label);
+    }
+    for (const page of [lead, drafter]) {
+      await expect.poll(() => numberOf(page, '5.3').textContent(), { timeout: 10_000 }).toBe('5.3');
+      expect(await numberOf(page, '5.2').textContent()).toBe('5.2');
+      expect(await numberOf(page, '5.3.1').textContent()).toBe('5.3.1');
+    }
 
     // The drafter sees the new 5.2, and the former 5.2 (材料) as 5.3 in the editor and the outline.
     await expect.poll(() => sectionTitle(drafter, '5.2').textContent(), { timeout: 10_000 }).toContain('保温杯尺寸');

@@ -175,6 +175,17 @@ describe('structured editing in the browser', () => {
     expect(await confirm.innerText()).toContain('子条');
     await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
     await expect.poll(() => titleText('5.2')).toBe(before);
+    // The numbers shown in front of the titles follow (they are written into the kept elements).
+    const shown = await editor()
+      .locator('section[data-type="clause"][data-depth="2"]')
+      .evaluateAll((sections) =>
+        sections.map((s) => [
+          s.getAttribute('data-label'),
+          s.querySelector(':scope > [data-type="sectionTitle"] .gb-number')?.textContent,
+        ]),
+      );
+    expect(shown.length).toBeGreaterThan(2);
+    for (const [label, text] of shown) expect(text).toBe(label);
     expect(await editor().textContent()).not.toContain('其中锰的质量分数');
   });
 

@@ -26,10 +26,10 @@ function describeDecorations(set: DecorationSet): string[] {
   return set
     .find()
     .map((decoration) => {
-      const spec: { key?: unknown } = decoration.spec;
+      const spec: { key?: unknown; shows?: unknown } = decoration.spec;
       const type: unknown = Reflect.get(decoration, 'type');
       const attrs: unknown = typeof type === 'object' && type !== null ? Reflect.get(type, 'attrs') : undefined;
-      return `${decoration.from}-${decoration.to} ${String(spec.key ?? '')} ${JSON.stringify(attrs ?? null)}`;
+      return `${decoration.from}-${decoration.to} ${String(spec.key ?? '')} ${String(spec.shows ?? '')} ${JSON.stringify(attrs ?? null)}`;
     })
     .sort();
 }

@@ -12,6 +12,7 @@ import {
   getNumbering,
 } from '@shared/editor/structure/index.js';
 import { smallStandard } from './fixtures.js';
+import type { NumberWidgetSpec } from '@shared/editor/structure/numberWidgets.js';
 
 /** A stand-in for the few DOM element methods the attribute parsers use. */
 function fakeElement(attributes: Record<string, string>): HTMLElement {
@@ -115,18 +116,36 @@ describe('numbering decorations', () => {
       if (target < 0 && node.isTextblock && node.textContent === text) target = pos + 1;
       return target < 0;
     });
-    return decorations.find((d) => d.from === target && d.to === target && d.spec.key !== undefined);
+    return decorations.find((d) => d.from === target && d.to === target && d.spec.shows !== undefined);
+  }
+
+  /** What a widget shows: its own number, or (owned by a node) its node's number in the numbering. */
+  function shown(decoration: Decoration | undefined): string | undefined {
+    if (!decoration) return undefined;
+    const spec: NumberWidgetSpec = decoration.spec;
+    if (spec.ownerId === null) return spec.shows;
+    const item = numbering.byId[spec.ownerId];
+    return `${spec.key.split('#')[0]}:${item?.label}:${item?.annexType ?? ''}`;
   }
 
   it('puts a number widget at the start of titles, captions, terms and notes', () => {
-    expect(widgetBefore('技术要求')?.spec.key).toBe('chapter:4:');
-    expect(widgetBefore('304')?.spec.key).toBe('clause:4.2.1.1.1.1:');
-    expect(widgetBefore('保温效能')?.spec.key).toBe('tableBlock:表1:');
-    expect(widgetBefore('装置')?.spec.key).toBe('figureBlock:图A.1:');
-    expect(widgetBefore('杯盖')?.spec.key).toBe('termEntry:3.2:');
-    expect(widgetBefore('目视检查。')?.spec.key).toBe('note:注1：:');
-    expect(widgetBefore('保温效能试验方法')?.spec.key).toBe('annex:附录A:normative');
+    expect(shown(widgetBefore('技术要求'))).toBe('chapter:4:');
+    expect(shown(widgetBefore('304'))).toBe('clause:4.2.1.1.1.1:');
+    expect(shown(widgetBefore('保温效能'))).toBe('tableBlock:表1:');
+    expect(shown(widgetBefore('装置'))).toBe('figureBlock:图A.1:');
+    expect(shown(widgetBefore('杯盖'))).toBe('termEntry:3.2:');
+    expect(shown(widgetBefore('目视检查。'))).toBe('note:注1：:');
+    expect(shown(widgetBefore('保温效能试验方法'))).toBe('annex:附录A:normative');
     expect(widgetBefore('GB 4806.1 食品安全国家标准 食品接触材料及制品通用安全要求')).toBeUndefined();
+  });
+
+  it('ties the widget of a node with an id to that node, not to its number (a renumbering keeps it)', () => {
+    const table: NumberWidgetSpec | undefined = widgetBefore('保温效能')?.spec;
+    expect(table?.key).toBe('tableBlock#tbPerf0001');
+    expect(table?.ownerId).toBe('tbPerf0001');
+    const note: NumberWidgetSpec | undefined = widgetBefore('目视检查。')?.spec;
+    expect(note?.ownerId).toBeNull();
+    expect(note?.key).toBe('note:注1：:');
   });
 
   it('labels cross-references through node attributes', () => {

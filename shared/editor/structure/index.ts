@@ -66,7 +66,8 @@ export {
   computeNumberingOfNode,
 } from './structureNumbering.js';
 export type { StructureNumberingStorage } from './structureNumbering.js';
-export { numberingDecorations, NUMBER_CLASS } from './numberingDecorations.js';
+export { numberingDecorations } from './numberingDecorations.js';
+export { NUMBER_CLASS } from './numberWidgets.js';
 export type { TableBlockOptions } from './commands/blockCommands.js';
 export { sectionDeletionAt } from './commands/sectionEditCommands.js';
 export type { SectionDeletion } from './commands/sectionEditCommands.js';

@@ -22,10 +22,10 @@ import {
 
 const SECTIONS = new Set<string>(SECTION_NODE_TYPES);
 
-/** Where a decoration is and what it shows (`spec.key`, see numberingDecorations.ts). */
+/** Where a decoration is and what it shows (`spec.shows`, see numberingDecorations.ts). */
 function signature(decoration: Decoration): string {
-  const spec: { key?: unknown } = decoration.spec;
-  return `${decoration.from}:${decoration.to}:${String(spec.key)}`;
+  const spec: { shows?: unknown } = decoration.spec;
+  return `${decoration.from}:${decoration.to}:${String(spec.shows)}`;
 }
 
 /** Position ranges, sorted and disjoint, with a containment test. */
@@ -104,7 +104,7 @@ export function updateNumberingDecorations(
       }
       if (isLabelledType(name)) {
         const labelled = nextEntry();
-        if (labelled) decorateLabelledNode(child, pos, labelled, added);
+        if (labelled) decorateLabelledNode(child, pos, labelled, next, added);
       } else if (name === NODE.crossRef) {
         added.push(crossRefDecoration(child, pos, next));
         return;

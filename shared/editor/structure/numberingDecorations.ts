@@ -5,23 +5,21 @@
  * - for an annex title `<span class="gb-number gb-number-annex" data-label="附录A"
  *   data-annex-type="normative"><span class="gb-annex-label">附录A</span><span
  *   class="gb-annex-type">（规范性）</span></span>`;
- * - the widget of a chapter/clause/annex title carries the section's label and depth in its spec
- *   (`SectionLabelSpec`); the browser's section node view shows them as `data-label` and
+ * - the widget of a chapter/clause/annex title gives the section's label and depth
+ *   (`sectionLabelOf`); the browser's section node view shows them as `data-label` and
  *   `data-depth` of the section. (Node decorations on the sections would do the same, but a chapter
  *   of a thousand clauses would then hold a thousand decorations at one level, which ProseMirror
  *   searches linearly on every change: renumbering would be quadratic.)
  * - node attributes on cross-references: `data-label` (CSS `::after { content: attr(data-label) }`),
  *   class `gb-crossref-dangling` when the target is gone.
- * Widgets are created lazily from the view's own document: nothing touches the DOM on the server.
+ * The widgets themselves, and how a renumbering reaches them without redrawing: numberWidgets.ts.
  */
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import type { EditorView } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { ANNEX_TYPE_LABELS, DANGLING_REFERENCE_LABEL, NODE } from './names.js';
+import { DANGLING_REFERENCE_LABEL, NODE } from './names.js';
 import { crossRefLabel } from './numbering.js';
 import type { LabelledNode, Numbering } from './numbering.js';
-
-export const NUMBER_CLASS = 'gb-number';
+import { numberWidget } from './numberWidgets.js';
 
 /** The node whose text the label precedes, by labelled node type. */
 const LABELLED_PART: Record<string, string> = {
@@ -35,73 +33,28 @@ const LABELLED_PART: Record<string, string> = {
 
 const LABELLED_TYPES = new Set<string>([...Object.keys(LABELLED_PART), NODE.referenceEntry, NODE.note]);
 
-const KIND_CLASS: Record<string, string> = {
-  [NODE.chapter]: 'chapter',
-  [NODE.clause]: 'clause',
-  [NODE.annex]: 'annex',
-  [NODE.termEntry]: 'term',
-  [NODE.tableBlock]: 'table',
-  [NODE.figureBlock]: 'figure',
-  [NODE.note]: 'note',
-};
-
-function numberWidget(entry: LabelledNode): (view: EditorView) => HTMLElement {
-  return (view) => {
-    const doc = view.dom.ownerDocument;
-    const span = doc.createElement('span');
-    span.className = `${NUMBER_CLASS} ${NUMBER_CLASS}-${KIND_CLASS[entry.nodeType] ?? 'other'}`;
-    span.setAttribute('data-label', entry.label);
-    span.contentEditable = 'false';
-    const annexType = entry.item?.annexType;
-    if (entry.nodeType === NODE.annex && annexType) {
-      span.setAttribute('data-annex-type', annexType);
-      const label = doc.createElement('span');
-      label.className = 'gb-annex-label';
-      label.textContent = entry.label;
-      const type = doc.createElement('span');
-      type.className = 'gb-annex-type';
-      type.textContent = ANNEX_TYPE_LABELS[annexType];
-      span.append(label, type);
-    } else {
-      span.textContent = entry.label;
-    }
-    return span;
-  };
-}
-
-function widgetKey(entry: LabelledNode): string {
-  return `${entry.nodeType}:${entry.label}:${entry.item?.annexType ?? ''}`;
-}
-
-/** In the spec of a section title's number widget: what the section's node view shows. */
-export interface SectionLabelSpec {
-  sectionLabel: string;
-  sectionDepth: number;
-}
-
-function decorateLabelled(node: PMNode, pos: number, entry: LabelledNode, decorations: Decoration[]): void {
+function decorateLabelled(
+  node: PMNode,
+  pos: number,
+  entry: LabelledNode,
+  numbering: Numbering,
+  decorations: Decoration[],
+): void {
   const part = LABELLED_PART[entry.nodeType];
   if (entry.nodeType === NODE.note) {
-    decorations.push(
-      Decoration.widget(pos + 1, numberWidget(entry), { side: -1, key: widgetKey(entry), ignoreSelection: true }),
-    );
+    const widget = numberWidget(entry, numbering, null);
+    decorations.push(Decoration.widget(pos + 1, widget.toDOM, widget.spec));
     return;
   }
   if (part !== undefined && node.firstChild?.type.name === part) {
     const { item } = entry;
-    const section: SectionLabelSpec | null =
+    const section =
       item && (item.kind === 'chapter' || item.kind === 'clause' || item.kind === 'annex')
-        ? { sectionLabel: entry.label, sectionDepth: item.depth }
+        ? { label: entry.label, depth: item.depth }
         : null;
-    // The key (kind and label) also fixes the depth: a clause's depth is the number of parts of its label.
-    decorations.push(
-      Decoration.widget(pos + 2, numberWidget(entry), {
-        side: -1,
-        key: widgetKey(entry),
-        ignoreSelection: true,
-        ...section,
-      }),
-    );
+    // What it shows (kind and label) also fixes the depth: a clause's depth is the number of parts of its label.
+    const widget = numberWidget(entry, numbering, section);
+    decorations.push(Decoration.widget(pos + 2, widget.toDOM, widget.spec));
   }
 }
 
@@ -112,8 +65,8 @@ export function isLabelledType(name: string): boolean {
 
 /**
  * The decoration of a cross-reference: its target's label (or the dangling text) as `data-label`.
- * Every numbering decoration has a `spec.key` saying what it shows: two at the same place with the
- * same key look the same (numberingDecorationUpdate.ts keeps the one there is).
+ * Every numbering decoration has a `spec.shows` saying what it shows: two at the same place with
+ * the same `shows` look the same (numberingDecorationUpdate.ts keeps the one there is).
  */
 export function crossRefDecoration(node: PMNode, pos: number, numbering: Numbering): Decoration {
   const label = crossRefLabel(numbering, node.attrs.targetId);
@@ -122,7 +75,7 @@ export function crossRefDecoration(node: PMNode, pos: number, numbering: Numberi
     pos,
     pos + node.nodeSize,
     { 'data-label': label, class: dangling ? 'gb-crossref-dangling' : 'gb-crossref-resolved' },
-    { crossRefTarget: node.attrs.targetId, key: `crossRef:${label}` },
+    { crossRefTarget: node.attrs.targetId, shows: `crossRef:${label}` },
   );
 }
 
@@ -141,7 +94,7 @@ export function decorateSubtree(
     const name = child.type.name;
     if (LABELLED_TYPES.has(name)) {
       const entry = nextEntry();
-      if (entry && entry.nodeType === name) decorateLabelled(child, childPos, entry, decorations);
+      if (entry && entry.nodeType === name) decorateLabelled(child, childPos, entry, numbering, decorations);
     } else if (name === NODE.crossRef) {
       decorations.push(crossRefDecoration(child, childPos, numbering));
       return;
@@ -155,8 +108,14 @@ export function decorateSubtree(
 }
 
 /** The decorations of a labelled node itself (its number widget, a section's attributes). */
-export function decorateLabelledNode(node: PMNode, pos: number, entry: LabelledNode, decorations: Decoration[]): void {
-  if (entry.nodeType === node.type.name) decorateLabelled(node, pos, entry, decorations);
+export function decorateLabelledNode(
+  node: PMNode,
+  pos: number,
+  entry: LabelledNode,
+  numbering: Numbering,
+  decorations: Decoration[],
+): void {
+  if (entry.nodeType === node.type.name) decorateLabelled(node, pos, entry, numbering, decorations);
 }
 
 /** The decorations of `doc` for its numbering (computed from the same doc). */

@@ -6,18 +6,21 @@
  * paragraph (textOnlyChange.ts) keeps the numbering and maps the decorations through the change,
  * without walking the document. A structural change renumbers incrementally: sections met again in
  * the same state are not walked (numberingMemo.ts) and only their decorations that changed are
- * replaced (numberingDecorationUpdate.ts).
+ * replaced (numberingDecorationUpdate.ts); the number widgets ProseMirror keeps through a
+ * renumbering get their new numbers written in (numberWidgets.ts).
  */
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin } from '@tiptap/pm/state';
 import type { EditorState } from '@tiptap/pm/state';
-import type { DecorationSet } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { computeNumberingWith, emptyNumbering } from './numbering.js';
 import type { Numbering, TreeAdapter } from './numbering.js';
 import { numberingDecorations } from './numberingDecorations.js';
 import { updateNumberingDecorations } from './numberingDecorationUpdate.js';
 import { NumberingMemo } from './numberingMemo.js';
+import { NumberWidgetSync } from './numberWidgets.js';
+import { structureNumberingPluginKey } from './numberingPluginKey.js';
+import type { NumberingPluginState } from './numberingPluginKey.js';
 import { textOnlyChange } from './textOnlyChange.js';
 
 export interface StructureNumberingStorage {
@@ -43,14 +46,7 @@ export function computeNumberingOfNode(doc: PMNode): Numbering {
   return computeNumberingWith(doc, proseMirrorAdapter);
 }
 
-interface NumberingPluginState {
-  doc: PMNode;
-  numbering: Numbering;
-  /** Built on first use (the server never asks for decorations), then mapped through text edits. */
-  decorations: DecorationSet | null;
-}
-
-export const structureNumberingPluginKey = new PluginKey<NumberingPluginState>('structureNumbering');
+export { structureNumberingPluginKey };
 
 /** The numbering of an editor state that has the StructureNumbering plugin. */
 export function getNumbering(state: EditorState): Numbering {
@@ -82,6 +78,18 @@ export function structureNumberingPlugin(onChange?: (numbering: Numbering) => vo
           decorations: value.decorations ? value.decorations.map(mapping, newState.doc) : null,
         };
       },
+    },
+    view(editorView) {
+      const widgets = new NumberWidgetSync(editorView);
+      return {
+        update(view, previous) {
+          const now = structureNumberingPluginKey.getState(view.state);
+          if (now && now.numbering !== structureNumberingPluginKey.getState(previous)?.numbering) {
+            widgets.sync(now.numbering);
+          }
+        },
+        destroy: () => widgets.destroy(),
+      };
     },
     props: {
       decorations(state) {
