@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { yTiptapMappedAnchors } from './scripts/vite/yTiptapMappedAnchors.js';
+import { yTiptapMappedIdentity } from './scripts/vite/yTiptapMappedIdentity.js';
 
 const serverPort = Number(process.env.PORT ?? 8787);
 
@@ -81,7 +81,7 @@ const IN_PROCESS_TESTS = [
 
 export default defineConfig({
   root: 'client',
-  plugins: [react(), yTiptapMappedAnchors()],
+  plugins: [react(), yTiptapMappedIdentity()],
   resolve: { alias: { '@shared': new URL('./shared', import.meta.url).pathname } },
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   server: {

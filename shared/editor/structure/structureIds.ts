@@ -90,21 +90,30 @@ export class IdCensus {
     return census;
   }
 
-  /** The census of `after`, from this census of `before` (a copy; this one stays as it is). */
+  /**
+   * The census of `after`, from this census of `before` (a copy; this one stays as it is). A change
+   * that adds, removes and re-identifies no id-carrying node (typing: its ancestors count once on
+   * each side) returns this census, without copying it.
+   */
   next(before: PMNode, after: PMNode): IdCensus {
     const range = changedRange(before, after);
     if (!range) return this;
+    // Nodes overlapping the changed range, on each side (an ancestor of the change is on both).
+    const delta = new Map<string | null, number>();
+    const tally = (node: PMNode, by: 1 | -1): void => {
+      if (!this.types.has(node.type.name)) return;
+      const id = idValue(node.attrs.id);
+      delta.set(id, (delta.get(id) ?? 0) + by);
+    };
+    before.nodesBetween(range.start, range.endBefore, (node) => tally(node, -1));
+    after.nodesBetween(range.start, range.endAfter, (node) => tally(node, 1));
+    const changes = [...delta].filter(([, by]) => by !== 0);
+    if (changes.length === 0) return this;
     const census = new IdCensus(this.types);
     for (const [id, count] of this.uses) census.uses.set(id, count);
     census.shared = this.shared;
     census.missing = this.missing;
-    // Nodes overlapping the changed range, on each side (an ancestor of the change is on both).
-    before.nodesBetween(range.start, range.endBefore, (node) => {
-      census.count(node, -1);
-    });
-    after.nodesBetween(range.start, range.endAfter, (node) => {
-      census.count(node, 1);
-    });
+    for (const [id, by] of changes) census.add(id, by);
     return census;
   }
 
@@ -114,14 +123,17 @@ export class IdCensus {
   }
 
   private count(node: PMNode, delta: 1 | -1): void {
-    if (!this.types.has(node.type.name)) return;
-    const id = idValue(node.attrs.id);
+    if (this.types.has(node.type.name)) this.add(idValue(node.attrs.id), delta);
+  }
+
+  /** `by` more (or fewer) nodes use `id` (null: nodes without an id). */
+  private add(id: string | null, by: number): void {
     if (id === null) {
-      this.missing += delta;
+      this.missing += by;
       return;
     }
     const before = this.uses.get(id) ?? 0;
-    const after = before + delta;
+    const after = before + by;
     if (after === 0) this.uses.delete(id);
     else this.uses.set(id, after);
     if (before <= 1 && after > 1) this.shared += 1;

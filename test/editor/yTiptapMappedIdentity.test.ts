@@ -7,14 +7,14 @@ import type { Node as PMNode } from 'prosemirror-model';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as upstream from '@tiptap/y-tiptap';
-import { patchMappedAnchors } from '../../scripts/vite/yTiptapMappedAnchors';
+import { patchMappedIdentity } from '../../scripts/vite/yTiptapMappedIdentity';
 
 type YTiptap = typeof upstream;
 
 const schema = new Schema({
   nodes: {
     doc: { content: 'section+' },
-    section: { content: 'paragraph+', attrs: { id: { default: null } } },
+    section: { content: 'paragraph+ section*', attrs: { id: { default: null } } },
     paragraph: { content: 'text*' },
     text: {},
   },
@@ -37,10 +37,10 @@ function installedCode(): string {
 
 /** The installed y-tiptap with the build's fix, loaded from a copy under node_modules (same yjs). */
 async function patchedModule(): Promise<YTiptap> {
-  const dir = join(process.cwd(), 'node_modules', '.cache', 'y-tiptap-mapped-anchors');
+  const dir = join(process.cwd(), 'node_modules', '.cache', 'y-tiptap-mapped-identity');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, 'y-tiptap.js');
-  writeFileSync(out, patchMappedAnchors(installedCode()));
+  writeFileSync(out, patchMappedIdentity(installedCode()));
   return (await import(pathToFileURL(out).href)) as YTiptap;
 }
 
@@ -62,13 +62,38 @@ function insertInMiddle(lib: YTiptap): { json: unknown; attributeReads: number }
   return { json: fragment.toJSON(), attributeReads };
 }
 
-describe('y-tiptap mapped anchors (build-time fix)', () => {
+/**
+ * A chapter-like section holding 30 sections; then the text of a paragraph in its 21st section
+ * changed (a keystroke); counts the Yjs text deltas read while writing the change.
+ */
+function typeInNestedSection(lib: YTiptap): { json: unknown; deltaReads: number } {
+  const ydoc = new Y.Doc();
+  const fragment = ydoc.getXmlFragment('default');
+  const meta = { mapping: new Map(), isOMark: new Map() };
+  const inner = Array.from({ length: 30 }, (_, i) => section(`s${i}`, 5));
+  const title = schema.node('paragraph', null, schema.text('chapter'));
+  const chapter = (sections: PMNode[]) => schema.node('section', { id: 'c' }, [title, ...sections]);
+  const before = schema.node('doc', null, [section('first', 2), chapter(inner), section('last', 2)]);
+  lib.updateYFragment(ydoc, fragment, before, meta);
+  const typed = inner.map((s, i) =>
+    i === 20 ? s.copy(s.content.replaceChild(2, schema.node('paragraph', null, schema.text('s20 2x')))) : s,
+  );
+  const after = schema.node('doc', null, [before.child(0), chapter(typed), before.child(2)]);
+  const reads = vi.spyOn(Y.XmlText.prototype, 'toDelta');
+  lib.updateYFragment(ydoc, fragment, after, meta);
+  const deltaReads = reads.mock.calls.length;
+  reads.mockRestore();
+  expect(lib.yXmlFragmentToProseMirrorRootNode(fragment, schema).eq(after)).toBe(true);
+  return { json: fragment.toJSON(), deltaReads };
+}
+
+describe('y-tiptap mapped identity (build-time fixes)', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('applies to the installed y-tiptap and refuses code it does not know', () => {
     const code = installedCode();
-    expect(patchMappedAnchors(code)).not.toBe(code);
-    expect(() => patchMappedAnchors('const x = 1;')).toThrow(/y-tiptap changed/);
+    expect(patchMappedIdentity(code)).not.toBe(code);
+    expect(() => patchMappedIdentity('const x = 1;')).toThrow(/y-tiptap changed/);
   });
 
   it('writes the same Yjs content for a top-level insertion without walking the unchanged sections', async () => {
@@ -79,5 +104,16 @@ describe('y-tiptap mapped anchors (build-time fix)', () => {
     // Upstream compares every anchored section deeply (30 sections); the fix only reads the new one's.
     expect(original.attributeReads).toBeGreaterThanOrEqual(30);
     expect(fixed.attributeReads).toBeLessThan(5);
+  });
+
+  it('writes the same Yjs content for a keystroke deep in a long section without comparing what precedes it', async () => {
+    const patched = await patchedModule();
+    const fixed = typeInNestedSection(patched);
+    const original = typeInNestedSection(upstream);
+    expect(fixed.json).toEqual(original.json);
+    // Upstream reads the texts of the 20 sections before the changed one (5 paragraphs each, 130
+    // reads); the fix only those of the changed section (17).
+    expect(original.deltaReads).toBeGreaterThanOrEqual(100);
+    expect(fixed.deltaReads).toBeLessThan(30);
   });
 });
