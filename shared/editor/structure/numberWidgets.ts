@@ -93,6 +93,9 @@ function show(span: HTMLElement, entry: LabelledNode): void {
     type.className = 'gb-annex-type';
     type.textContent = ANNEX_TYPE_LABELS[annexType];
     span.replaceChildren(label, type);
+  } else if (span.firstChild !== null && span.firstChild === span.lastChild && span.firstChild.nodeType === 3) {
+    // A kept widget: its text node changes (cheaper for the page than a new one).
+    if (span.firstChild.nodeValue !== entry.label) span.firstChild.nodeValue = entry.label;
   } else {
     span.textContent = entry.label;
   }
