@@ -1,10 +1,12 @@
 import type { Plugin } from 'vite';
 
 /**
- * Build-time fixes for @tiptap/y-tiptap's `updateYFragment` (writing a ProseMirror change into the
- * Y.Doc): where it compares a Y type with a ProseMirror node by a deep walk (`equalYTypePNode`),
- * it first asks its own mapping whether the Y type maps to that very node, as its left/right scan
- * already does — a mapped pair is equal, so the walk is skipped. The Yjs change is the same.
+ * Build-time fixes for @tiptap/y-tiptap's mapping between Y types and ProseMirror nodes.
+ *
+ * In `updateYFragment` (writing a ProseMirror change into the Y.Doc): where it compares a Y type
+ * with a ProseMirror node by a deep walk (`equalYTypePNode`), it first asks its own mapping whether
+ * the Y type maps to that very node, as its left/right scan already does — a mapped pair is equal,
+ * so the walk is skipped. The Yjs change is the same.
  *
  * 1. `reconcileMappedChildren` (children of a fragment shifted, e.g. an annex or chapter inserted or
  *    deleted at the top level) compared each anchor deeply: a walk of the whole document per
@@ -14,6 +16,16 @@ import type { Plugin } from 'vite';
  *    keystroke, half a chapter; on the duplicated worst case, ~500 clauses a key. It now takes the
  *    mapping along and skips the mapped children (also where it decides which of two changed
  *    children to update, `computeChildEqualityFactor`).
+ * 3. A co-author's change (`_typeChanged`) forgot the whole mapping after dropping the entries of
+ *    the Y types the change touched (changed, their ancestors, deleted), so every node of the
+ *    document was rebuilt from the Y.Doc for each character a co-author typed: on the duplicated
+ *    worst case ~120 ms of rebuilding and garbage a key, more than 10 keys/s allow, so the co-author
+ *    saw text seconds late. y-tiptap added that clearing "so relative cursor positions resolve
+ *    against current node sizes after structural changes (e.g. drag-and-drop block moves)"; the
+ *    entries it keeps are those of types the change did not touch, whose nodes are unchanged
+ *    (upstream y-prosemirror never clears it). test/browser/coediting.test.ts moves and inserts
+ *    clauses before a co-author's caret while they type and checks where their text lands and
+ *    that both browsers and the server end with the same document.
  *
  * The plugin fails the build if the code it replaces is not found (a new y-tiptap version): check
  * whether the fixes are still needed, then update or remove them.
@@ -32,6 +44,11 @@ const REPLACEMENTS: Replacement[] = [
     find: 'if (yChild instanceof Y.XmlElement && !(pChild instanceof Array) && matchNodeName(yChild, pChild)) {\n    if (equalYTypePNode(yChild, pChild)) {',
     replace:
       'if (yChild instanceof Y.XmlElement && !(pChild instanceof Array) && matchNodeName(yChild, pChild)) {\n    if (mappedIdentity(meta.mapping.get(yChild), pChild) || equalYTypePNode(yChild, pChild, meta.mapping)) {',
+    times: 1,
+  },
+  {
+    find: '      // Rebuild the full Y↔PM mapping so relative cursor positions resolve against\n      // current node sizes after structural changes (e.g. drag-and-drop block moves).\n      this.mapping.clear();\n',
+    replace: '      // (the mapping of unchanged types is kept: scripts/vite/yTiptapMappedIdentity.ts)\n',
     times: 1,
   },
   {

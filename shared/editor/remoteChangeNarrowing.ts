@@ -1,9 +1,10 @@
 /**
  * `RemoteChangeNarrowing`: a co-author's change arrives from the Yjs binding as one step replacing
- * the whole document with nodes rebuilt from the Y.Doc (y-tiptap rebuilds all of them on every
- * remote change). This extension dispatches instead a transaction that replaces only the range that
- * differs, with every unchanged subtree kept as the same node (shareUnchanged.ts), and points the
- * binding's Y-type → node mapping at the kept nodes. The resulting document is equal to the one the
+ * the whole document, with the nodes of the changed Y types rebuilt from the Y.Doc (upstream
+ * y-tiptap rebuilds all of them on every remote change; the client's build keeps the others,
+ * scripts/vite/yTiptapMappedIdentity.ts). This extension dispatches instead a transaction that
+ * replaces only the range that differs, with every unchanged subtree kept as the same node
+ * (shareUnchanged.ts), and points the binding's Y-type → node mapping at the kept nodes. The resulting document is equal to the one the
  * binding built; the view, the plugins and decorations mapped through the change then work in
  * proportion to the change instead of to the document's size.
  */
@@ -38,6 +39,7 @@ function bindingMapping(state: EditorState): BindingMapping | null {
 
 /** Points the binding's entries at the kept nodes (a Y.XmlText maps to an array of text nodes). */
 function remap(mapping: BindingMapping, replaced: Map<PMNode, PMNode>): void {
+  if (replaced.size === 0) return;
   for (const [type, value] of mapping) {
     if (Array.isArray(value)) {
       if (value.some((node) => replaced.has(node)))

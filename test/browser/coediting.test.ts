@@ -72,6 +72,72 @@ describe('co-editing in the browser', () => {
     await drafterContext.close();
   });
 
+  it('clauses moved and inserted by one author while the other types: the typing stays where it was, both end equal', async () => {
+    const contexts = await Promise.all([0, 1].map(() => browser.newContext({ locale: 'zh-CN' })));
+    const [lead, drafter] = await Promise.all(contexts.map((context) => context.newPage()));
+    if (!lead || !drafter) throw new Error('no pages');
+    await signIn(lead, server.url, 'lead@example.com');
+    await signIn(drafter, server.url, 'drafter@example.com');
+    await openStandard(lead, server.url, standardId);
+    await openStandard(drafter, server.url, standardId);
+    const section = (page: typeof lead, label: string) =>
+      page.locator(`[data-testid="editor"] .ProseMirror section[data-label="${label}"]`).first();
+    const title = (page: typeof lead, label: string) => section(page, label).locator('> [data-type="sectionTitle"]');
+    const documentJson = (page: typeof lead) =>
+      page.evaluate(() => {
+        const root: (Element & { editor?: { getJSON(): unknown } }) | null = document.querySelector(
+          '[data-testid="editor"] .ProseMirror',
+        );
+        return JSON.stringify(root?.editor?.getJSON() ?? null);
+      });
+
+    // The drafter types at the end of the first paragraph of 5.3 (found again by its id later).
+    const id = await section(drafter, '5.3').getAttribute('data-id');
+    const paragraph = (page: typeof lead) =>
+      page.locator(`[data-testid="editor"] .ProseMirror section[data-id="${id}"] p`).first();
+    /** The paragraph's text without the co-authors' carets (their name labels). */
+    const typed = (page: typeof lead) =>
+      paragraph(page).evaluate((element) => {
+        const copy = element.cloneNode(true);
+        if (copy instanceof Element)
+          for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+        return copy.textContent ?? '';
+      });
+    await paragraph(drafter).click();
+    await drafter.keyboard.press('End');
+    await drafter.keyboard.type('乙');
+    await expect.poll(() => typed(lead), { timeout: 10_000 }).toMatch(/乙$/);
+
+    // The lead moves 5.1 below 5.2 and inserts a clause after it: everything before the drafter's
+    // caret shifts. The drafter types on.
+    await title(lead, '5.1').click();
+    await lead.getByTestId('move-section-down').click();
+    await expect.poll(() => section(lead, '5.3').getAttribute('data-id')).toBe(id);
+    await title(lead, '5.2').click();
+    await lead.keyboard.press('End');
+    await lead.getByTestId('insert-clause').click();
+    await lead.keyboard.type('插入的条');
+    await expect.poll(() => section(drafter, '5.4').getAttribute('data-id'), { timeout: 10_000 }).toBe(id);
+    await drafter.keyboard.type('丙丁');
+
+    // Then the lead moves the inserted clause (5.3) above the one before it; the drafter types on.
+    await title(lead, '5.3').click();
+    await lead.getByTestId('move-section-up').click();
+    await expect.poll(() => title(drafter, '5.2').textContent(), { timeout: 10_000 }).toContain('插入的条');
+    await drafter.keyboard.type('戊');
+
+    for (const page of [lead, drafter]) {
+      await expect.poll(() => typed(page), { timeout: 10_000 }).toMatch(/乙丙丁戊$/);
+    }
+    await expect.poll(async () => (await documentJson(lead)) === (await documentJson(drafter))).toBe(true);
+    // A third browser opening now reads the same document from the server.
+    const third = await contexts[0]!.newPage();
+    await openStandard(third, server.url, standardId);
+    await expect.poll(() => typed(third)).toMatch(/乙丙丁戊$/);
+    expect(await documentJson(third)).toBe(await documentJson(lead));
+    for (const context of contexts) await context.close();
+  });
+
   it('a reviewer sees the text but cannot type into it, and sees why', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
