@@ -41,13 +41,35 @@ export interface TypingResult {
   mainThreadMsPerKey: number;
 }
 
-/** Puts the caret at the end of the middle one of the paragraphs `selector` finds. */
+/**
+ * Puts the caret at the end of the paragraph (of those `selector` finds) that starts nearest the
+ * middle of the editor's text, and returns its index. Chosen by text position, not by count: the
+ * product and the plain editor split the same text into different paragraphs (the product's
+ * clause paragraphs, the plain page's every block), and the browser's work per keystroke and per
+ * composition grows with the text before the caret, so both must type at the same place.
+ */
 export async function placeCaret(page: Page, selector: string): Promise<number> {
-  const paragraphs = page.locator(selector);
-  const count = await paragraphs.count();
-  if (count === 0) throw new Error(`no paragraph matches ${selector}`);
-  const index = Math.floor(count / 2);
-  const target = paragraphs.nth(index);
+  const index = await page.evaluate((paragraphSelector) => {
+    const paragraphs = [...document.querySelectorAll(paragraphSelector)];
+    const root = paragraphs[0]?.closest('.ProseMirror');
+    if (!root) return -1;
+    const middle = (root.textContent ?? '').length / 2;
+    const wanted = new Set<Node>(paragraphs);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) offset += node.nodeValue?.length ?? 0;
+      else if (wanted.has(node) && Math.abs(offset - middle) < bestDistance) {
+        bestDistance = Math.abs(offset - middle);
+        best = paragraphs.indexOf(node as Element);
+      }
+    }
+    return best;
+  }, selector);
+  if (index < 0) throw new Error(`no paragraph matches ${selector}`);
+  const target = page.locator(selector).nth(index);
   await target.scrollIntoViewIfNeeded();
   await target.click();
   await page.keyboard.press('End');
