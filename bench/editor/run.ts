@@ -29,6 +29,7 @@ import { plainText } from '@shared/editor/yjsContent.js';
 import type { ProseMirrorJSON } from '@shared/editor/json.js';
 import { buildDuplicatedStandard, buildLargeStandard } from '../lib/largeStandard.js';
 import { loadMark, loadSince, machineInfo } from '../lib/machine.js';
+import { caretParagraphText } from './caretParagraph.js';
 import { startPlainPage } from './plainPage.js';
 import type { PlainPage } from './plainPage.js';
 import { startProductServer } from './productServer.js';
@@ -113,10 +114,11 @@ async function measureDocument(
       }),
       plainTarget(plainPage.url),
     ];
+    const caretText = caretParagraphText(doc);
     for (let round = 0; round < repeat; round++) {
       for (const [i, target] of targets.entries()) {
         console.log(`measuring ${target.name} (session ${round + 1} of ${repeat}) …`);
-        columns[i]?.sessions.push(await measureEditor(browser, target));
+        columns[i]?.sessions.push(await measureEditor(browser, target, caretText));
       }
     }
     if (sustainMinutes > 0) {

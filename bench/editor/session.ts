@@ -14,7 +14,7 @@ import type { MemorySample, SustainedEditing } from './memory.js';
 import { observerScript, openCdp } from './pageProbes.js';
 import { measureStructure } from './structureOps.js';
 import type { StructureTimes } from './structureOps.js';
-import { placeCaret, typeIme, typeKeys } from './typing.js';
+import { caretAtEndOf, placeCaret, typeIme, typeKeys } from './typing.js';
 import type { TypingResult } from './typing.js';
 
 export interface EditorTarget {
@@ -71,19 +71,20 @@ async function openEditor(browser: Browser, target: EditorTarget) {
   return { context, page, cdp, openMs, findingsMs };
 }
 
-export async function measureEditor(browser: Browser, target: EditorTarget): Promise<SessionResult> {
+/** `caretText`: the paragraph both editors type into (caretParagraph.ts). */
+export async function measureEditor(browser: Browser, target: EditorTarget, caretText: string): Promise<SessionResult> {
   const { context, page, cdp, openMs, findingsMs } = await openEditor(browser, target);
   try {
     await sleep(1500);
     const afterOpen = await sampleMemory(browser, cdp);
-    await placeCaret(page, target.paragraphs);
+    const index = await placeCaret(page, target.paragraphs, caretText);
     await sleep(500);
     const typing = await typeKeys(page, cdp, target.name);
     await sleep(500);
     const ime = await typeIme(page, cdp);
     await sleep(500);
     const structure = await measureStructure(page, target.flavor, STRUCTURE_ROUNDS);
-    const index = await placeCaret(page, target.paragraphs);
+    await caretAtEndOf(page, target.paragraphs, index);
     await sleep(500);
     const coEditing = await measureCoEditing(browser, target, page, index);
     return { openMs, findingsMs, typing, ime, structure, coEditing, afterOpen };

@@ -42,38 +42,44 @@ export interface TypingResult {
 }
 
 /**
- * Puts the caret at the end of the paragraph (of those `selector` finds) that starts nearest the
- * middle of the editor's text, and returns its index. Chosen by text position, not by count: the
- * product and the plain editor split the same text into different paragraphs (the product's
- * clause paragraphs, the plain page's every block), and the browser's work per keystroke and per
- * composition grows with the text before the caret, so both must type at the same place.
+ * Puts the caret at the end of the paragraph (of those `selector` finds) whose text is `text`
+ * (bench/editor/caretParagraph.ts), and returns its index. Where the text occurs more than once (the
+ * duplicated worst case), the occurrence that starts nearest the middle of the editor's text.
  */
-export async function placeCaret(page: Page, selector: string): Promise<number> {
-  const index = await page.evaluate((paragraphSelector) => {
-    const paragraphs = [...document.querySelectorAll(paragraphSelector)];
-    const root = paragraphs[0]?.closest('.ProseMirror');
-    if (!root) return -1;
-    const middle = (root.textContent ?? '').length / 2;
-    const wanted = new Set<Node>(paragraphs);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    let offset = 0;
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) offset += node.nodeValue?.length ?? 0;
-      else if (wanted.has(node) && Math.abs(offset - middle) < bestDistance) {
-        bestDistance = Math.abs(offset - middle);
-        best = paragraphs.indexOf(node as Element);
+export async function placeCaret(page: Page, selector: string, text: string): Promise<number> {
+  const index = await page.evaluate(
+    ([paragraphSelector, wantedText]) => {
+      const paragraphs = [...document.querySelectorAll(paragraphSelector)];
+      const root = paragraphs[0]?.closest('.ProseMirror');
+      if (!root) return -1;
+      const middle = (root.textContent ?? '').length / 2;
+      const candidates = new Set<Node>(paragraphs.filter((p) => p.textContent === wantedText));
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      let best = -1;
+      let bestDistance = Number.POSITIVE_INFINITY;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) offset += node.nodeValue?.length ?? 0;
+        else if (candidates.has(node) && Math.abs(offset - middle) < bestDistance) {
+          bestDistance = Math.abs(offset - middle);
+          best = paragraphs.indexOf(node as Element);
+        }
       }
-    }
-    return best;
-  }, selector);
-  if (index < 0) throw new Error(`no paragraph matches ${selector}`);
+      return best;
+    },
+    [selector, text] as const,
+  );
+  if (index < 0) throw new Error(`no paragraph matching ${selector} reads ${JSON.stringify(text.slice(0, 40))}`);
+  await caretAtEndOf(page, selector, index);
+  return index;
+}
+
+/** Puts the caret at the end of paragraph `index` of those `selector` finds. */
+export async function caretAtEndOf(page: Page, selector: string, index: number): Promise<void> {
   const target = page.locator(selector).nth(index);
   await target.scrollIntoViewIfNeeded();
   await target.click();
   await page.keyboard.press('End');
-  return index;
 }
 
 export async function typeKeys(page: Page, cdp: CDPSession, name: string): Promise<TypingResult> {
