@@ -42,9 +42,10 @@ export interface TypingResult {
 }
 
 /**
- * Puts the caret at the end of the paragraph (of those `selector` finds) whose text is `text`
- * (bench/editor/caretParagraph.ts), and returns its index. Where the text occurs more than once (the
- * duplicated worst case), the occurrence that starts nearest the middle of the editor's text.
+ * Puts the caret at the end of the paragraph (of those `selector` finds) whose text starts with
+ * `text` (bench/editor/caretParagraph.ts; a later session finds it with the earlier sessions' typing
+ * appended: both servers keep the document), and returns its index. Where the text occurs more than
+ * once (the duplicated worst case), the occurrence that starts nearest the middle of the editor's text.
  */
 export async function placeCaret(page: Page, selector: string, text: string): Promise<number> {
   const index = await page.evaluate(
@@ -53,7 +54,7 @@ export async function placeCaret(page: Page, selector: string, text: string): Pr
       const root = paragraphs[0]?.closest('.ProseMirror');
       if (!root) return -1;
       const middle = (root.textContent ?? '').length / 2;
-      const candidates = new Set<Node>(paragraphs.filter((p) => p.textContent === wantedText));
+      const candidates = new Set<Node>(paragraphs.filter((p) => p.textContent?.startsWith(wantedText)));
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
       let offset = 0;
       let best = -1;
