@@ -80,6 +80,17 @@ export async function caretAtEndOf(page: Page, selector: string, index: number):
   const target = page.locator(selector).nth(index);
   await target.scrollIntoViewIfNeeded();
   await target.click();
+  // The end of the paragraph, not of the clicked line (End alone): the typed text is appended, so a
+  // later session still finds the paragraph by how it starts.
+  await target.evaluate((paragraph) => {
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    range.collapse(false);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
+  await page.waitForTimeout(100);
   await page.keyboard.press('End');
 }
 
