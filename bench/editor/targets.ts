@@ -11,19 +11,42 @@ async function signIn(page: Page, baseUrl: string): Promise<void> {
   await page.getByTestId('project-list').waitFor();
 }
 
+/**
+ * Resolves once a frame has been drawn in which every selector matches: checked in each animation
+ * frame, answered by a task that runs after that frame's style, layout and paint. Both editors are
+ * timed this way, so "shown" means drawn, and one check covers all conditions at once.
+ */
+async function drawnWith(page: Page, selectors: string[]): Promise<void> {
+  // A script string: functions compiled by tsx carry helper calls that do not exist in the page.
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const selectors = ${JSON.stringify(selectors)};
+    const deadline = performance.now() + 120000;
+    function check() {
+      if (selectors.every((selector) => document.querySelector(selector) !== null)) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      } else if (performance.now() > deadline) {
+        reject(new Error('not shown within 120 s: ' + selectors.join(', ')));
+      } else {
+        requestAnimationFrame(check);
+      }
+    }
+    requestAnimationFrame(check);
+  })`);
+}
+
 export function productTarget(name: string, baseUrl: string, documentId: string): EditorTarget {
   return {
     name,
     flavor: 'product',
     url: `${baseUrl}/documents/${documentId}`,
     prepare: (page) => signIn(page, baseUrl),
-    async ready(page) {
-      await page
-        .locator('[data-testid="editor"] .ProseMirror section[data-type="clause"]')
-        .first()
-        .waitFor({ timeout: 120_000 });
-      await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor({ timeout: 120_000 });
-    },
+    ready: (page) =>
+      drawnWith(page, [
+        '[data-testid="editor"] .ProseMirror section[data-type="clause"]',
+        '[data-testid="connection-status"][data-state="connected"]',
+      ]),
     async findingsShown(page) {
       await page.locator('[data-testid="checker-findings"]').waitFor({ timeout: 120_000 });
     },
@@ -38,9 +61,7 @@ export function plainTarget(url: string): EditorTarget {
     flavor: 'plain',
     url,
     prepare: async () => undefined,
-    async ready(page) {
-      await page.locator('#editor[data-ready="true"] .ProseMirror h2').first().waitFor({ timeout: 120_000 });
-    },
+    ready: (page) => drawnWith(page, ['#editor[data-ready="true"] .ProseMirror h2']),
     paragraphs: '#editor .ProseMirror > p',
   };
 }

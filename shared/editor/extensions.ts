@@ -15,6 +15,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceUser } from '../domain/user.js';
 import { NODE, TOP_LEVEL_SECTION_TYPES, structureExtensions } from './structure/index.js';
 import { RemoteChangeNarrowing } from './remoteChangeNarrowing.js';
+import { RemoteChangeNotAutolinked } from './remoteChangeNotAutolinked.js';
 
 /** The Y.XmlFragment that holds the editor content (TipTap's default field). */
 export const CONTENT_FIELD = 'default';
@@ -60,6 +61,9 @@ export function collaborativeExtensions(binding: CollaborationBinding): AnyExten
   return [
     ...documentExtensions(),
     Collaboration.configure({ document: binding.document, field: CONTENT_FIELD }),
+    // Text typed in another editor was autolinked there (remoteChangeNotAutolinked.ts). Listed before
+    // the narrowing because TipTap runs the later extension's dispatch hook first.
+    RemoteChangeNotAutolinked,
     // A co-author's change replaces only what differs, not the whole document (remoteChangeNarrowing.ts).
     RemoteChangeNarrowing,
     caret,

@@ -16,15 +16,13 @@ import { ReplaceStep } from '@tiptap/pm/transform';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { shareUnchanged } from './shareUnchanged.js';
 import { changedRange } from './structure/textOnlyChange.js';
+import { isRemoteChange } from './remoteChange.js';
 
 /** The binding's map from Y types to the nodes built for them (y-tiptap's `ProsemirrorMapping`). */
 type BindingMapping = Map<unknown, unknown>;
 
 function isRemoteWholeReplacement(tr: Transaction, before: PMNode): boolean {
-  const meta: unknown = tr.getMeta(ySyncPluginKey);
-  if (typeof meta !== 'object' || meta === null || !('isChangeOrigin' in meta) || meta.isChangeOrigin !== true) {
-    return false;
-  }
+  if (!isRemoteChange(tr)) return false;
   const [step] = tr.steps;
   return tr.steps.length === 1 && step instanceof ReplaceStep && step.from === 0 && step.to === before.content.size;
 }

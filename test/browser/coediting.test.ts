@@ -150,6 +150,8 @@ describe('co-editing in the browser', () => {
     expect(await notice.innerText()).toContain('您在本项目中的角色是审阅者，可以阅读文本，但不能修改。');
     const editor = page.locator('[data-testid="editor"] .ProseMirror');
     expect(await editor.getAttribute('contenteditable')).toBe('false');
+    // The drafting credits are read from the server after the text is shown.
+    await expect.poll(() => editor.innerText()).not.toContain('正在读取起草组');
     const before = await editor.innerText();
     await editor.click();
     await page.keyboard.type('审阅者输入');

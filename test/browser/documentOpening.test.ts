@@ -76,6 +76,40 @@ describe('opening a document', { timeout: 90_000 }, () => {
     await page.context().close();
   });
 
+  it('draws the text first, then the panels beside it, without moving the text', async () => {
+    const page = await signedIn('lead@example.com');
+    // In every frame drawn once the text is there: are the outline and the comments there, and where
+    // is the text's box (its left, top and width: the drafting credits loading inside it may change
+    // its height).
+    await page.addInitScript(`
+      window.__opening = [];
+      const record = () => {
+        if (document.querySelector('[data-testid="editor"] .ProseMirror section[data-type="clause"]')) {
+          const box = document.querySelector('[data-testid="editor"] .ProseMirror').getBoundingClientRect();
+          window.__opening.push({
+            outline: document.querySelector('[data-testid="outline-item"]') !== null,
+            comments: document.querySelector('.workspace__side-tabs') !== null,
+            box: [box.left, box.top, box.width].join(),
+          });
+        }
+        if (window.__opening.length < 600) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    `);
+    await page.goto(`${server.url}/documents/${standardId}`);
+    await textShownAndConnected(page);
+    await page.getByTestId('outline-item').first().waitFor();
+    await page.locator('.workspace__side-tabs').waitFor();
+    await page.getByTestId('checker-panel').waitFor();
+    type State = { outline: boolean; comments: boolean; box: string };
+    const states = await page.evaluate(() => (window as unknown as { __opening: State[] }).__opening);
+    expect(states[0]).toMatchObject({ outline: false, comments: false });
+    expect(states.at(-1)).toMatchObject({ outline: true, comments: true });
+    expect(new Set(states.map((state) => state.box)).size).toBe(1);
+    await page.screenshot({ path: '/tmp/document-opening-panels.png' });
+    await page.context().close();
+  });
+
   it('shows someone outside the drafting group the not-found page, never the text', async () => {
     const page = await signedIn('outsider@example.com');
     await page.goto(`${server.url}/documents/${standardId}`);

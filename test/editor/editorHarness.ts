@@ -1,6 +1,7 @@
 /** A headless TipTap editor with the shared extension list and its ProseMirror plugins active. */
 import { afterEach } from 'vitest';
 import { Editor } from '@tiptap/core';
+import type { AnyExtension } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { documentExtensions } from '@shared/editor/extensions.js';
@@ -9,16 +10,17 @@ import type { ProseMirrorJSON } from '@shared/editor/json.js';
 /**
  * TipTap 3 adds plugins only when an editor is mounted into a DOM; here we install them on the
  * headless editor's state so that ids and numbering behave as in the browser. Building the keymaps
- * reads `navigator` (a global only from Node 21 on): give older Node a neutral one.
+ * reads `navigator` (a global only from Node 21 on): give older Node a neutral one. `extra`: browser
+ * extensions added after the shared list (as collaborativeExtensions() does).
  */
-export function createEditor(content: ProseMirrorJSON): Editor {
+export function createEditor(content: ProseMirrorJSON, extra: AnyExtension[] = []): Editor {
   if (typeof globalThis.navigator === 'undefined') {
     Object.defineProperty(globalThis, 'navigator', {
       value: { platform: 'node', userAgent: 'node' },
       configurable: true,
     });
   }
-  const editor = new Editor({ extensions: documentExtensions(), content });
+  const editor = new Editor({ extensions: [...documentExtensions(), ...extra], content });
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
   return editor;
 }

@@ -11,6 +11,7 @@ import { StageTag } from '../../features/projects/components/StageTag';
 import { useBeforeUnloadWarning } from '../../features/document/hooks/useBeforeUnloadWarning';
 import { useCollaborativeEditor } from '../../features/document/hooks/useCollaborativeEditor';
 import { useNodeParam } from '../../features/document/hooks/useNodeParam';
+import { useTextShown } from '../../features/document/hooks/useTextShown';
 import type { CollaborationSession } from '../../features/document/lib/CollaborationSession';
 import { ConnectionStatus } from '../../features/document/components/ConnectionStatus';
 import { StorageWarning } from '../../features/document/components/StorageWarning';
@@ -50,6 +51,8 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
   const structure = useMemo(() => ({ projectId: project.id }), [project.id]);
   useNodeParam(editor);
   useBeforeUnloadWarning(session.sync);
+  // The text is drawn first; the panels beside it are mounted right after (useTextShown.ts).
+  const panels = useTextShown(session);
 
   return (
     <div className="workspace">
@@ -78,10 +81,10 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
       <div className="workspace__body">
         <aside className="workspace__outline workspace__sidebar">
           <div className="workspace__sidebar-part workspace__sidebar-part--outline">
-            <OutlineSidebar editor={editor} />
+            {panels ? <OutlineSidebar editor={editor} /> : null}
           </div>
           <div className="workspace__sidebar-part workspace__sidebar-part--checker">
-            <CheckerPanel editor={editor} awareness={session.provider.awareness} />
+            {panels ? <CheckerPanel editor={editor} awareness={session.provider.awareness} /> : null}
           </div>
         </aside>
         <main className="workspace__main">
@@ -103,34 +106,36 @@ export function DocumentWorkspace({ session, meta }: DocumentWorkspaceProps) {
         </main>
         <aside className="workspace__comments">
           {/* Beside the text: comments (first, kept mounted for their highlights), the change history, the versions. */}
-          <Tabs
-            className="workspace__side-tabs"
-            size="small"
-            items={[
-              {
-                key: 'comments',
-                label: t('comments.title'),
-                children: (
-                  <CommentPanel
-                    editor={editor}
-                    controller={comments.controller}
-                    project={project}
-                    documentId={document.id}
-                  />
-                ),
-              },
-              {
-                key: 'history',
-                label: <span data-testid="history-tab">{t('history.tab')}</span>,
-                children: <HistoryPanel editor={editor} projectId={project.id} documentId={document.id} />,
-              },
-              {
-                key: 'versions',
-                label: <span data-testid="versions-tab">{t('versions.title')}</span>,
-                children: <VersionsPanel documentId={document.id} projectId={project.id} access={project.access} />,
-              },
-            ]}
-          />
+          {panels ? (
+            <Tabs
+              className="workspace__side-tabs"
+              size="small"
+              items={[
+                {
+                  key: 'comments',
+                  label: t('comments.title'),
+                  children: (
+                    <CommentPanel
+                      editor={editor}
+                      controller={comments.controller}
+                      project={project}
+                      documentId={document.id}
+                    />
+                  ),
+                },
+                {
+                  key: 'history',
+                  label: <span data-testid="history-tab">{t('history.tab')}</span>,
+                  children: <HistoryPanel editor={editor} projectId={project.id} documentId={document.id} />,
+                },
+                {
+                  key: 'versions',
+                  label: <span data-testid="versions-tab">{t('versions.title')}</span>,
+                  children: <VersionsPanel documentId={document.id} projectId={project.id} access={project.access} />,
+                },
+              ]}
+            />
+          ) : null}
         </aside>
       </div>
     </div>
