@@ -3,7 +3,7 @@
  * headings and no bare table; a term entry and a numbered table inserted from the insert menu get
  * their computed numbers (3.x, 表N); a chapter's role and an annex's status can be changed
  * afterwards; a missing chapter is offered as a fix beside its finding; 删除条 deletes a filled
- * clause after a confirmation; the frozen 征求意见稿 shows the cover and the generated contents.
+ * clause after a confirmation; numbers follow after a plugin is registered late; the frozen 征求意见稿 shows the cover and the generated contents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -53,6 +53,17 @@ async function caretAtEnd(locator: ReturnType<Page['locator']>): Promise<void> {
   await locator.click();
   await page.keyboard.press('End');
 }
+
+/** Each second-level clause's label and the number shown in front of its title. */
+const shownClauseNumbers = () =>
+  editor()
+    .locator('section[data-type="clause"][data-depth="2"]')
+    .evaluateAll((sections) =>
+      sections.map((s) => [
+        s.getAttribute('data-label'),
+        s.querySelector(':scope > [data-type="sectionTitle"] .gb-number')?.textContent,
+      ]),
+    );
 
 async function insertFromMenu(testId: string): Promise<void> {
   await page.getByTestId('structure-menu').click();
@@ -176,17 +187,29 @@ describe('structured editing in the browser', () => {
     await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
     await expect.poll(() => titleText('5.2')).toBe(before);
     // The numbers shown in front of the titles follow (they are written into the kept elements).
-    const shown = await editor()
-      .locator('section[data-type="clause"][data-depth="2"]')
-      .evaluateAll((sections) =>
-        sections.map((s) => [
-          s.getAttribute('data-label'),
-          s.querySelector(':scope > [data-type="sectionTitle"] .gb-number')?.textContent,
-        ]),
-      );
+    const shown = await shownClauseNumbers();
     expect(shown.length).toBeGreaterThan(2);
     for (const [label, text] of shown) expect(text).toBe(label);
     expect(await editor().textContent()).not.toContain('其中锰的质量分数');
+  });
+
+  it('numbers still follow after a plugin is registered once the text is drawn (as a bubble menu does)', async () => {
+    // Registering a plugin makes ProseMirror recreate every plugin view, the numbering's included;
+    // the number elements it keeps in the page must still be renumbered afterwards.
+    await page.evaluate(() => {
+      type Root = { editor: { registerPlugin(plugin: unknown): void; state: { plugins: { constructor: unknown }[] } } };
+      const root = document.querySelector('[data-testid="editor"] .ProseMirror') as unknown as Root;
+      const Plugin = root.editor.state.plugins[0]?.constructor as new (spec: object) => unknown;
+      root.editor.registerPlugin(new Plugin({}));
+    });
+    await caretAtEnd(sectionTitle('5.1'));
+    await page.getByTestId('insert-clause').click();
+    await page.keyboard.type('注册插件后插入的条');
+    await expect.poll(() => sectionTitle('5.2').textContent()).toContain('注册插件后插入的条');
+    const shown = await shownClauseNumbers();
+    const labels = shown.map(([label]) => label);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const [label, text] of shown) expect(text).toBe(label);
   });
 
   it('the frozen 征求意见稿 shows the cover title, the contents and the drafting credits', async () => {

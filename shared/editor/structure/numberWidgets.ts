@@ -60,7 +60,12 @@ interface KeptWidget {
   text: string;
 }
 
-/** The owned widgets of each view, by owner id. */
+/**
+ * The owned widgets of each view, by owner id. It lives as long as the view, not as long as a
+ * plugin view: registering a plugin (a bubble menu mounting, a panel) makes ProseMirror destroy and
+ * recreate every plugin view, while the widget elements it keeps stay in the page and must still be
+ * found by the next `NumberWidgetSync`. Each widget leaves the map when it is destroyed.
+ */
 const widgetsByView = new WeakMap<EditorView, Map<string, KeptWidget>>();
 /** The map each owned widget element was registered in. */
 const registryOfElement = new WeakMap<Node, Map<string, KeptWidget>>();
@@ -217,9 +222,5 @@ export class NumberWidgetSync {
         if (section && section.getAttribute('data-depth') !== depth) section.setAttribute('data-depth', depth);
       }
     }
-  }
-
-  destroy(): void {
-    widgetsByView.delete(this.view);
   }
 }

@@ -88,7 +88,6 @@ export function structureNumberingPlugin(onChange?: (numbering: Numbering) => vo
             widgets.sync(now.numbering);
           }
         },
-        destroy: () => widgets.destroy(),
       };
     },
     props: {
