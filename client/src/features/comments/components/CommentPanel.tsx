@@ -22,6 +22,7 @@ import { NO_FILTERS, applyFilters, displayStatus, filterOptions, inTextOrder, me
 import type { ThreadFilters } from '../lib/threadFilters';
 import { CommentComposer } from './CommentComposer';
 import { ThreadCard } from './ThreadCard';
+import { scrollIntoViewSettled } from '../../../lib/scrollIntoViewSettled';
 import './comments.css';
 
 interface CommentPanelProps {
@@ -43,7 +44,7 @@ function revealInEditor(editor: Editor, range: { from: number; to: number }): vo
       const { node } = editor.view.domAtPos(range.from);
       target = node instanceof Element ? node : node.parentElement;
     }
-    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    if (target) scrollIntoViewSettled(target);
   });
 }
 

@@ -7,6 +7,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { NODE } from '@shared/editor/structure/names';
 import { flashNode } from '../extensions/jumpHighlight';
+import { scrollIntoViewSettled } from '../../../lib/scrollIntoViewSettled';
 
 export interface RevealOptions {
   /** Select this text when it occurs in the node (e.g. a checker finding's excerpt). */
@@ -63,10 +64,23 @@ function caretRange(node: PMNode, pos: number): { from: number; to: number } | n
   return range;
 }
 
-function scrollTo(editor: Editor, pos: number): void {
+/**
+ * Brings the node at `pos` into the middle of the view: the text found in it, else a section by
+ * its title (a long section then shows its start), else the node.
+ */
+function scrollTo(editor: Editor, pos: number, found: { from: number } | null): void {
+  if (found) {
+    const { node } = editor.view.domAtPos(found.from);
+    const element = node instanceof Element ? node : node.parentElement;
+    if (element) {
+      scrollIntoViewSettled(element);
+      return;
+    }
+  }
   const dom = editor.view.nodeDOM(pos);
   const element = dom instanceof HTMLElement ? dom : dom?.parentElement;
-  element?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  if (!element) return;
+  scrollIntoViewSettled(element.querySelector(':scope > .gb-section-title') ?? element);
 }
 
 /** Scrolls to the node at `pos`, selects in it and marks it. */
@@ -74,12 +88,13 @@ export function revealNode(editor: Editor, pos: number, options: RevealOptions =
   if (editor.isDestroyed) return;
   const node = editor.state.doc.nodeAt(pos);
   if (!node) return;
-  const range = (options.excerpt ? findText(node, pos, options.excerpt) : null) ?? caretRange(node, pos);
+  const found = options.excerpt ? findText(node, pos, options.excerpt) : null;
+  const range = found ?? caretRange(node, pos);
   if (range) {
     const tr = editor.state.tr.setSelection(TextSelection.create(editor.state.doc, range.from, range.to));
     editor.view.dispatch(tr);
     if (editor.isEditable) editor.commands.focus(undefined, { scrollIntoView: false });
   }
-  scrollTo(editor, pos);
+  scrollTo(editor, pos, found);
   flashNode(editor, pos);
 }
