@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '@shared/collab/closeCodes';
 import { collabServerUrl } from './collabUrl';
 import { SyncTracker } from './SyncTracker';
+import { announceOwnAwarenessOnly } from './ownAwarenessOnly';
 
 /** How long to wait for the local copy before connecting anyway (IndexedDB can be unavailable). */
 const LOCAL_LOAD_TIMEOUT_MS = 2000;
@@ -39,6 +40,7 @@ export class CollaborationSession {
       connect: false,
       disableBc: false,
     });
+    announceOwnAwarenessOnly(this.provider);
     this.sync = new SyncTracker(
       this.doc,
       this.provider,
