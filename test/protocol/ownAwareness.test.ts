@@ -4,32 +4,16 @@
  * presence with the drafting checker's findings) back to the server; ours sends its own only, and
  * everyone still sees everyone.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import { announceOwnAwarenessOnly } from '../../client/src/features/document/lib/ownAwarenessOnly.js';
-import { demoProject, login } from '../helpers/api.js';
-import { connectSynced, waitFor } from '../helpers/collab.js';
+import { waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
-import { startTestServer } from '../helpers/server.js';
-import type { TestServer } from '../helpers/server.js';
+import { collabSuite } from '../helpers/collabSuite.js';
 
 const MESSAGE_AWARENESS = 1;
 
-let server: TestServer;
-let token: string;
-let documentId: string;
-const clients: Client[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  token = await login(server.url, 'lead@example.com');
-  documentId = (await demoProject(server.url, token)).standardId;
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-});
+const suite = collabSuite();
 
 /** The client ids of every awareness message the client sends from now on. */
 function announcedClients(client: Client): number[] {
@@ -53,22 +37,16 @@ function announcedClients(client: Client): number[] {
   return announced;
 }
 
-async function connected(): Promise<Client> {
-  const client = await connectSynced(server.url, documentId, token);
-  clients.push(client);
-  return client;
-}
-
 function sees(observer: Client, other: Client, value: number): boolean {
   return observer.provider.awareness.getStates().get(other.doc.clientID)?.probe === value;
 }
 
 describe('presence announcements', () => {
   it('sends its own presence only, where a stock client re-sends everyone’s', async () => {
-    const ours = await connected();
+    const ours = await suite.connected();
     announceOwnAwarenessOnly(ours.provider);
-    const stock = await connected();
-    const typist = await connected();
+    const stock = await suite.connected();
+    const typist = await suite.connected();
     const oursSent = announcedClients(ours);
     const stockSent = announcedClients(stock);
 

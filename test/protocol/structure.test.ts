@@ -3,7 +3,7 @@
  * checker's findings pushed live to connected clients, and consistent numbering when two clients
  * insert clauses at the same moment.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentCheckResponse, DocumentContentResponse } from '@shared/api/types.js';
 import { isServerPresence } from '@shared/collab/serverPresence.js';
@@ -11,27 +11,12 @@ import type { ServerPresenceState } from '@shared/collab/serverPresence.js';
 import { CONTENT_FIELD } from '@shared/editor/extensions.js';
 import { computeNumbering } from '@shared/editor/structure/numbering.js';
 import { yDocToJSON } from '@shared/editor/yjsContent.js';
-import { startTestServer } from '../helpers/server.js';
-import type { TestServer } from '../helpers/server.js';
-import { demoProject, login, request } from '../helpers/api.js';
-import { connectSynced, waitFor } from '../helpers/collab.js';
+import { login, request } from '../helpers/api.js';
+import { waitFor } from '../helpers/collab.js';
+import { collabSuite } from '../helpers/collabSuite.js';
 import type { Client } from '../helpers/collab.js';
 
-let server: TestServer;
-let token: string;
-let documentId: string;
-const clients: Client[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  token = await login(server.url, 'lead@example.com');
-  documentId = (await demoProject(server.url, token)).standardId;
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.dispose();
-});
+const suite = collabSuite();
 
 function serverPresence(client: Client): ServerPresenceState | null {
   for (const state of client.provider.awareness.getStates().values()) if (isServerPresence(state)) return state;
@@ -60,25 +45,30 @@ function newClause(id: string, title: string, text: string): Y.XmlElement {
 
 describe('structured standard through the server', () => {
   it('returns the current content with computed numbering, and the checker findings', async () => {
-    const content = await request<DocumentContentResponse>(server.url, 'GET', `/api/documents/${documentId}/content`, {
-      token,
-    });
+    const content = await request<DocumentContentResponse>(
+      suite.server.url,
+      'GET',
+      `/api/documents/${suite.documentId}/content`,
+      { token: suite.token },
+    );
     expect(content.status).toBe(200);
     const chapters = content.body.numbering.outline.filter((item) => item.kind === 'chapter');
     expect(chapters.map((c) => c.label)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(chapters.map((c) => c.title)).toContain('技术要求');
     expect(content.body.numbering.outline.some((item) => item.label === '5.1.2')).toBe(true);
     expect(content.body.draftingCredits.leadUnits.length).toBe(1);
-    const check = await request<DocumentCheckResponse>(server.url, 'GET', `/api/documents/${documentId}/check`, {
-      token,
-    });
+    const check = await request<DocumentCheckResponse>(
+      suite.server.url,
+      'GET',
+      `/api/documents/${suite.documentId}/check`,
+      { token: suite.token },
+    );
     expect(check.status).toBe(200);
     expect(check.body.counts.errors).toBe(0);
   });
 
   it('pushes the checker findings live: 必须 typed into a clause appears as an error, and goes away', async () => {
-    const client = await connectSynced(server.url, documentId, token);
-    clients.push(client);
+    const client = await suite.connected();
     await waitFor(() => serverPresence(client)?.checker !== undefined, 'initial checker results');
     expect(serverPresence(client)?.checker?.result.counts.errors).toBe(0);
 
@@ -105,14 +95,13 @@ describe('structured standard through the server', () => {
       'finding cleared',
       15_000,
     );
-    const stored = server.services.metadata.collection('documentChecks').get(documentId);
+    const stored = suite.server.services.metadata.collection('documentChecks').get(suite.documentId);
     expect(stored?.projectId).toBeTruthy();
   });
 
   it('two clients inserting clauses at once see the same, consistent numbering', async () => {
-    const a = await connectSynced(server.url, documentId, token);
-    const b = await connectSynced(server.url, documentId, await login(server.url, 'drafter@example.com'));
-    clients.push(a, b);
+    const a = await suite.connected();
+    const b = await suite.connected(await login(suite.server.url, 'drafter@example.com'));
     const before = computeNumbering(yDocToJSON(a.doc));
     const fiveTwo = before.outline.find((item) => item.label === '5.2')!;
     // Both insert a new clause right after 5.1, at the same moment.
