@@ -11,6 +11,7 @@ import type { PublicUser } from '@shared/domain/user.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { launchBrowser, openStandard, signIn } from '../helpers/browser.js';
+import { chooseByTyping, startingWith } from '../helpers/select.js';
 import { DEMO_PASSWORD, demoProject, request } from '../helpers/api.js';
 import { connectSynced, waitFor } from '../helpers/collab.js';
 import type { Client } from '../helpers/collab.js';
@@ -84,13 +85,8 @@ describe('修改记录 beside the text', () => {
     expect(await drafterChange.textContent()).toContain('+8');
 
     // Filter by the testing body's clause, picked from the outline.
-    await panel.getByTestId('history-filter-clause').click();
-    await page.keyboard.type(testing.clause!.label);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: new RegExp(`^\\s*${testing.clause!.label.replace(/\./g, '\\.')}\\s`) })
-      .first()
-      .click();
+    const clauseLabel = testing.clause!.label;
+    await chooseByTyping(page, panel.getByTestId('history-filter-clause'), clauseLabel, startingWith(clauseLabel));
     await entryOf(drafter).first().waitFor({ state: 'detached' });
     const userIds = await entries.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-user-id')));
     // the testing body's typing and the document's creation (which wrote that clause too)

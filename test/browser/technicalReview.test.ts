@@ -12,6 +12,7 @@ import type { ProjectListItem } from '@shared/api/types.js';
 import { demoProject, login } from '../helpers/api.js';
 import { waitFor } from '../helpers/collab.js';
 import { launchBrowser, signIn } from '../helpers/browser.js';
+import { chooseByTyping, startingWith } from '../helpers/select.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { acceptedReviewDraft } from '../reviews/helpers.js';
@@ -103,13 +104,7 @@ describe('the technical review in the browser', () => {
     await shot(expert, '2a-expert-voted');
 
     // A comment on clause 5.2 of the frozen text.
-    await expert.getByTestId('review-comment-clause').click();
-    await expert.keyboard.type('5.2');
-    await expert
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: /^\s*5\.2\s/ })
-      .first()
-      .click();
+    await chooseByTyping(expert, expert.getByTestId('review-comment-clause'), '5.2', startingWith('5.2'));
     await expert.getByTestId('review-comment-text').fill('应规定试验时的环境温度');
     await expert.getByTestId('review-comment-change').fill('增加“试验环境温度23℃±2℃”');
     await expert.getByTestId('review-comment-submit').click();

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ProjectListItem } from '@shared/api/types.js';
 import { demoProject, login } from '../helpers/api.js';
 import { launchBrowser, signIn } from '../helpers/browser.js';
-import { motionDone } from '../helpers/motion.js';
+import { chooseByTyping, startingWith } from '../helpers/select.js';
 import { startTestServer } from '../helpers/server.js';
 import type { TestServer } from '../helpers/server.js';
 import { fillStandardNumber, ok, roundWithComments } from '../workflow/helpers.js';
@@ -88,15 +88,7 @@ describe('the stage workflow in the browser', () => {
     // open (a click during the motion chooses nothing), and see it chosen.
     const indicators = bureau.getByTestId('production-indicators');
     await bureau.locator('[data-testid="production-indicators"]:not(.ant-select-loading)').waitFor();
-    await indicators.click();
-    await bureau.keyboard.type('保温效能');
-    const option = bureau
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '保温效能' })
-      .first();
-    await option.waitFor();
-    await motionDone(bureau.locator('.ant-select-dropdown:visible'));
-    await option.click();
-    await indicators.locator('.ant-select-selection-item', { hasText: '保温效能' }).waitFor({ timeout: 5000 });
+    await chooseByTyping(bureau, indicators, '保温效能', '保温效能');
     await bureau.keyboard.press('Escape');
     await shot(bureau, '3-production-check-form');
     await bureau.getByRole('button', { name: '记录把关' }).last().click();
@@ -127,13 +119,7 @@ describe('the stage workflow in the browser', () => {
     await bureau.getByTestId('decision-form').waitFor();
     await bureau.getByTestId('frozen-standard').waitFor();
     await bureau.getByTestId('decision-kind').getByText('退回修改').click();
-    await bureau.getByTestId('decision-reason-clause-0').click();
-    await bureau.keyboard.type('5.2');
-    await bureau
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: /^\s*5\.2\s/ })
-      .first()
-      .click();
+    await chooseByTyping(bureau, bureau.getByTestId('decision-reason-clause-0'), '5.2', startingWith('5.2'));
     await bureau.getByTestId('decision-reason-text-0').fill('未规定外壳材料的不锈钢牌号，请补充。');
     await shot(bureau, '6-bureau-return-form');
     await bureau.getByTestId('decision-submit').click();
