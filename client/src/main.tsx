@@ -3,6 +3,8 @@ import './lib/zodWithoutEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+// antd's styles as one static file (theme.ts: zeroRuntime), before ours so that ours override them.
+import 'antd/dist/antd.css';
 import { App } from './App';
 import './styles/global.css';
 import './styles/editor.css';
