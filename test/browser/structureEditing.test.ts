@@ -193,6 +193,42 @@ describe('structured editing in the browser', () => {
     expect(await editor().textContent()).not.toContain('其中锰的质量分数');
   });
 
+  it('the outline follows a typed title without React visiting the whole text (the selection it saves)', async () => {
+    await caretAtEnd(sectionTitle('5.1'));
+    // Counts the nodes of the text whose first child is read while the outline updates. React DOM,
+    // saving the focused element's selection before each commit, visits every one of them when it
+    // takes the editor for an editable element of its own.
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-testid="editor"] .ProseMirror') as HTMLElement;
+      const descriptor = Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild') as PropertyDescriptor;
+      const read = descriptor.get as (this: Node) => ChildNode | null;
+      const probe = { visited: 0, restore: () => Object.defineProperty(Node.prototype, 'firstChild', descriptor) };
+      Object.assign(window, { firstChildProbe: probe });
+      Object.defineProperty(Node.prototype, 'firstChild', {
+        configurable: true,
+        get(this: Node) {
+          if (root.contains(this)) probe.visited += 1;
+          return read.call(this);
+        },
+      });
+    });
+    await page.keyboard.type('甲');
+    const outlineEntry = page.getByTestId('outline-item').filter({ hasText: /甲$/ });
+    await outlineEntry.waitFor();
+    const visited = await page.evaluate(() => {
+      const probe = (window as unknown as { firstChildProbe: { visited: number; restore(): void } }).firstChildProbe;
+      probe.restore();
+      return probe.visited;
+    });
+    const nodes = await editor().evaluate((root) => root.querySelectorAll('*').length);
+    expect(nodes).toBeGreaterThan(1000);
+    expect(visited).toBeLessThan(nodes / 10);
+    // Still an editable element to the browser: the title took the key, and the next one.
+    expect(await editor().evaluate((root) => (root as HTMLElement).isContentEditable)).toBe(true);
+    await page.keyboard.press('Backspace');
+    await outlineEntry.waitFor({ state: 'detached' });
+  });
+
   it('numbers still follow after a plugin is registered once the text is drawn (as a bubble menu does)', async () => {
     // Registering a plugin makes ProseMirror recreate every plugin view, the numbering's included;
     // the number elements it keeps in the page must still be renumbered afterwards.

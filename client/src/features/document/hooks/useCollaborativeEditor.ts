@@ -6,6 +6,7 @@ import { collaborativeExtensions } from '@shared/editor/extensions';
 import type { PresenceUser } from '@shared/domain/user';
 import type { CollaborationSession } from '../lib/CollaborationSession';
 import { withStructureNodeViews, structureClientExtensions } from '../../structure';
+import { OutsideReactSelection } from '../extensions/outsideReactSelection';
 
 /**
  * The TipTap editor bound to the session's Y.Doc with the one shared extension list. Its
@@ -26,6 +27,7 @@ export function useCollaborativeEditor(
       extensions: withStructureNodeViews([
         ...collaborativeExtensions({ document: session.doc, provider: session.provider, user }),
         ...structureClientExtensions(),
+        OutsideReactSelection,
         ...clientExtensions,
       ]),
       editable,
