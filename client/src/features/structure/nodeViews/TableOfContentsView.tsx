@@ -41,7 +41,13 @@ export function TableOfContentsView({ editor }: NodeViewProps) {
   const outline = useOutlineEntries(editor);
   const entries = useMemo(() => contentsEntries(outline), [outline]);
   return (
-    <NodeViewWrapper as="nav" className="gb-toc" data-testid="table-of-contents">
+    <NodeViewWrapper
+      as="nav"
+      className="gb-toc"
+      data-testid="table-of-contents"
+      // Its height until first drawn (structure.css): a line per entry, and the heading.
+      style={{ containIntrinsicBlockSize: `auto ${(entries.length * 1.9 + 4).toFixed(1)}em` }}
+    >
       <div className="gb-toc__heading">
         目　　次
         <Tag className="gb-generated-tag" color="default">
