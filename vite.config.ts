@@ -6,8 +6,8 @@ const serverPort = Number(process.env.PORT ?? 8787);
 
 /**
  * Test files that run purely in-process: no server, browser, child process, database, temporary
- * directory or clock. They may run two at a time; every other file runs alone (the default for a
- * new file: add it here only when it needs none of those).
+ * directory or clock. They run first, two at a time (a new file runs alone by default: add it here
+ * only when it needs none of those).
  */
 const UNIT_TESTS = [
   'test/checker/**/*.test.ts',
@@ -29,11 +29,19 @@ const UNIT_TESTS = [
   'test/instances/redisConfig.test.ts',
 ];
 
+/** Test files that drive Chromium. */
+const BROWSER_TESTS = [
+  'test/browser/**/*.test.ts',
+  'test/comments/commentsBrowser.test.ts',
+  'test/durability/diskFailure.test.ts',
+  'test/security/csp.test.ts',
+];
+
 /**
  * Test files that run within the test worker only, with servers (startTestServer), temporary
- * directories or timers, but no browser, child process, database or worker thread. They run one at a
- * time in one reused worker, which saves a fork and a fresh import of the server per file; each file
- * still starts and disposes its own servers and directories.
+ * directories or timers, but no browser, child process, database or worker thread. They run two at a
+ * time in two reused workers, which saves a fork and a fresh import of the server per file; each file
+ * still starts and disposes its own servers, ports and directories.
  */
 const IN_PROCESS_TESTS = [
   'test/accounts/draftingGroupEvents.test.ts',
@@ -116,18 +124,32 @@ export default defineConfig({
         test: {
           name: 'in-process',
           include: IN_PROCESS_TESTS,
+          fileParallelism: true,
+          maxWorkers: 2,
           isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
       {
-        // Everything else (browsers, server processes, databases, worker threads): one file
-        // at a time, each in a fresh worker, as before.
+        // Files with child processes, databases or worker threads but no browser, each in a fresh
+        // worker: with the in-process files, two files at a time (they mostly wait on their processes).
         extends: true,
         test: {
-          name: 'serial',
+          name: 'processes',
+          fileParallelism: true,
+          maxWorkers: 2,
           include: ['test/**/*.test.ts'],
-          exclude: [...UNIT_TESTS, ...IN_PROCESS_TESTS],
+          exclude: [...UNIT_TESTS, ...IN_PROCESS_TESTS, ...BROWSER_TESTS],
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // Browser tests (Chromium): one file at a time, each in a fresh worker, with the machine to
+        // themselves.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: BROWSER_TESTS,
           sequence: { groupOrder: 2 },
         },
       },
