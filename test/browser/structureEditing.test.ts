@@ -248,6 +248,55 @@ describe('structured editing in the browser', () => {
     for (const [label, text] of shown) expect(text).toBe(label);
   });
 
+  it('the 目次 lists a new clause in the frame that shows it; away from the view, once the page is idle', async () => {
+    /** Inserts a clause after the one titled at `label` and reports the 目次's line count in the next frame. */
+    const insertAfter = (label: string) =>
+      page.evaluate(async (after) => {
+        type Root = HTMLElement & {
+          editor: {
+            view: { posAtDOM(node: Node, offset: number): number };
+            commands: { setTextSelection(pos: number): boolean; insertClauseAfter(): boolean };
+          };
+        };
+        const root = document.querySelector('[data-testid="editor"] .ProseMirror') as Root;
+        const title = root.querySelector(`section[data-label="${after}"] > [data-type="sectionTitle"]`) as Node;
+        const lines = () =>
+          document.querySelectorAll('[data-testid="table-of-contents"] [data-testid="toc-item"]').length;
+        const before = lines();
+        root.editor.commands.setTextSelection(root.editor.view.posAtDOM(title, 0) + 1);
+        root.editor.commands.insertClauseAfter();
+        const inFrame = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(lines())));
+        return { before, inFrame };
+      }, label);
+    const contents = page.getByTestId('table-of-contents');
+    const lineTexts = () => contents.getByTestId('toc-item').allTextContents();
+
+    // In view: the first frame after the change lists it, and numbers what follows on.
+    await contents.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    const near = await insertAfter('5.1');
+    expect(near.inFrame).toBe(near.before + 1);
+    expect(await lineTexts()).toContain('5.2　');
+
+    // Pages away (the last clause of chapter 6, the 目次 well out of view): the change does not wait
+    // for the 目次, which catches up as soon as the page is idle and is whole when scrolled back to.
+    const last = await editor()
+      .locator('section[data-type="clause"][data-depth="2"][data-label^="6."]')
+      .last()
+      .getAttribute('data-label');
+    if (!last) throw new Error('chapter 6 has no clause');
+    await editor()
+      .locator(`section[data-label="${last}"]`)
+      .evaluate((section) => section.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    const away = await insertAfter(last);
+    expect(away.inFrame).toBe(away.before);
+    const next = `6.${Number(last.split('.')[1]) + 1}　`;
+    await expect.poll(lineTexts, { timeout: 5000 }).toContain(next);
+    await contents.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    expect(await lineTexts()).toContain(next);
+  });
+
   it('the frozen 征求意见稿 shows the cover title, the contents and the drafting credits', async () => {
     const opened = await request<{ round: { id: string } }>(server.url, 'POST', `/api/projects/${projectId}/rounds`, {
       token,

@@ -58,6 +58,11 @@ interface KeptWidget {
   /** The entry last written into it (the numbering keeps entries of unchanged sections). */
   entry: LabelledNode;
   text: string;
+  /**
+   * The section whose title holds it, once looked up: a widget element stays in the section it was
+   * drawn in (a redrawn section draws new widgets).
+   */
+  section?: Element;
 }
 
 /**
@@ -193,6 +198,41 @@ export function sectionLabelOf(view: EditorView, inner: DecorationSource): { lab
   return found;
 }
 
+/** ProseMirror's DOM observer (internal to prosemirror-view, `view.domObserver`), as far as used here. */
+interface PausableObserver {
+  stop(): void;
+  start(): void;
+}
+
+function isPausableObserver(value: unknown): value is PausableObserver {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'stop') === 'function' &&
+    typeof Reflect.get(value, 'start') === 'function'
+  );
+}
+
+/**
+ * Runs `write` with the view's DOM observer paused, as ProseMirror does around its own DOM updates:
+ * otherwise each attribute and text written into a kept widget becomes a mutation record that the
+ * observer queues and ProseMirror then inspects and ignores (a renumbering of 1,000 clauses: ~7 ms).
+ * Without that observer (another prosemirror-view), the writes are observed, as before.
+ */
+function withoutObserver(view: EditorView, write: () => void): void {
+  const observer: unknown = Reflect.get(view, 'domObserver');
+  if (!isPausableObserver(observer)) {
+    write();
+    return;
+  }
+  observer.stop();
+  try {
+    write();
+  } finally {
+    observer.start();
+  }
+}
+
 /**
  * The numbering plugin's view: after a renumbering, writes the new numbers into the owned widgets
  * ProseMirror kept, and into the sections they head.
@@ -203,6 +243,7 @@ export class NumberWidgetSync {
   sync(numbering: Numbering): void {
     const widgets = widgetsByView.get(this.view);
     if (!widgets || widgets.size === 0) return;
+    const changed: { widget: KeptWidget; entry: LabelledNode }[] = [];
     for (const entry of numbering.sequence) {
       const id = entry.item?.id;
       if (!id) continue;
@@ -212,15 +253,20 @@ export class NumberWidgetSync {
       const text = shownText(entry);
       if (widget.text === text) continue;
       widget.text = text;
-      show(widget.dom, entry);
-      if (SECTION_TYPES.has(entry.nodeType) && entry.item) {
-        const section = widget.dom.closest('section');
-        if (section && section.getAttribute('data-label') !== entry.label) {
-          section.setAttribute('data-label', entry.label);
-        }
-        const depth = String(entry.item.depth);
-        if (section && section.getAttribute('data-depth') !== depth) section.setAttribute('data-depth', depth);
-      }
+      changed.push({ widget, entry });
     }
+    if (changed.length === 0) return;
+    withoutObserver(this.view, () => {
+      for (const { widget, entry } of changed) {
+        show(widget.dom, entry);
+        if (!SECTION_TYPES.has(entry.nodeType) || !entry.item) continue;
+        widget.section ??= widget.dom.closest('section') ?? undefined;
+        const section = widget.section;
+        if (!section) continue;
+        if (section.getAttribute('data-label') !== entry.label) section.setAttribute('data-label', entry.label);
+        const depth = String(entry.item.depth);
+        if (section.getAttribute('data-depth') !== depth) section.setAttribute('data-depth', depth);
+      }
+    });
   }
 }

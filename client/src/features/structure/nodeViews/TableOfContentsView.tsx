@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { NodeViewWrapper } from '@tiptap/react';
 import type { NodeViewProps } from '@tiptap/react';
 import { Tag } from 'antd';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ANNEX_TYPE_LABELS } from '@shared/editor/structure/names';
 import type { Editor } from '@tiptap/react';
 import { useOutlineEntries } from '../hooks/useOutlineEntries';
+import { useDeferredWhileAway } from '../hooks/useDeferredWhileAway';
 import { contentsEntries } from '../lib/outlineEntries';
 import type { OutlineEntry } from '../lib/outlineEntries';
 import { jumpToEntry } from '../lib/jumpToEntry';
@@ -35,13 +36,30 @@ const ContentsLine = memo(function ContentsLine({ editor, entry }: { editor: Edi
   );
 });
 
-/** 目次: generated from the live outline (rebuilt on structural changes only); each line jumps to its section. Never lists terms. */
+/**
+ * 目次: generated from the live outline (rebuilt on structural changes only); each line jumps to its
+ * section. Never lists terms. Away from the view it catches up when the page is idle, not within the
+ * structural change (useDeferredWhileAway).
+ */
 export function TableOfContentsView({ editor }: NodeViewProps) {
   const { t } = useTranslation();
-  const outline = useOutlineEntries(editor);
+  const element = useRef<HTMLElement>(null);
+  const outline = useDeferredWhileAway(useOutlineEntries(editor), element);
   const entries = useMemo(() => contentsEntries(outline), [outline]);
+  // The same element while the entries are the same: React skips the list without visiting its lines.
+  const list = useMemo(
+    () => (
+      <ol className="gb-toc__list">
+        {entries.map((entry) => (
+          <ContentsLine key={entry.key} editor={editor} entry={entry} />
+        ))}
+      </ol>
+    ),
+    [editor, entries],
+  );
   return (
     <NodeViewWrapper
+      ref={element}
       as="nav"
       className="gb-toc"
       data-testid="table-of-contents"
@@ -54,15 +72,7 @@ export function TableOfContentsView({ editor }: NodeViewProps) {
           {t('structure.generated')}
         </Tag>
       </div>
-      {entries.length === 0 ? (
-        <div className="gb-toc__empty">{t('structure.tocEmpty')}</div>
-      ) : (
-        <ol className="gb-toc__list">
-          {entries.map((entry) => (
-            <ContentsLine key={entry.key} editor={editor} entry={entry} />
-          ))}
-        </ol>
-      )}
+      {entries.length === 0 ? <div className="gb-toc__empty">{t('structure.tocEmpty')}</div> : list}
     </NodeViewWrapper>
   );
 }
