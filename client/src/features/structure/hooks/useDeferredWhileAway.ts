@@ -1,16 +1,20 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
 /** How far outside the view an element still counts as near (it may be scrolled to next). */
 const NEAR_MARGIN = '100% 0px';
-/** Longest wait for an idle moment before an element away from the view catches up. */
+/** An element away from the view catches up this long after the last change at the earliest… */
+const SETTLE_MS = 250;
+/** …at the next idle moment, or after this much longer at the latest. */
 const IDLE_TIMEOUT_MS = 1000;
 
 /**
  * `value` for an element that is in or near the view; for one away from it, the value it last
- * showed until the page is idle (or the element comes near), so that a change does not wait for
- * the element to re-render. The 目次 of a long standard lists hundreds of clauses: inserting one in
- * chapter 5 renumbers most of its lines, which nobody sees while the 目次 is pages away.
+ * showed until changes pause and the page is idle (or the element comes near), so that neither a
+ * change nor the frames that show it wait for the element to re-render. The catch-up is a
+ * transition: React renders it in slices between frames. The 目次 of a long standard lists
+ * hundreds of clauses: inserting one in chapter 5 renumbers most of its lines, which nobody sees
+ * while the 目次 is pages away.
  */
 export function useDeferredWhileAway<T>(value: T, element: RefObject<Element | null>): T {
   const [near, setNear] = useState(true);
@@ -32,13 +36,16 @@ export function useDeferredWhileAway<T>(value: T, element: RefObject<Element | n
 
   useEffect(() => {
     if (near || Object.is(shown, value)) return;
-    const catchUp = () => setShown(value);
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(catchUp, 0);
-      return () => clearTimeout(timer);
-    }
-    const handle = requestIdleCallback(catchUp, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(handle);
+    const catchUp = () => startTransition(() => setShown(value));
+    let idle: number | null = null;
+    const settle = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(catchUp, { timeout: IDLE_TIMEOUT_MS });
+      else catchUp();
+    }, SETTLE_MS);
+    return () => {
+      clearTimeout(settle);
+      if (idle !== null) cancelIdleCallback(idle);
+    };
   }, [near, shown, value]);
 
   if (near && !Object.is(shown, value)) {
