@@ -35,7 +35,7 @@ import type { PlainPage } from './plainPage.js';
 import { startProductServer } from './productServer.js';
 import { resultTable, writeReadme } from './report.js';
 import type { EditorColumn } from './report.js';
-import { measureEditor, measureMemory } from './session.js';
+import { measureEditor, measureMemory, warmUp } from './session.js';
 import type { EditorTarget } from './session.js';
 import { plainTarget, productTarget } from './targets.js';
 
@@ -115,6 +115,10 @@ async function measureDocument(
       plainTarget(plainPage.url),
     ];
     const caretText = caretParagraphText(doc);
+    for (const target of targets) {
+      console.log(`warming up ${target.name} …`);
+      await warmUp(browser, target);
+    }
     for (let round = 0; round < repeat; round++) {
       for (const [i, target] of targets.entries()) {
         console.log(`measuring ${target.name} (session ${round + 1} of ${repeat}) …`);

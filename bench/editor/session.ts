@@ -71,6 +71,17 @@ async function openEditor(browser: Browser, target: EditorTarget) {
   return { context, page, cdp, openMs, findingsMs };
 }
 
+/**
+ * Opens the document once, unmeasured, as the measured sessions will: the first opening after a
+ * server starts also times that server's (and the benchmark's) own code warming up, which a server
+ * that has been running for a while has behind it. Each measured opening stays cold for the page:
+ * a new browser context, with no HTTP cache, no compiled code and no offline copy of the document.
+ */
+export async function warmUp(browser: Browser, target: EditorTarget): Promise<void> {
+  const { context } = await openEditor(browser, target);
+  await context.close();
+}
+
 /** `caretText`: the paragraph both editors type into (caretParagraph.ts). */
 export async function measureEditor(browser: Browser, target: EditorTarget, caretText: string): Promise<SessionResult> {
   const { context, page, cdp, openMs, findingsMs } = await openEditor(browser, target);
