@@ -3,8 +3,11 @@ import type { RefObject } from 'react';
 
 /** How far outside the view an element still counts as near (it may be scrolled to next). */
 const NEAR_MARGIN = '100% 0px';
-/** An element away from the view catches up this long after the last change at the earliest… */
-const SETTLE_MS = 250;
+/**
+ * An element away from the view catches up this long after the last change at the earliest (a burst
+ * of structural edits costs one catch-up, after it)…
+ */
+const SETTLE_MS = 1000;
 /** …at the next idle moment, or after this much longer at the latest. */
 const IDLE_TIMEOUT_MS = 1000;
 
