@@ -39,6 +39,9 @@ export interface CollabServerOptions {
 
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** How long a preloaded document waits for its socket before it may be unloaded again. */
+const PRELOAD_HOLD_MS = 10_000;
+
 /** The document id of a `/collab/<id>` path, or null if it is not a well-formed id (e.g. bad percent-encoding). */
 function documentIdOf(pathname: string): string | null {
   let id: string;
@@ -313,6 +316,22 @@ export class CollabServer {
   /** Stores what every loaded document accepted and has not stored yet (before a backup). */
   async storeAll(): Promise<void> {
     await Promise.all([...this.documents.values()].map((document) => document.store()));
+  }
+
+  /**
+   * Loads a document a client is about to open (its page asked for the document's description just
+   * before connecting), so that the socket finds it loaded and the drafting checker already at it.
+   * Nobody connected within `holdMs`: it is unloaded as usual. Load failures are left to the socket.
+   */
+  preload(documentId: string, holdMs = PRELOAD_HOLD_MS): void {
+    if (this.closing) return;
+    this.load(documentId).then(
+      (document) => {
+        const hold = setTimeout(() => void this.unloadIfIdle(document), holdMs);
+        hold.unref();
+      },
+      (error: unknown) => this.log.warn({ err: error, documentId }, 'preloading the document failed'),
+    );
   }
 
   /** Reads a document's current state: the live one if loaded, otherwise loaded for the read. */

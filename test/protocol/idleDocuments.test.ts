@@ -73,3 +73,28 @@ describe('documents opened only to be read', () => {
     await waitFor(() => s.collab.stats().loadedDocuments === 0, 'nothing loaded once the last client left');
   }, 60_000);
 });
+
+describe('a document whose description is read', () => {
+  it('is loaded for the socket that follows, and unloaded again when no socket comes', async () => {
+    server = await startTestServer();
+    const s = server;
+    const token = await login(s.url, 'lead@example.com');
+    const { standardId } = await demoProject(s.url, token);
+    expect(s.collab.isLoaded(standardId)).toBe(false);
+
+    // The editor reads the description right before it connects: the document loads meanwhile.
+    expect((await request(s.url, 'GET', `/api/documents/${standardId}`, { token })).status).toBe(200);
+    await waitFor(() => s.collab.isLoaded(standardId), 'loaded after the description was read', 5000);
+    const reader = await connectSynced(s.url, standardId, token);
+    clients.push(reader);
+    expect(reader.doc.getXmlFragment('default').length).toBeGreaterThan(0);
+    reader.destroy();
+    clients.length = 0;
+    await waitFor(() => !s.collab.isLoaded(standardId), 'unloaded once the reader left', 5000);
+
+    // Read again, and nobody connects: unloaded after the hold (10 s).
+    expect((await request(s.url, 'GET', `/api/documents/${standardId}`, { token })).status).toBe(200);
+    await waitFor(() => s.collab.isLoaded(standardId), 'loaded after the description was read', 5000);
+    await waitFor(() => !s.collab.isLoaded(standardId), 'unloaded after the hold', 15_000);
+  }, 60_000);
+});

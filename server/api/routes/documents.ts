@@ -10,9 +10,12 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function documentRoutes(services: AppServices): Hono<ApiEnv> {
   const { access, documentService, documentExports } = services;
   return new Hono<ApiEnv>()
-    .get('/documents/:id', (c) =>
-      c.json(documentService.describe(access.viewableDocument(requireUser(c), c.req.param('id')))),
-    )
+    .get('/documents/:id', (c) => {
+      const grant = access.viewableDocument(requireUser(c), c.req.param('id'));
+      // The editor asks for this right before it connects: its document loads meanwhile.
+      services.collab().preload(grant.documentId);
+      return c.json(documentService.describe(grant));
+    })
     .get('/documents/:id/content', async (c) =>
       c.json(await documentService.content(access.viewableDocument(requireUser(c), c.req.param('id')))),
     )
